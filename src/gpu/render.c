@@ -1,0 +1,232 @@
+/* The renderer: one program for the built-in materials, lights in a shader storage buffer. */
+#include "gpu/render.h"
+
+#include <stdlib.h>
+
+#include <glad/gl.h>
+
+#include "td_shaders.h"
+
+struct td_gl_renderer {
+    GLuint program;
+    GLint u_model, u_normal, u_viewproj, u_nlights, u_kind, u_color, u_diffuse, u_specular, u_ambient, u_emit,
+        u_shininess, u_alpha, u_campos;
+    GLuint lights;
+    size_t lights_bytes;
+    GLuint query[2]; /* GL_TIMESTAMP before and after the draw */
+};
+
+static int
+compile_shader(GLenum stage, const char *src, GLuint *out, td_err *err)
+{
+    GLuint s = glCreateShader(stage);
+    if (s == 0) {
+        return td_err_set(err, TD_ERR_RUNTIME, "glCreateShader failed");
+    }
+    glShaderSource(s, 1, &src, NULL);
+    glCompileShader(s);
+    GLint ok = 0;
+    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[768] = "";
+        glGetShaderInfoLog(s, sizeof(log), NULL, log);
+        glDeleteShader(s);
+        return td_err_set(err, TD_ERR_RUNTIME, "%s shader failed to compile: %s",
+                          stage == GL_VERTEX_SHADER ? "vertex" : "fragment", log);
+    }
+    *out = s;
+    return 0;
+}
+
+static int
+link_program(const char *vsrc, const char *fsrc, GLuint *out, td_err *err)
+{
+    GLuint vs = 0, fs = 0;
+    if (compile_shader(GL_VERTEX_SHADER, vsrc, &vs, err) != 0) {
+        return -1;
+    }
+    if (compile_shader(GL_FRAGMENT_SHADER, fsrc, &fs, err) != 0) {
+        glDeleteShader(vs);
+        return -1;
+    }
+    GLuint p = glCreateProgram();
+    glAttachShader(p, vs);
+    glAttachShader(p, fs);
+    glLinkProgram(p);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(p, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[768] = "";
+        glGetProgramInfoLog(p, sizeof(log), NULL, log);
+        glDeleteProgram(p);
+        return td_err_set(err, TD_ERR_RUNTIME, "shader program failed to link: %s", log);
+    }
+    *out = p;
+    return 0;
+}
+
+static td_gl_renderer *
+renderer_get(td_gl_runtime *rt, td_err *err)
+{
+    td_gl_renderer **slot = td_gl_runtime_renderer_slot(rt);
+    if (*slot != NULL) {
+        return *slot;
+    }
+    td_gl_renderer *r = calloc(1, sizeof(*r));
+    if (r == NULL) {
+        td_err_nomem(err, "renderer");
+        return NULL;
+    }
+    if (link_program(td_shader_mesh_vert, td_shader_mesh_frag, &r->program, err) != 0) {
+        free(r);
+        return NULL;
+    }
+    GLuint p = r->program;
+    r->u_model = glGetUniformLocation(p, "uModel");
+    r->u_normal = glGetUniformLocation(p, "uNormalMatrix");
+    r->u_viewproj = glGetUniformLocation(p, "uViewProj");
+    r->u_nlights = glGetUniformLocation(p, "uNumLights");
+    r->u_kind = glGetUniformLocation(p, "uMaterialKind");
+    r->u_color = glGetUniformLocation(p, "uColor");
+    r->u_diffuse = glGetUniformLocation(p, "uDiffuse");
+    r->u_specular = glGetUniformLocation(p, "uSpecular");
+    r->u_ambient = glGetUniformLocation(p, "uAmbient");
+    r->u_emit = glGetUniformLocation(p, "uEmit");
+    r->u_shininess = glGetUniformLocation(p, "uShininess");
+    r->u_alpha = glGetUniformLocation(p, "uAlpha");
+    r->u_campos = glGetUniformLocation(p, "uCameraPos");
+    glCreateQueries(GL_TIMESTAMP, 2, r->query);
+    *slot = r;
+    return r;
+}
+
+static void
+mat4_mul(float out[16], const float a[16], const float b[16])
+{
+    for (int c = 0; c < 4; c++) {
+        for (int r = 0; r < 4; r++) {
+            float s = 0.0f;
+            for (int k = 0; k < 4; k++) {
+                s += a[k * 4 + r] * b[c * 4 + k];
+            }
+            out[c * 4 + r] = s;
+        }
+    }
+}
+
+static int
+upload_lights(td_gl_renderer *r, const td_scene *s, td_err *err)
+{
+    size_t bytes = (s->nlights ? s->nlights : 1) * sizeof(td_scene_light);
+    if (r->lights == 0 || r->lights_bytes < bytes) {
+        if (r->lights != 0) {
+            glDeleteBuffers(1, &r->lights);
+        }
+        glCreateBuffers(1, &r->lights);
+        glNamedBufferData(r->lights, (GLsizeiptr)bytes, NULL, GL_DYNAMIC_DRAW);
+        r->lights_bytes = bytes;
+    }
+    if (s->nlights > 0) {
+        glNamedBufferSubData(r->lights, 0, (GLsizeiptr)(s->nlights * sizeof(td_scene_light)), s->lights);
+    }
+    GLenum e = glGetError();
+    return e == GL_NO_ERROR ? 0 : td_err_set(err, TD_ERR_RUNTIME, "uploading lights failed (GL error 0x%04x)", e);
+}
+
+static int
+draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, td_err *err)
+{
+    float viewproj[16];
+    mat4_mul(viewproj, s->proj, s->view);
+    if (upload_lights(r, s, err) != 0) {
+        return -1;
+    }
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, t->fbo);
+    glViewport(0, 0, s->width, s->height);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glDepthMask(GL_TRUE);
+    glClearColor(s->background[0], s->background[1], s->background[2], s->background[3]);
+    glClearDepth(1.0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+
+    glUseProgram(r->program);
+    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 0, r->lights);
+    glUniformMatrix4fv(r->u_viewproj, 1, GL_FALSE, viewproj);
+    glUniform1i(r->u_nlights, (GLint)s->nlights);
+    glUniform3fv(r->u_campos, 1, s->camera_pos);
+    for (size_t i = 0; i < s->ndraws; i++) {
+        const td_scene_draw *d = &s->draws[i];
+        if (d->mesh->nindices == 0) {
+            continue;
+        }
+        if (td_gl_mesh_upload(d->mesh, err) != 0) {
+            return -1;
+        }
+        const td_scene_material *m = &d->material;
+        glUniformMatrix4fv(r->u_model, 1, GL_FALSE, d->model);
+        glUniformMatrix3fv(r->u_normal, 1, GL_FALSE, d->normal);
+        glUniform1i(r->u_kind, m->kind);
+        glUniform4fv(r->u_color, 1, m->color);
+        glUniform3fv(r->u_diffuse, 1, m->diffuse);
+        glUniform3fv(r->u_specular, 1, m->specular);
+        glUniform3fv(r->u_ambient, 1, m->ambient);
+        glUniform3fv(r->u_emit, 1, m->emit);
+        glUniform1f(r->u_shininess, m->shininess);
+        glUniform1f(r->u_alpha, m->alpha);
+        glBindVertexArray(d->mesh->vao);
+        glDrawElements(GL_TRIANGLES, (GLsizei)d->mesh->nindices, GL_UNSIGNED_INT, NULL);
+    }
+    glBindVertexArray(0);
+    glUseProgram(0);
+    GLenum e = glGetError();
+    return e == GL_NO_ERROR ? 0 : td_err_set(err, TD_ERR_RUNTIME, "drawing failed (GL error 0x%04x)", e);
+}
+
+int
+td_gl_cook_job(td_gl_runtime *rt, void *arg, td_err *err)
+{
+    td_gl_cook *job = arg;
+    td_gl_target *t = job->target;
+    job->gpu_ms = 0.0;
+    while (glGetError() != GL_NO_ERROR) {
+        /* an earlier job's stray error must not be blamed on this one */
+    }
+    if (job->scene != NULL) {
+        td_gl_renderer *r = renderer_get(rt, err);
+        if (r == NULL) {
+            return -1;
+        }
+        if (td_gl_target_ensure(t, job->scene->width, job->scene->height, err) != 0) {
+            return -1;
+        }
+        /* Timestamps rather than GL_TIME_ELAPSED: llvmpipe reports elapsed time since context
+         * creation for the latter. */
+        glQueryCounter(r->query[0], GL_TIMESTAMP);
+        int rc = draw_scene(r, t, job->scene, err);
+        glQueryCounter(r->query[1], GL_TIMESTAMP);
+        if (rc != 0) {
+            t->has_image = 0;
+            return -1;
+        }
+        GLuint64 t0 = 0, t1 = 0;
+        glGetQueryObjectui64v(r->query[0], GL_QUERY_RESULT, &t0);
+        glGetQueryObjectui64v(r->query[1], GL_QUERY_RESULT, &t1);
+        job->gpu_ms = t1 > t0 ? (double)(t1 - t0) / 1e6 : 0.0;
+        t->has_image = 1;
+    }
+    job->gpu_bytes = td_gl_target_gpu_bytes(t);
+    if (job->read == TD_READ_NONE) {
+        return 0;
+    }
+    if (!t->has_image) {
+        return td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image to read back");
+    }
+    int rc = td_gl_target_read(t, job->dst, job->read == TD_READ_FLOAT32, err);
+    job->gpu_bytes = td_gl_target_gpu_bytes(t);
+    return rc;
+}

@@ -1,0 +1,65 @@
+/* td_scene. See scene.h. */
+#include "gpu/scene.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+td_scene *
+td_scene_new(size_t max_lights, size_t max_draws)
+{
+    td_scene *s = calloc(1, sizeof(*s));
+    if (s == NULL) {
+        return NULL;
+    }
+    s->lights = calloc(max_lights ? max_lights : 1, sizeof(*s->lights));
+    s->draws = calloc(max_draws ? max_draws : 1, sizeof(*s->draws));
+    if (s->lights == NULL || s->draws == NULL) {
+        free(s->lights);
+        free(s->draws);
+        free(s);
+        return NULL;
+    }
+    atomic_init(&s->refs, 1);
+    return s;
+}
+
+void
+td_scene_incref(td_scene *s)
+{
+    atomic_fetch_add_explicit(&s->refs, 1, memory_order_relaxed);
+}
+
+void
+td_scene_decref(td_scene *s)
+{
+    if (s == NULL || atomic_fetch_sub_explicit(&s->refs, 1, memory_order_acq_rel) != 1) {
+        return;
+    }
+    for (size_t i = 0; i < s->ndraws; i++) {
+        td_mesh_decref(s->draws[i].mesh);
+    }
+    free(s->lights);
+    free(s->draws);
+    free(s);
+}
+
+int
+td_scene_equal(const td_scene *a, const td_scene *b)
+{
+    if (a == NULL || b == NULL) {
+        return 0;
+    }
+    if (a->width != b->width || a->height != b->height || a->nlights != b->nlights || a->ndraws != b->ndraws) {
+        return 0;
+    }
+    if (memcmp(a->view, b->view, sizeof(a->view)) != 0 || memcmp(a->proj, b->proj, sizeof(a->proj)) != 0 ||
+        memcmp(a->camera_pos, b->camera_pos, sizeof(a->camera_pos)) != 0 ||
+        memcmp(a->background, b->background, sizeof(a->background)) != 0) {
+        return 0;
+    }
+    if (a->nlights && memcmp(a->lights, b->lights, a->nlights * sizeof(*a->lights)) != 0) {
+        return 0;
+    }
+    /* Draws are built field by field from zeroed memory (calloc), so memcmp compares values. */
+    return a->ndraws == 0 || memcmp(a->draws, b->draws, a->ndraws * sizeof(*a->draws)) == 0;
+}

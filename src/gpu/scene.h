@@ -1,0 +1,56 @@
+/* td_scene: the plain-C snapshot of a network that one render needs. The Python-aware layer builds
+ * it while holding the GIL (ops/render_top.c); the GL thread draws it with the GIL released.
+ * Reference counted so a render in flight keeps it alive while the TOP replaces its own copy. */
+#ifndef TD_GPU_SCENE_H
+#define TD_GPU_SCENE_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+
+#include "gpu/mesh.h"
+
+typedef enum { TD_LIGHT_POINT = 0, TD_LIGHT_AMBIENT = 1 } td_light_kind;
+typedef enum { TD_MAT_CONSTANT = 0, TD_MAT_PHONG = 1 } td_mat_kind;
+
+typedef struct td_scene_light {
+    float position[4]; /* world position; w = td_light_kind */
+    float color[4];    /* colour * dimmer; w unused */
+} td_scene_light;      /* layout matches the std430 Light struct in shaders/mesh.frag */
+
+typedef struct td_scene_material {
+    int kind;          /* td_mat_kind */
+    float color[4];    /* constant: colour and alpha */
+    float diffuse[3];
+    float specular[3];
+    float ambient[3];
+    float emit[3];
+    float shininess;
+    float alpha;
+} td_scene_material;
+
+typedef struct td_scene_draw {
+    td_mesh *mesh;      /* one reference held by the scene */
+    float model[16];    /* column-major object-to-world */
+    float normal[9];    /* column-major inverse transpose of model's upper 3x3 */
+    td_scene_material material;
+} td_scene_draw;
+
+typedef struct td_scene {
+    atomic_int refs;
+    int width, height;
+    float view[16], proj[16]; /* column-major; proj maps depth to [0, 1] */
+    float camera_pos[3];
+    float background[4];
+    size_t nlights, ndraws;
+    td_scene_light *lights;
+    td_scene_draw *draws;
+} td_scene;
+
+/* An empty scene with room for the given counts, one reference; NULL if out of memory. */
+td_scene *td_scene_new(size_t max_lights, size_t max_draws);
+void td_scene_incref(td_scene *s);
+void td_scene_decref(td_scene *s);
+/* 1 if a and b would render the same image (same meshes, same numbers). */
+int td_scene_equal(const td_scene *a, const td_scene *b);
+
+#endif

@@ -1,0 +1,268 @@
+/* Parameter values: conversion from Python with TouchDesigner's rules, and back. */
+#include <math.h>
+#include <string.h>
+
+#include "graph/op.h"
+#include "graph/path.h"
+#include "module.h"
+
+const char *const td_menu_xord[] = {"srt", "str", "rst", "rts", "tsr", "trs", NULL};
+const char *const td_menu_rord[] = {"xyz", "xzy", "yxz", "yzx", "zxy", "zyx", NULL};
+
+Py_ssize_t
+td_par_index(const td_op_class *cls, const char *name)
+{
+    for (size_t i = 0; i < cls->npars; i++) {
+        if (strcmp(cls->pars[i].name, name) == 0) {
+            return (Py_ssize_t)i;
+        }
+    }
+    return -1;
+}
+
+double
+td_par_num(TdOp *op, const char *name)
+{
+    Py_ssize_t i = td_par_index(op->cls, name);
+    assert(i >= 0);
+    return (i >= 0 && op->pars != NULL) ? op->pars[i].num : 0.0;
+}
+
+const char *
+td_par_str(TdOp *op, const char *name)
+{
+    Py_ssize_t i = td_par_index(op->cls, name);
+    assert(i >= 0);
+    if (i < 0 || op->pars == NULL || op->pars[i].str == NULL) {
+        return "";
+    }
+    const char *s = PyUnicode_AsUTF8(op->pars[i].str);
+    if (s == NULL) {
+        PyErr_Clear();
+        return "";
+    }
+    return s;
+}
+
+static PyObject *
+menu_tokens(const td_par_def *d)
+{
+    PyObject *list = PyList_New(0);
+    for (size_t i = 0; list != NULL && d->menu[i] != NULL; i++) {
+        PyObject *s = PyUnicode_FromString(d->menu[i]);
+        if (s == NULL || PyList_Append(list, s) < 0) {
+            Py_XDECREF(s);
+            Py_CLEAR(list);
+            break;
+        }
+        Py_DECREF(s);
+    }
+    return list;
+}
+
+static int
+menu_error(TdOp *op, const td_par_def *d, PyObject *value)
+{
+    PyObject *tokens = menu_tokens(d);
+    if (tokens != NULL) {
+        PyErr_Format(PyExc_ValueError, "%R is not a valid value for %s.par.%s: use one of %R or an index 0..%zd",
+                     value, op->cls->optype, d->name, tokens, PyList_GET_SIZE(tokens) - 1);
+        Py_DECREF(tokens);
+    }
+    return -1;
+}
+
+/* A finite float from a Python number (bool and int included, via the Par's own value too). */
+static int
+as_double(TdOp *op, const td_par_def *d, PyObject *value, double *out)
+{
+    if (!PyFloat_Check(value) && !PyLong_Check(value) && !PyIndex_Check(value) &&
+        (Py_TYPE(value)->tp_as_number == NULL || Py_TYPE(value)->tp_as_number->nb_float == NULL)) {
+        PyErr_Format(PyExc_TypeError, "%s.par.%s takes a number, not %.100s", op->cls->optype, d->name,
+                     Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    double v = PyFloat_AsDouble(value);
+    if (v == -1.0 && PyErr_Occurred()) {
+        return -1;
+    }
+    if (!isfinite(v)) {
+        PyErr_Format(PyExc_ValueError, "%s.par.%s must be finite, not %R", op->cls->optype, d->name, value);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static int
+check_range(TdOp *op, const td_par_def *d, double v)
+{
+    if ((d->flags & TD_PAR_REJECT_MIN) && v < d->min) {
+        PyErr_Format(PyExc_ValueError, "%s.par.%s must be at least %lld, not %lld", op->cls->optype, d->name,
+                     (long long)d->min, (long long)v);
+        return -1;
+    }
+    if ((d->flags & TD_PAR_REJECT_MAX) && v > d->max) {
+        PyErr_Format(PyExc_ValueError, "%s.par.%s must be at most %lld, not %lld", op->cls->optype, d->name,
+                     (long long)d->max, (long long)v);
+        return -1;
+    }
+    return 0;
+}
+
+/* The value a Par object stands for, so that op.par.tx = other.par.tx copies the value. */
+static PyObject *
+unwrap_par(TdOp *op, PyObject *value)
+{
+    td_state *st = td_state_of((PyObject *)op);
+    if (PyObject_TypeCheck(value, st->Par_type)) {
+        return PyObject_CallMethod(value, "eval", NULL);
+    }
+    return Py_NewRef(value);
+}
+
+int
+td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
+{
+    if (td_op_check(op) < 0) {
+        return -1;
+    }
+    const td_par_def *d = &op->cls->pars[index];
+    td_par_value *slot = &op->pars[index];
+    PyObject *value = unwrap_par(op, value_in);
+    if (value == NULL) {
+        return -1;
+    }
+    int rc = -1;
+    double v = 0.0;
+    switch (d->kind) {
+    case TD_PAR_FLOAT:
+        if (as_double(op, d, value, &v) < 0 || check_range(op, d, v) < 0) {
+            goto done;
+        }
+        slot->num = v;
+        break;
+    case TD_PAR_INT:
+        if (as_double(op, d, value, &v) < 0) {
+            goto done;
+        }
+        v = nearbyint(v);
+        if (fabs(v) > 9.0e15) {
+            PyErr_Format(PyExc_ValueError, "%s.par.%s is out of range: %R", op->cls->optype, d->name, value);
+            goto done;
+        }
+        if (check_range(op, d, v) < 0) {
+            goto done;
+        }
+        slot->num = v;
+        break;
+    case TD_PAR_TOGGLE:
+        if (as_double(op, d, value, &v) < 0) {
+            goto done;
+        }
+        slot->num = v != 0.0;
+        break;
+    case TD_PAR_MENU:
+        if (PyUnicode_Check(value)) {
+            const char *s = PyUnicode_AsUTF8(value);
+            if (s == NULL) {
+                goto done;
+            }
+            size_t i = 0;
+            while (d->menu[i] != NULL && strcmp(d->menu[i], s) != 0) {
+                i++;
+            }
+            if (d->menu[i] == NULL) {
+                menu_error(op, d, value);
+                goto done;
+            }
+            slot->num = (double)i;
+        }
+        else if (PyLong_Check(value)) {
+            long i = PyLong_AsLong(value);
+            size_t n = 0;
+            while (d->menu[n] != NULL) {
+                n++;
+            }
+            if ((i == -1 && PyErr_Occurred()) || i < 0 || (size_t)i >= n) {
+                PyErr_Clear();
+                menu_error(op, d, value);
+                goto done;
+            }
+            slot->num = (double)i;
+        }
+        else {
+            PyErr_Format(PyExc_TypeError, "%s.par.%s takes a menu token (str) or index (int), not %.100s",
+                         op->cls->optype, d->name, Py_TYPE(value)->tp_name);
+            goto done;
+        }
+        break;
+    case TD_PAR_STR:
+        if (!PyUnicode_Check(value)) {
+            PyErr_Format(PyExc_TypeError, "%s.par.%s takes a str, not %.100s", op->cls->optype, d->name,
+                         Py_TYPE(value)->tp_name);
+            goto done;
+        }
+        Py_XSETREF(slot->str, Py_NewRef(value));
+        break;
+    case TD_PAR_OP: {
+        td_state *st = td_state_of((PyObject *)op);
+        PyObject *s = NULL;
+        if (value == Py_None) {
+            s = PyUnicode_FromString("");
+        }
+        else if (PyUnicode_Check(value)) {
+            s = Py_NewRef(value);
+        }
+        else if (PyObject_TypeCheck(value, st->base_types[TD_BASE_OP])) {
+            if (td_op_check((TdOp *)value) < 0) {
+                goto done;
+            }
+            s = td_op_path((TdOp *)value);
+        }
+        else {
+            PyErr_Format(PyExc_TypeError, "%s.par.%s takes an OP, a path string or None, not %.100s",
+                         op->cls->optype, d->name, Py_TYPE(value)->tp_name);
+            goto done;
+        }
+        if (s == NULL) {
+            goto done;
+        }
+        if (PyUnicode_AsUTF8(s) == NULL) { /* e.g. lone surrogates: refuse now, not at cook time */
+            Py_DECREF(s);
+            goto done;
+        }
+        Py_XSETREF(slot->str, s);
+        break;
+    }
+    }
+    td_op_touch(op);
+    rc = 0;
+done:
+    Py_DECREF(value);
+    return rc;
+}
+
+PyObject *
+td_par_value_object(TdOp *op, Py_ssize_t index)
+{
+    if (td_op_check(op) < 0) {
+        return NULL;
+    }
+    const td_par_def *d = &op->cls->pars[index];
+    const td_par_value *slot = &op->pars[index];
+    switch (d->kind) {
+    case TD_PAR_FLOAT:
+        return PyFloat_FromDouble(slot->num);
+    case TD_PAR_INT:
+        return PyLong_FromDouble(slot->num);
+    case TD_PAR_TOGGLE:
+        return PyBool_FromLong(slot->num != 0.0);
+    case TD_PAR_MENU:
+        return PyUnicode_FromString(d->menu[(size_t)slot->num]);
+    case TD_PAR_STR:
+    case TD_PAR_OP:
+        return Py_NewRef(slot->str);
+    }
+    Py_RETURN_NONE;
+}

@@ -1,0 +1,250 @@
+/* td_render._td: module state, type registration, and the two bridges from plain C to Python
+ * (errors and the GL runtime). */
+#define PY_ARRAY_UNIQUE_SYMBOL td_ARRAY_API
+#include "module.h"
+
+#include <numpy/arrayobject.h>
+#include <string.h>
+
+#include "graph/par.h"
+
+#define TD_CLASS_PTR(name) &td_class_##name,
+static const td_op_class *const td_classes[TD_NCLASSES] = {TD_OP_CLASSES(TD_CLASS_PTR)};
+#undef TD_CLASS_PTR
+
+td_state *
+td_state_of_type(PyTypeObject *type)
+{
+    PyObject *m = PyType_GetModuleByDef(type, &td_module_def);
+    if (m == NULL) {
+        /* Only our own types reach here; a miss is a programming error. */
+        Py_FatalError("td_render: object of a foreign type reached td_state_of_type");
+    }
+    return (td_state *)PyModule_GetState(m);
+}
+
+const td_op_class *
+td_class_of_type(td_state *st, PyTypeObject *type)
+{
+    for (int i = 0; i < TD_NCLASSES; i++) {
+        if (st->op_types[i] == type) {
+            return td_classes[i];
+        }
+    }
+    return NULL;
+}
+
+PyTypeObject *
+td_type_of_class(td_state *st, const td_op_class *cls)
+{
+    for (int i = 0; i < TD_NCLASSES; i++) {
+        if (td_classes[i] == cls) {
+            return st->op_types[i];
+        }
+    }
+    return NULL;
+}
+
+const td_op_class *
+td_class_by_name(const char *optype)
+{
+    for (int i = 0; i < TD_NCLASSES; i++) {
+        if (strcmp(td_classes[i]->optype, optype) == 0) {
+            return td_classes[i];
+        }
+    }
+    return NULL;
+}
+
+PyObject *
+td_raise_err(td_state *st, const td_err *err)
+{
+    switch (err->kind) {
+    case TD_ERR_VALUE:
+        PyErr_SetString(PyExc_ValueError, err->msg);
+        break;
+    case TD_ERR_MEMORY:
+        PyErr_SetString(PyExc_MemoryError, err->msg);
+        break;
+    case TD_ERR_OS: {
+        PyObject *e = PyObject_CallFunction(PyExc_OSError, "is", err->os_errno, err->msg);
+        if (e != NULL) {
+            PyErr_SetObject((PyObject *)Py_TYPE(e), e);
+            Py_DECREF(e);
+        }
+        break;
+    }
+    default:
+        PyErr_SetString(st->tdError, err->msg[0] != '\0' ? err->msg : "GL failure");
+        break;
+    }
+    return NULL;
+}
+
+td_gl_runtime *
+td_runtime(td_state *st)
+{
+    td_gl_runtime *rt = td_gl_runtime_existing();
+    if (rt != NULL) {
+        return rt;
+    }
+    td_err err = {0};
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = td_gl_runtime_acquire(&rt, &err);
+    Py_END_ALLOW_THREADS
+    if (rc != 0) {
+        td_raise_err(st, &err);
+        return NULL;
+    }
+    return rt;
+}
+
+/* ---- module functions ---- */
+
+static PyObject *
+mod_gl_info(PyObject *module, PyObject *unused)
+{
+    (void)unused;
+    td_state *st = PyModule_GetState(module);
+    td_gl_runtime *rt = td_runtime(st);
+    if (rt == NULL) {
+        return NULL;
+    }
+    const td_gl_info *i = td_gl_runtime_info(rt);
+    return Py_BuildValue("{s:s,s:s,s:s,s:s,s:i,s:i,s:i,s:(ii),s:i}", "platform", i->platform, "vendor", i->vendor,
+                         "renderer", i->renderer, "version", i->version, "cuda_device", i->cuda_device,
+                         "max_texture_size", i->max_texture_size, "max_renderbuffer_size",
+                         i->max_renderbuffer_size, "max_viewport_dims", i->max_viewport_dims[0],
+                         i->max_viewport_dims[1], "max_samples", i->max_samples);
+}
+
+static PyMethodDef module_methods[] = {
+    {"glInfo", mod_gl_info, METH_NOARGS,
+     "glInfo() -> dict\n\nThe OpenGL context td_render renders with (created on first use): EGL platform,\n"
+     "vendor, renderer, version and limits. Raises td_render.tdError, listing what was tried, if no\n"
+     "OpenGL 4.5 context can be made."},
+    {NULL},
+};
+
+/* ---- set-up ---- */
+
+static int
+add_type(PyObject *module, PyTypeObject **slot, PyType_Spec *spec, PyTypeObject *base)
+{
+    PyObject *t = PyType_FromModuleAndSpec(module, spec, (PyObject *)base);
+    if (t == NULL) {
+        return -1;
+    }
+    *slot = (PyTypeObject *)t;
+    return PyModule_AddType(module, (PyTypeObject *)t);
+}
+
+static int
+td_exec(PyObject *module)
+{
+    td_state *st = PyModule_GetState(module);
+    if (_import_array() < 0) {
+        return -1;
+    }
+    st->tdError = PyErr_NewExceptionWithDoc(
+        "td_render.tdError",
+        "Raised when an operator cannot be used or cooked: a destroyed OP, a path that names\n"
+        "nothing, a GL failure. Mirrors TouchDesigner's td.tdError.",
+        PyExc_RuntimeError, NULL);
+    if (st->tdError == NULL || PyModule_AddObjectRef(module, "tdError", st->tdError) < 0) {
+        return -1;
+    }
+    static PyType_Spec *const base_specs[TD_NBASES] = {&td_OP_spec, &td_COMP_spec, &td_ObjectCOMP_spec,
+                                                       &td_TOP_spec, &td_SOP_spec, &td_MAT_spec};
+    static const td_base_id base_parent[TD_NBASES] = {TD_BASE_OP, TD_BASE_OP, TD_BASE_COMP,
+                                                      TD_BASE_OP, TD_BASE_OP, TD_BASE_OP};
+    for (int i = 0; i < TD_NBASES; i++) {
+        PyTypeObject *parent = i == 0 ? NULL : st->base_types[base_parent[i]];
+        if (add_type(module, &st->base_types[i], base_specs[i], parent) < 0) {
+            return -1;
+        }
+    }
+    for (int i = 0; i < TD_NCLASSES; i++) {
+        if (add_type(module, &st->op_types[i], td_classes[i]->spec, st->base_types[td_classes[i]->base]) < 0) {
+            return -1;
+        }
+    }
+    if (add_type(module, &st->Par_type, &td_Par_spec, NULL) < 0 ||
+        add_type(module, &st->ParCollection_type, &td_ParCollection_spec, NULL) < 0) {
+        return -1;
+    }
+    PyObject *root_name = PyUnicode_FromString("");
+    if (root_name == NULL) {
+        return -1;
+    }
+    st->root = (PyObject *)td_op_new(st->op_types[TD_CLS_baseCOMP], &td_class_baseCOMP, NULL, root_name);
+    Py_DECREF(root_name);
+    if (st->root == NULL || PyModule_AddObjectRef(module, "root", st->root) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+static int
+td_traverse(PyObject *module, visitproc visit, void *arg)
+{
+    td_state *st = PyModule_GetState(module);
+    Py_VISIT(st->tdError);
+    for (int i = 0; i < TD_NBASES; i++) {
+        Py_VISIT(st->base_types[i]);
+    }
+    for (int i = 0; i < TD_NCLASSES; i++) {
+        Py_VISIT(st->op_types[i]);
+    }
+    Py_VISIT(st->Par_type);
+    Py_VISIT(st->ParCollection_type);
+    Py_VISIT(st->root);
+    return 0;
+}
+
+static int
+td_clear(PyObject *module)
+{
+    td_state *st = PyModule_GetState(module);
+    Py_CLEAR(st->tdError);
+    Py_CLEAR(st->root);
+    for (int i = 0; i < TD_NCLASSES; i++) {
+        Py_CLEAR(st->op_types[i]);
+    }
+    for (int i = 0; i < TD_NBASES; i++) {
+        Py_CLEAR(st->base_types[i]);
+    }
+    Py_CLEAR(st->Par_type);
+    Py_CLEAR(st->ParCollection_type);
+    return 0;
+}
+
+static void
+td_free(void *module)
+{
+    td_clear((PyObject *)module);
+}
+
+static PyModuleDef_Slot td_slots[] = {
+    {Py_mod_exec, td_exec},
+    {0, NULL},
+};
+
+PyModuleDef td_module_def = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "td_render._td",
+    .m_doc = "The C core of td_render: operator types, the network root, and the GL runtime.",
+    .m_size = sizeof(td_state),
+    .m_methods = module_methods,
+    .m_slots = td_slots,
+    .m_traverse = td_traverse,
+    .m_clear = td_clear,
+    .m_free = td_free,
+};
+
+PyMODINIT_FUNC
+PyInit__td(void)
+{
+    return PyModuleDef_Init(&td_module_def);
+}

@@ -1,0 +1,29 @@
+/* ambientlightCOMP: light from every direction; adds ambient * cr cg cb * dimmer to Phong MATs.
+ * Colour default 0.2 (TouchDesigner's default is not documented). */
+#include "module.h"
+
+static const td_par_def ambient_pars[] = {
+    TD_XFORM_PARS(0),
+    TD_PAR_F("cr", "Light Color", "Light", 0.2), TD_PAR_F("cg", "Light Color", "Light", 0.2),
+    TD_PAR_F("cb", "Light Color", "Light", 0.2), TD_PAR_F("dimmer", "Dimmer", "Light", 1),
+};
+
+static PyType_Slot ambient_slots[] = {
+    {Py_tp_doc, "ambientlightCOMP: ambient light, added to every lit material as ambient * colour.\n\n"
+                "Parameters: cr cg cb (default 0.2), dimmer (default 1). Include it in the render's\n"
+                "lights pattern like any light (e.g. lights = 'light* ambient*')."},
+    {0, NULL},
+};
+
+static PyType_Spec ambient_spec = {
+    .name = "td_render.ambientlightCOMP",
+    .basicsize = 0,
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .slots = ambient_slots,
+};
+
+const td_op_class td_class_ambientlightCOMP = {
+    .optype = "ambientlightCOMP", .family = "COMP", .label = "Ambient Light", .base_name = "ambient",
+    .subtype = "object", .base = TD_BASE_OBJECT, .spec = &ambient_spec, .pars = ambient_pars,
+    .npars = TD_NPARS(ambient_pars),
+};

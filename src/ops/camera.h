@@ -1,0 +1,12 @@
+/* cameraCOMP: view and projection for renders. */
+#ifndef TD_OPS_CAMERA_H
+#define TD_OPS_CAMERA_H
+
+#include "graph/op.h"
+
+/* The projection for a width x height render, depth mapped to [0, 1] (column-major). Returns -1
+ * with tdError set if the camera's parameters make no projection (e.g. near >= far). */
+int td_camera_projection(TdOp *cam, int width, int height, double out[16]);
+void td_camera_background(TdOp *cam, float out[4]);
+
+#endif

@@ -1,0 +1,37 @@
+/* constantMAT: unlit; every pixel it covers is exactly colorr/g/b (default 1) with alpha (default 1). */
+#include "module.h"
+
+static const td_par_def constant_pars[] = {
+    TD_PAR_F("colorr", "Color", "Constant", 1), TD_PAR_F("colorg", "Color", "Constant", 1),
+    TD_PAR_F("colorb", "Color", "Constant", 1), TD_PAR_F("alpha", "Alpha", "Constant", 1),
+};
+
+static void
+constant_fill(TdOp *op, td_scene_material *out)
+{
+    out->kind = TD_MAT_CONSTANT;
+    out->color[0] = (float)td_par_num(op, "colorr");
+    out->color[1] = (float)td_par_num(op, "colorg");
+    out->color[2] = (float)td_par_num(op, "colorb");
+    out->color[3] = (float)td_par_num(op, "alpha");
+    out->alpha = out->color[3];
+}
+
+static PyType_Slot constant_slots[] = {
+    {Py_tp_doc, "constantMAT: an unlit material; pixels get exactly its colour.\n\n"
+                "Parameters: colorr colorg colorb (default 1), alpha (default 1). Lights do not affect it."},
+    {0, NULL},
+};
+
+static PyType_Spec constant_spec = {
+    .name = "td_render.constantMAT",
+    .basicsize = 0,
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .slots = constant_slots,
+};
+
+const td_op_class td_class_constantMAT = {
+    .optype = "constantMAT", .family = "MAT", .label = "Constant", .base_name = "constant", .subtype = "",
+    .base = TD_BASE_MAT, .spec = &constant_spec, .pars = constant_pars, .npars = TD_NPARS(constant_pars),
+    .fill_material = constant_fill,
+};

@@ -1,0 +1,27 @@
+/* geometryCOMP: renders the SOPs inside it with its material, under its transform. */
+#include "module.h"
+
+static const td_par_def geometry_pars[] = {
+    TD_XFORM_PARS(0),
+    TD_PAR_O("material", "Material", "Render", ""),
+};
+
+static PyType_Slot geometry_slots[] = {
+    {Py_tp_doc, "geometryCOMP: renders the SOPs created inside it.\n\n"
+                "Parameters: the Xform page (tx ty tz, rx ry rz in degrees, sx sy sz, px py pz, scale,\n"
+                "xord, rord) and material (a MAT or its path, relative to this COMP's network; empty:\n"
+                "phongMAT's defaults). A new geometryCOMP holds nothing until you create a SOP in it."},
+    {0, NULL},
+};
+
+static PyType_Spec geometry_spec = {
+    .name = "td_render.geometryCOMP",
+    .basicsize = 0,
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .slots = geometry_slots,
+};
+
+const td_op_class td_class_geometryCOMP = {
+    .optype = "geometryCOMP", .family = "COMP", .label = "Geometry", .base_name = "geo", .subtype = "object",
+    .base = TD_BASE_OBJECT, .spec = &geometry_spec, .pars = geometry_pars, .npars = TD_NPARS(geometry_pars),
+};

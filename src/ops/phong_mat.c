@@ -1,0 +1,70 @@
+/* phongMAT: Lambert diffuse + Blinn-Phong specular per point light, plus ambient * ambient lights
+ * and emit. Defaults: diffuse 1, specular 1, shininess 10, ambient 1, emit 0, alphafront 1. The
+ * same defaults shade geometry that has no material. */
+#include "module.h"
+
+static const td_par_def phong_pars[] = {
+    TD_PAR_F("diffr", "Diffuse", "RGB", 1), TD_PAR_F("diffg", "Diffuse", "RGB", 1),
+    TD_PAR_F("diffb", "Diffuse", "RGB", 1), TD_PAR_F("specr", "Specular", "RGB", 1),
+    TD_PAR_F("specg", "Specular", "RGB", 1), TD_PAR_F("specb", "Specular", "RGB", 1),
+    {.name = "shininess", .label = "Shininess", .page = "RGB", .kind = TD_PAR_FLOAT, .def = 10, .min = 0,
+     .max = 100, .flags = TD_PAR_REJECT_MIN},
+    TD_PAR_F("ambr", "Ambient", "RGB", 1), TD_PAR_F("ambg", "Ambient", "RGB", 1),
+    TD_PAR_F("ambb", "Ambient", "RGB", 1), TD_PAR_F("emitr", "Emit", "RGB", 0),
+    TD_PAR_F("emitg", "Emit", "RGB", 0), TD_PAR_F("emitb", "Emit", "RGB", 0),
+    TD_PAR_F("alphafront", "Alpha", "Alpha", 1),
+};
+
+void td_phong_defaults(td_scene_material *out);
+
+static void
+phong_fill(TdOp *op, td_scene_material *out)
+{
+    out->kind = TD_MAT_PHONG;
+    static const char *const names[4][3] = {
+        {"diffr", "diffg", "diffb"}, {"specr", "specg", "specb"}, {"ambr", "ambg", "ambb"}, {"emitr", "emitg", "emitb"}};
+    float *dst[4] = {out->diffuse, out->specular, out->ambient, out->emit};
+    for (int i = 0; i < 4; i++) {
+        for (int k = 0; k < 3; k++) {
+            dst[i][k] = (float)td_par_num(op, names[i][k]);
+        }
+    }
+    out->shininess = (float)td_par_num(op, "shininess");
+    out->alpha = (float)td_par_num(op, "alphafront");
+}
+
+/* The material of geometry without one: phongMAT's defaults. */
+void
+td_phong_defaults(td_scene_material *out)
+{
+    out->kind = TD_MAT_PHONG;
+    for (int k = 0; k < 3; k++) {
+        out->diffuse[k] = (float)phong_pars[k].def;
+        out->specular[k] = (float)phong_pars[3 + k].def;
+        out->ambient[k] = (float)phong_pars[7 + k].def;
+        out->emit[k] = (float)phong_pars[10 + k].def;
+    }
+    out->shininess = (float)phong_pars[6].def;
+    out->alpha = (float)phong_pars[13].def;
+}
+
+static PyType_Slot phong_slots[] = {
+    {Py_tp_doc, "phongMAT: a lit material (Lambert diffuse + Blinn-Phong specular per light).\n\n"
+                "Parameters: diffr diffg diffb (default 1), specr specg specb (default 1), shininess\n"
+                "(default 10), ambr ambg ambb (default 1, scaled by ambientlightCOMPs), emitr emitg emitb\n"
+                "(default 0), alphafront (default 1). Geometry without a material uses these defaults."},
+    {0, NULL},
+};
+
+static PyType_Spec phong_spec = {
+    .name = "td_render.phongMAT",
+    .basicsize = 0,
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .slots = phong_slots,
+};
+
+const td_op_class td_class_phongMAT = {
+    .optype = "phongMAT", .family = "MAT", .label = "Phong", .base_name = "phong", .subtype = "",
+    .base = TD_BASE_MAT, .spec = &phong_spec, .pars = phong_pars, .npars = TD_NPARS(phong_pars),
+    .fill_material = phong_fill,
+};
