@@ -82,6 +82,8 @@ ext = Extension(
     libraries=["png", "dl", "pthread", "m"],
     extra_compile_args=["-std=c11", "-fvisibility=hidden"] + shlex.split(os.environ.get("TD_RENDER_CFLAGS", "")),
     extra_link_args=shlex.split(os.environ.get("TD_RENDER_LDFLAGS", "")),
+    # Any header or shader change rebuilds the module (setuptools tracks no includes itself).
+    depends=sorted(glob.glob("src/**/*.h", recursive=True) + glob.glob("shaders/*")),
 )
 
 setup(ext_modules=[ext], cmdclass={"build_ext": BuildExt})

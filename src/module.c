@@ -121,7 +121,7 @@ mod_gl_info(PyObject *module, PyObject *unused)
 
 static PyMethodDef module_methods[] = {
     {"glInfo", mod_gl_info, METH_NOARGS,
-     "glInfo() -> dict\n\nThe OpenGL context td_render renders with (created on first use): EGL platform,\n"
+     "glInfo($module, /)\n--\n\nThe OpenGL context td_render renders with (created on first use): EGL platform,\n"
      "vendor, renderer, version and limits. Raises td_render.tdError, listing what was tried, if no\n"
      "OpenGL 4.5 context can be made."},
     {NULL},

@@ -112,7 +112,7 @@ comp_create(TdOp *self, PyObject *args, PyObject *kwds)
 
 static PyMethodDef comp_methods[] = {
     {"create", (PyCFunction)(void (*)(void))comp_create, METH_VARARGS | METH_KEYWORDS,
-     "create(OPtype, name=None, initialize=True) -> OP\n\n"
+     "create($self, /, OPtype, name=None, initialize=True)\n--\n\n"
      "Create an operator inside this component. OPtype is an operator class (td_render.renderTOP)\n"
      "or its name ('renderTOP'). Without a name the type's default stem is numbered (render1,\n"
      "render2, ...); a name already taken is numbered the same way. initialize is accepted for\n"

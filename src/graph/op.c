@@ -480,16 +480,16 @@ op_parent_method(TdOp *op, PyObject *const *args, Py_ssize_t nargs)
 
 static PyMethodDef op_methods[] = {
     {"destroy", (PyCFunction)op_destroy_method, METH_NOARGS,
-     "destroy() -> None\n\nDestroy the operator and everything inside it. Its Python object stays, with valid False;\n"
+     "destroy($self, /)\n--\n\nDestroy the operator and everything inside it. Its Python object stays, with valid False;\n"
      "any other use raises td_render.tdError."},
     {"op", (PyCFunction)op_op_method, METH_O,
-     "op(path) -> OP or None\n\nThe operator at path, relative to this COMP (or to this OP's parent network):\n"
+     "op($self, path, /)\n--\n\nThe operator at path, relative to this COMP (or to this OP's parent network):\n"
      "'geo1', 'geo1/sphere1', '../cam1', '/render1'. None if nothing is there."},
     {"ops", (PyCFunction)op_ops_method, METH_VARARGS,
-     "ops(*patterns) -> list\n\nOperators matching the patterns (glob patterns, space-separated, ^ excludes),\n"
+     "ops($self, /, *patterns)\n--\n\nOperators matching the patterns (glob patterns, space-separated, ^ excludes),\n"
      "relative to this COMP (or this OP's parent network)."},
     {"parent", (PyCFunction)(void (*)(void))op_parent_method, METH_FASTCALL,
-     "parent(n=1) -> COMP or None\n\nThe n-th parent component (parent(0) is the operator itself)."},
+     "parent($self, n=1, /)\n--\n\nThe n-th parent component (parent(0) is the operator itself)."},
     {NULL},
 };
 

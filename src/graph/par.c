@@ -447,12 +447,12 @@ par_issamepar(TdPar *p, PyObject *other)
 }
 
 static PyMethodDef par_methods[] = {
-    {"eval", (PyCFunction)par_eval, METH_NOARGS, "eval() -> value\n\nThe parameter's current value."},
-    {"reset", (PyCFunction)par_reset, METH_NOARGS, "reset() -> None\n\nSet the parameter to its default."},
+    {"eval", (PyCFunction)par_eval, METH_NOARGS, "eval($self, /)\n--\n\nThe parameter's current value."},
+    {"reset", (PyCFunction)par_reset, METH_NOARGS, "reset($self, /)\n--\n\nSet the parameter to its default."},
     {"evalOPs", (PyCFunction)par_evalops, METH_NOARGS,
-     "evalOPs() -> list\n\nThe operators an OP parameter's path or pattern names (relative to the owner's network)."},
+     "evalOPs($self, /)\n--\n\nThe operators an OP parameter's path or pattern names (relative to the owner's network)."},
     {"isSamePar", (PyCFunction)par_issamepar, METH_O,
-     "isSamePar(par) -> bool\n\nTrue if par is this same parameter (== compares values)."},
+     "isSamePar($self, par, /)\n--\n\nTrue if par is this same parameter (== compares values)."},
     {NULL},
 };
 

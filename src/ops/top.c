@@ -365,13 +365,13 @@ static PyGetSetDef top_getset[] = {
 
 static PyMethodDef top_methods[] = {
     {"numpyArray", (PyCFunction)(void (*)(void))top_numpyarray, METH_VARARGS | METH_KEYWORDS,
-     "numpyArray(delayed=False, writable=False) -> numpy.ndarray\n\n"
+     "numpyArray($self, /, *, delayed=False, writable=False)\n--\n\n"
      "The image as float32, shape (height, width, 4), C-contiguous; row 0 is the bottom row (OpenGL's\n"
      "origin, as in TouchDesigner). Renders first if the network changed. The array is ordinary\n"
      "NumPy memory, so it is always fast to write (writable is accepted for compatibility) and\n"
      "writing never changes the TOP. The float conversion runs in C with the GIL released."},
     {"save", (PyCFunction)(void (*)(void))top_save, METH_VARARGS | METH_KEYWORDS,
-     "save(filepath=None, createFolders=False, quality=1.0) -> str\n\n"
+     "save($self, /, filepath=None, *, createFolders=False, quality=1.0)\n--\n\n"
      "Write the image to a file, upright (top row first), and return the path. Supported: .png\n"
      "(8-bit RGBA). Without filepath the file is '<name>.png' in the current folder. A missing folder\n"
      "raises OSError unless createFolders=True. quality 0..1 maps to zlib level 1..9 (1.0: smallest).\n"
