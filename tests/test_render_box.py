@@ -80,3 +80,21 @@ def test_depth_test_nearer_box_wins(box_scene):
     assert np.array_equal(a[120, 160], [0, 1, 0, 1])
     # created second, but drawn behind: the far box must still show around the near one
     assert np.array_equal(a[120, 160 - 40], BOX_COLOR)
+
+
+def test_geometry_nearer_than_near_plane_is_clipped(box_scene):
+    # Depth is [0, 1] (glClipControl): a box between the camera and its near plane is not drawn.
+    render, cam, geo = box_scene["render"], box_scene["cam"], box_scene["geo"]
+    cam.par.near = 3.0
+    geo.par.tz = 3.0  # the box spans distances 1.5 .. 2.5 from the camera
+    assert not coverage(render.numpyArray()).any()
+    cam.par.near = 1.0
+    assert coverage(render.numpyArray()).any()
+
+
+def test_geometry_beyond_far_plane_is_clipped(box_scene):
+    render, cam = box_scene["render"], box_scene["cam"]
+    cam.par.far = 4.0  # the box's front face is at distance 4.5
+    assert not coverage(render.numpyArray()).any()
+    cam.par.far = 5.0  # cuts the box: its front part (4.5 .. 5) shows
+    assert coverage(render.numpyArray()).any()

@@ -194,6 +194,8 @@ make_context(td_gl_context *c, EGLDisplay dpy, const char *platform, char *log, 
         eglTerminate(dpy);
         return -1;
     }
+    /* Depth in [0, 1] like TouchDesigner's Vulkan renderer: clipping at z_ndc = 0 and depth = z_ndc. */
+    glClipControl(GL_LOWER_LEFT, GL_ZERO_TO_ONE);
     c->display = dpy;
     c->context = ctx;
     return 0;
