@@ -9,8 +9,16 @@
 
 #include "util/err.h"
 
-typedef enum { TD_SAMPLE_U8 = 0 } td_sample_type;
+/* Sample types as the GPU stores them: 8- and 16-bit unsigned normalised, half and single float. */
+typedef enum { TD_SAMPLE_U8 = 0, TD_SAMPLE_U16, TD_SAMPLE_F16, TD_SAMPLE_F32 } td_sample_type;
 
+static inline size_t
+td_sample_size(td_sample_type t)
+{
+    return t == TD_SAMPLE_U8 ? 1 : t == TD_SAMPLE_F32 ? 4 : 2;
+}
+
+/* channels: 1 grey, 2 grey + alpha, 3 RGB, 4 RGBA (interleaved). */
 typedef struct td_image {
     int width, height, channels;
     td_sample_type type;
@@ -36,9 +44,17 @@ td_image_file_row(const td_image *img, int y)
     return (const uint8_t *)img->data + (size_t)mem_y * img->row_bytes;
 }
 
+typedef struct td_kv {
+    const char *key, *value; /* UTF-8 */
+} td_kv;
+
 typedef struct td_encode_opts {
-    double quality; /* 0..1 */
+    double quality;        /* 0..1 */
+    const td_kv *metadata; /* written where the format has a place for it (EXR) */
+    size_t nmetadata;
 } td_encode_opts;
+
+typedef enum { TD_FILE_TIFF = 0, TD_FILE_JPEG, TD_FILE_BMP, TD_FILE_PNG, TD_FILE_EXR, TD_FILE_DDS } td_file_type;
 
 int td_image_encode_png(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
 
