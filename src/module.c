@@ -6,6 +6,7 @@
 #include <numpy/arrayobject.h>
 #include <string.h>
 
+#include "codec.h"
 #include "graph/par.h"
 
 #define TD_CLASS_PTR(name) &td_class_##name,
@@ -172,6 +173,9 @@ td_exec(PyObject *module)
     }
     if (add_type(module, &st->Par_type, &td_Par_spec, NULL) < 0 ||
         add_type(module, &st->ParCollection_type, &td_ParCollection_spec, NULL) < 0) {
+        return -1;
+    }
+    if (td_codec_setup(module) < 0) {
         return -1;
     }
     PyObject *root_name = PyUnicode_FromString("");
