@@ -17,15 +17,28 @@ uniform vec3 uEmit;
 uniform float uShininess;
 uniform float uAlpha;
 uniform vec3 uCameraPos;
+uniform int uOutputMode;   // 0 RGBA, 1 alpha formats (A -> R), 2 mono+alpha formats ((R, A) -> (R, G))
 
 in vec3 vWorldPos;
 in vec3 vWorldNormal;
 out vec4 fragColor;
 
+// Routes the colour into the target's channels, like TouchDesigner's TDOutputSwizzle().
+vec4 outputSwizzle(vec4 c)
+{
+    if (uOutputMode == 1) {
+        return vec4(c.a, 0.0, 0.0, 1.0);
+    }
+    if (uOutputMode == 2) {
+        return vec4(c.r, c.a, 0.0, 1.0);
+    }
+    return c;
+}
+
 void main()
 {
     if (uMaterialKind == 0) {
-        fragColor = uColor;
+        fragColor = outputSwizzle(uColor);
         return;
     }
     vec3 n = normalize(vWorldNormal);
@@ -48,5 +61,5 @@ void main()
             color += uSpecular * lc * pow(max(dot(n, h), 0.0), uShininess);
         }
     }
-    fragColor = vec4(color, uAlpha);
+    fragColor = outputSwizzle(vec4(color, uAlpha));
 }

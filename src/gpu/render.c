@@ -10,7 +10,7 @@
 struct td_gl_renderer {
     GLuint program;
     GLint u_model, u_normal, u_viewproj, u_nlights, u_kind, u_color, u_diffuse, u_specular, u_ambient, u_emit,
-        u_shininess, u_alpha, u_campos;
+        u_shininess, u_alpha, u_campos, u_outmode;
     GLuint lights;
     size_t lights_bytes;
     GLuint query[2]; /* GL_TIMESTAMP before and after the draw */
@@ -97,6 +97,7 @@ renderer_get(td_gl_runtime *rt, td_err *err)
     r->u_shininess = glGetUniformLocation(p, "uShininess");
     r->u_alpha = glGetUniformLocation(p, "uAlpha");
     r->u_campos = glGetUniformLocation(p, "uCameraPos");
+    r->u_outmode = glGetUniformLocation(p, "uOutputMode");
     glCreateQueries(GL_TIMESTAMP, 2, r->query);
     *slot = r;
     return r;
@@ -143,6 +144,8 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, td_err *err)
     if (upload_lights(r, s, err) != 0) {
         return -1;
     }
+    const td_pixel_format *f = s->format;
+    const float *bg = s->background;
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, t->fbo);
     glViewport(0, 0, s->width, s->height);
     glDisable(GL_BLEND);
@@ -150,15 +153,42 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, td_err *err)
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     glDepthMask(GL_TRUE);
-    glClearColor(s->background[0], s->background[1], s->background[2], s->background[3]);
+    /* sRGB targets store the shaders' linear output encoded */
+    if (f->srgb) {
+        glEnable(GL_FRAMEBUFFER_SRGB);
+    }
+    else {
+        glDisable(GL_FRAMEBUFFER_SRGB);
+    }
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    /* The background goes through the same channel routing as the geometry's colour. */
+    if (f->out_mode == TD_OUT_ALPHA) {
+        glClearColor(bg[3], 0.0f, 0.0f, 1.0f);
+    }
+    else if (f->out_mode == TD_OUT_MONOALPHA) {
+        glClearColor(bg[0], bg[3], 0.0f, 1.0f);
+    }
+    else {
+        glClearColor(bg[0], bg[1], bg[2], bg[3]);
+    }
     glClearDepth(1.0);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    /* chanmask names the image's channels; route it like the colour (alpha formats keep A in R). */
+    unsigned int m = s->chanmask;
+    if (f->out_mode == TD_OUT_ALPHA) {
+        m = (m >> 3) & 1u;
+    }
+    else if (f->out_mode == TD_OUT_MONOALPHA) {
+        m = (m & 1u) | (((m >> 3) & 1u) << 1);
+    }
+    glColorMask((m & 1u) != 0, (m & 2u) != 0, (m & 4u) != 0, (m & 8u) != 0);
 
     glUseProgram(r->program);
     glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 0, r->lights);
     glUniformMatrix4fv(r->u_viewproj, 1, GL_FALSE, viewproj);
     glUniform1i(r->u_nlights, (GLint)s->nlights);
     glUniform3fv(r->u_campos, 1, s->camera_pos);
+    glUniform1i(r->u_outmode, (GLint)f->out_mode);
     for (size_t i = 0; i < s->ndraws; i++) {
         const td_scene_draw *d = &s->draws[i];
         if (d->mesh->nindices == 0) {
@@ -183,6 +213,8 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, td_err *err)
     }
     glBindVertexArray(0);
     glUseProgram(0);
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glDisable(GL_FRAMEBUFFER_SRGB);
     GLenum e = glGetError();
     return e == GL_NO_ERROR ? 0 : td_err_set(err, TD_ERR_RUNTIME, "drawing failed (GL error 0x%04x)", e);
 }
@@ -201,7 +233,7 @@ td_gl_cook_job(td_gl_runtime *rt, void *arg, td_err *err)
         if (r == NULL) {
             return -1;
         }
-        if (td_gl_target_ensure(t, job->scene->width, job->scene->height, err) != 0) {
+        if (td_gl_target_ensure(t, job->scene->width, job->scene->height, job->scene->format, err) != 0) {
             return -1;
         }
         /* Timestamps rather than GL_TIME_ELAPSED: llvmpipe reports elapsed time since context
@@ -219,14 +251,25 @@ td_gl_cook_job(td_gl_runtime *rt, void *arg, td_err *err)
         job->gpu_ms = t1 > t0 ? (double)(t1 - t0) / 1e6 : 0.0;
         t->has_image = 1;
     }
-    job->gpu_bytes = td_gl_target_gpu_bytes(t);
-    if (job->read == TD_READ_NONE) {
-        return 0;
+    int rc = 0;
+    switch (job->read) {
+    case TD_READ_NONE:
+        break;
+    case TD_READ_FLOAT:
+        rc = td_gl_target_read_float(t, job->dst, err);
+        break;
+    case TD_READ_FILE:
+        rc = td_gl_target_read_file(t, job->dst, err);
+        break;
+    case TD_READ_TEXEL:
+        rc = td_gl_target_read_texel(t, job->x, job->y, job->texel, err);
+        break;
+    case TD_READ_DELAYED:
+        rc = td_gl_target_read_delayed(t, job->dst, &job->started_w, &job->started_h, &job->started_format, err);
+        job->delayed_filled = rc == 1;
+        rc = rc < 0 ? -1 : 0;
+        break;
     }
-    if (!t->has_image) {
-        return td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image to read back");
-    }
-    int rc = td_gl_target_read(t, job->dst, job->read == TD_READ_FLOAT32, err);
     job->gpu_bytes = td_gl_target_gpu_bytes(t);
     return rc;
 }

@@ -9,16 +9,23 @@
 
 typedef enum {
     TD_READ_NONE = 0,
-    TD_READ_FLOAT32, /* width*height*4 floats, bottom row first */
-    TD_READ_RAW,     /* width*height*4 bytes as stored (RGBA8), bottom row first */
+    TD_READ_FLOAT,   /* td_gl_target_read_float into dst */
+    TD_READ_FILE,    /* td_gl_target_read_file into dst */
+    TD_READ_TEXEL,   /* td_gl_target_read_texel at (x, y) into texel */
+    TD_READ_DELAYED, /* td_gl_target_read_delayed into dst (sized for the earlier read) */
 } td_read_kind;
 
 typedef struct td_gl_cook {
     td_gl_target *target;
     td_scene *scene;   /* rendered first when not NULL (the job takes no reference) */
-    void *dst;         /* readback destination when read != TD_READ_NONE */
     td_read_kind read;
-    double gpu_ms;     /* out: GPU time of the render (timer query), 0 if nothing rendered */
+    void *dst;
+    int x, y;          /* TD_READ_TEXEL */
+    float texel[4];    /* out: TD_READ_TEXEL, format->channels values */
+    int delayed_filled;                    /* out: TD_READ_DELAYED wrote dst */
+    int started_w, started_h;              /* out: TD_READ_DELAYED: the read it started */
+    const td_pixel_format *started_format;
+    double gpu_ms;     /* out: GPU time of the render (timestamp queries), 0 if nothing rendered */
     size_t gpu_bytes;  /* out: GPU memory the target holds after the job */
 } td_gl_cook;
 

@@ -49,7 +49,7 @@ td_scene_equal(const td_scene *a, const td_scene *b)
     if (a == NULL || b == NULL) {
         return 0;
     }
-    if (a->width != b->width || a->height != b->height || a->nlights != b->nlights || a->ndraws != b->ndraws) {
+    if (a->width != b->width || a->height != b->height || a->format != b->format || a->chanmask != b->chanmask || a->nlights != b->nlights || a->ndraws != b->ndraws) {
         return 0;
     }
     if (memcmp(a->view, b->view, sizeof(a->view)) != 0 || memcmp(a->proj, b->proj, sizeof(a->proj)) != 0 ||

@@ -7,6 +7,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 
+#include "gpu/format.h"
 #include "gpu/mesh.h"
 
 typedef enum { TD_LIGHT_POINT = 0, TD_LIGHT_AMBIENT = 1 } td_light_kind;
@@ -38,6 +39,8 @@ typedef struct td_scene_draw {
 typedef struct td_scene {
     atomic_int refs;
     int width, height;
+    const td_pixel_format *format;
+    unsigned int chanmask;    /* bit 0 R .. bit 3 A: channels the geometry writes */
     float view[16], proj[16]; /* column-major; proj maps depth to [0, 1] */
     float camera_pos[3];
     float background[4];

@@ -16,11 +16,29 @@
 td_gl_target *
 td_gl_target_new(void)
 {
-    return calloc(1, sizeof(td_gl_target));
+    td_gl_target *t = calloc(1, sizeof(td_gl_target));
+    if (t != NULL) {
+        t->ring_last = -1;
+    }
+    return t;
 }
 
 static void
-delete_objects(td_gl_target *t)
+readback_clear(td_gl_readback *r)
+{
+    if (r->fence != NULL) {
+        glDeleteSync((GLsync)r->fence);
+        r->fence = NULL;
+    }
+    if (r->pbo != 0) {
+        glDeleteBuffers(1, &r->pbo);
+        r->pbo = 0;
+    }
+    r->bytes = 0;
+}
+
+static void
+delete_images(td_gl_target *t)
 {
     if (t->fbo != 0) {
         glDeleteFramebuffers(1, &t->fbo);
@@ -31,12 +49,9 @@ delete_objects(td_gl_target *t)
     if (t->depth != 0) {
         glDeleteRenderbuffers(1, &t->depth);
     }
-    if (t->pbo != 0) {
-        glDeleteBuffers(1, &t->pbo);
-    }
-    t->fbo = t->color = t->depth = t->pbo = 0;
-    t->pbo_bytes = 0;
+    t->fbo = t->color = t->depth = 0;
     t->width = t->height = 0;
+    t->format = NULL;
     t->has_image = 0;
 }
 
@@ -44,8 +59,22 @@ static void
 target_free(void *p)
 {
     td_gl_target *t = p;
-    delete_objects(t);
+    delete_images(t);
+    readback_clear(&t->sync);
+    for (int i = 0; i < TD_READ_RING; i++) {
+        readback_clear(&t->ring[i]);
+    }
     free(t);
+}
+
+static int
+has_gl_objects(const td_gl_target *t)
+{
+    int any = t->fbo != 0 || t->color != 0 || t->depth != 0 || t->sync.pbo != 0;
+    for (int i = 0; i < TD_READ_RING; i++) {
+        any = any || t->ring[i].pbo != 0;
+    }
+    return any;
 }
 
 void
@@ -55,7 +84,7 @@ td_gl_target_release(td_gl_target *t)
         return;
     }
     td_gl_runtime *rt = td_gl_runtime_existing();
-    if (t->fbo == 0 && t->color == 0 && t->depth == 0 && t->pbo == 0) {
+    if (!has_gl_objects(t)) {
         free(t);
     }
     else if (rt == NULL || td_gl_post(rt, target_free, t) != 0) {
@@ -64,20 +93,20 @@ td_gl_target_release(td_gl_target *t)
 }
 
 int
-td_gl_target_ensure(td_gl_target *t, int w, int h, td_err *err)
+td_gl_target_ensure(td_gl_target *t, int w, int h, const td_pixel_format *f, td_err *err)
 {
-    if (t->fbo != 0 && t->width == w && t->height == h) {
+    if (t->fbo != 0 && t->width == w && t->height == h && t->format == f) {
         return 0;
     }
-    delete_objects(t);
+    delete_images(t);
     glCreateTextures(GL_TEXTURE_2D, 1, &t->color);
     glCreateRenderbuffers(1, &t->depth);
     glCreateFramebuffers(1, &t->fbo);
     if (t->color == 0 || t->depth == 0 || t->fbo == 0) {
-        delete_objects(t);
+        delete_images(t);
         return td_err_set(err, TD_ERR_RUNTIME, "could not create GL objects for a %dx%d render target", w, h);
     }
-    glTextureStorage2D(t->color, 1, GL_RGBA8, w, h);
+    glTextureStorage2D(t->color, 1, f->gl_internal, w, h);
     glTextureParameteri(t->color, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTextureParameteri(t->color, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glNamedRenderbufferStorage(t->depth, GL_DEPTH_COMPONENT24, w, h);
@@ -86,13 +115,15 @@ td_gl_target_ensure(td_gl_target *t, int w, int h, td_err *err)
     GLenum e = glGetError();
     GLenum status = glCheckNamedFramebufferStatus(t->fbo, GL_FRAMEBUFFER);
     if (e != GL_NO_ERROR || status != GL_FRAMEBUFFER_COMPLETE) {
-        delete_objects(t);
+        delete_images(t);
         return td_err_set(err, TD_ERR_RUNTIME,
-                          "could not allocate a %dx%d render target (GL error 0x%04x, framebuffer status 0x%04x)",
-                          w, h, e, status);
+                          "could not allocate a %dx%d %s render target (GL error 0x%04x, framebuffer status "
+                          "0x%04x)",
+                          w, h, f->token, e, status);
     }
     t->width = w;
     t->height = h;
+    t->format = f;
     return 0;
 }
 
@@ -100,7 +131,12 @@ size_t
 td_gl_target_gpu_bytes(const td_gl_target *t)
 {
     size_t texels = (size_t)t->width * (size_t)t->height;
-    return texels * 4 /* RGBA8 */ + texels * 4 /* depth 24 (+8 padding) */ + t->pbo_bytes;
+    size_t bytes = t->format != NULL ? texels * t->format->texel_bytes + texels * 4 /* depth 24 + 8 */ : 0;
+    bytes += t->sync.bytes;
+    for (int i = 0; i < TD_READ_RING; i++) {
+        bytes += t->ring[i].bytes;
+    }
+    return bytes;
 }
 
 static int
@@ -126,58 +162,178 @@ wait_fence(GLsync fence, td_err *err)
     }
 }
 
-int
-td_gl_target_read(td_gl_target *t, void *dst, int as_float, td_err *err)
+/* Starts reading the colour attachment into r's buffer as (format, type), with a fence. */
+static int
+start_read(td_gl_target *t, td_gl_readback *r, GLenum format, GLenum type, size_t bytes, td_err *err)
 {
-    size_t texels = (size_t)t->width * (size_t)t->height;
-    size_t bytes = texels * 4;
-    if (t->fbo == 0) {
-        return td_err_set(err, TD_ERR_RUNTIME, "nothing was rendered to read back");
+    if (t->fbo == 0 || !t->has_image) {
+        return td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image to read back");
     }
-    if (t->pbo == 0 || t->pbo_bytes != bytes) {
-        if (t->pbo != 0) {
-            glDeleteBuffers(1, &t->pbo);
-            t->pbo = 0;
-            t->pbo_bytes = 0;
-        }
-        glCreateBuffers(1, &t->pbo);
-        if (t->pbo == 0) {
+    if (r->pbo == 0 || r->bytes != bytes) {
+        readback_clear(r);
+        glCreateBuffers(1, &r->pbo);
+        if (r->pbo == 0) {
             return td_err_set(err, TD_ERR_RUNTIME, "could not create a pixel-pack buffer");
         }
-        glNamedBufferStorage(t->pbo, (GLsizeiptr)bytes, NULL, GL_MAP_READ_BIT | GL_CLIENT_STORAGE_BIT);
+        glNamedBufferStorage(r->pbo, (GLsizeiptr)bytes, NULL, GL_MAP_READ_BIT | GL_CLIENT_STORAGE_BIT);
         if (glGetError() != GL_NO_ERROR) {
-            glDeleteBuffers(1, &t->pbo);
-            t->pbo = 0;
+            readback_clear(r);
             return td_err_set(err, TD_ERR_RUNTIME, "could not allocate a %zu-byte pixel-pack buffer", bytes);
         }
-        t->pbo_bytes = bytes;
+        r->bytes = bytes;
+    }
+    if (r->fence != NULL) {
+        glDeleteSync((GLsync)r->fence);
+        r->fence = NULL;
     }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, t->fbo);
     glReadBuffer(GL_COLOR_ATTACHMENT0);
-    glBindBuffer(GL_PIXEL_PACK_BUFFER, t->pbo);
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, r->pbo);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, t->width, t->height, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    glReadPixels(0, 0, t->width, t->height, format, type, NULL);
     glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
-    GLsync fence = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
-    if (fence == NULL) {
+    GLenum e = glGetError();
+    if (e != GL_NO_ERROR) {
+        return td_err_set(err, TD_ERR_RUNTIME, "glReadPixels failed (GL error 0x%04x)", e);
+    }
+    r->fence = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    if (r->fence == NULL) {
         return td_err_set(err, TD_ERR_RUNTIME, "glFenceSync failed");
     }
-    int rc = wait_fence(fence, err);
-    glDeleteSync(fence);
+    glFlush();
+    r->width = t->width;
+    r->height = t->height;
+    r->format = t->format;
+    return 0;
+}
+
+/* Waits for r's read and hands its mapped bytes to finish(). */
+static int
+finish_read(td_gl_readback *r, void (*finish)(const void *src, void *ctx), void *ctx, td_err *err)
+{
+    int rc = wait_fence((GLsync)r->fence, err);
+    glDeleteSync((GLsync)r->fence);
+    r->fence = NULL;
     if (rc != 0) {
         return rc;
     }
-    const uint8_t *src = glMapNamedBufferRange(t->pbo, 0, (GLsizeiptr)bytes, GL_MAP_READ_BIT);
+    const void *src = glMapNamedBufferRange(r->pbo, 0, (GLsizeiptr)r->bytes, GL_MAP_READ_BIT);
     if (src == NULL) {
         return td_err_set(err, TD_ERR_RUNTIME, "could not map the pixel-pack buffer (GL error 0x%04x)",
                           glGetError());
     }
-    if (as_float) {
-        td_image_u8_to_f32(src, dst, bytes);
-    }
-    else {
-        memcpy(dst, src, bytes);
-    }
-    glUnmapNamedBuffer(t->pbo);
+    finish(src, ctx);
+    glUnmapNamedBuffer(r->pbo);
     return 0;
+}
+
+typedef struct {
+    float *dst;
+    size_t texels;
+    const td_pixel_format *f;
+} to_float_ctx;
+
+static void
+finish_to_float(const void *src, void *p)
+{
+    to_float_ctx *c = p;
+    td_image_to_float(src, c->dst, c->texels, c->f->channels, c->f->read_sample, c->f->packing);
+}
+
+typedef struct {
+    void *dst;
+    size_t bytes;
+} copy_ctx;
+
+static void
+finish_copy(const void *src, void *p)
+{
+    copy_ctx *c = p;
+    memcpy(c->dst, src, c->bytes);
+}
+
+int
+td_gl_target_read_float(td_gl_target *t, float *dst, td_err *err)
+{
+    const td_pixel_format *f = t->format;
+    size_t texels = (size_t)t->width * (size_t)t->height;
+    if (f == NULL) {
+        return td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image to read back");
+    }
+    if (start_read(t, &t->sync, f->read_format, f->read_type, texels * td_pixel_format_read_bytes(f), err) != 0) {
+        return -1;
+    }
+    to_float_ctx ctx = {dst, texels, f};
+    return finish_read(&t->sync, finish_to_float, &ctx, err);
+}
+
+int
+td_gl_target_read_file(td_gl_target *t, void *dst, td_err *err)
+{
+    const td_pixel_format *f = t->format;
+    if (f == NULL) {
+        return td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image to read back");
+    }
+    size_t bytes = (size_t)t->width * (size_t)t->height * (size_t)f->file_channels * td_sample_size(f->file_sample);
+    if (start_read(t, &t->sync, f->file_format, f->file_type, bytes, err) != 0) {
+        return -1;
+    }
+    copy_ctx ctx = {dst, bytes};
+    return finish_read(&t->sync, finish_copy, &ctx, err);
+}
+
+int
+td_gl_target_read_texel(td_gl_target *t, int x, int y, float *dst, td_err *err)
+{
+    const td_pixel_format *f = t->format;
+    if (f == NULL || t->color == 0 || !t->has_image) {
+        return td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image to sample");
+    }
+    if (x < 0 || y < 0 || x >= t->width || y >= t->height) {
+        return td_err_set(err, TD_ERR_VALUE, "texel (%d, %d) is outside the %dx%d image", x, y, t->width, t->height);
+    }
+    unsigned char texel[16];
+    size_t bytes = td_pixel_format_read_bytes(f);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    /* One texel straight from the texture: the cost does not depend on the image size. */
+    glGetTextureSubImage(t->color, 0, x, y, 0, 1, 1, 1, f->read_format, f->read_type, (GLsizei)sizeof(texel),
+                         texel);
+    GLenum e = glGetError();
+    if (e != GL_NO_ERROR) {
+        return td_err_set(err, TD_ERR_RUNTIME, "glGetTextureSubImage failed (GL error 0x%04x)", e);
+    }
+    (void)bytes;
+    td_image_to_float(texel, dst, 1, f->channels, f->read_sample, f->packing);
+    return 0;
+}
+
+int
+td_gl_target_read_delayed(td_gl_target *t, float *dst, int *started_w, int *started_h,
+                          const td_pixel_format **started_format, td_err *err)
+{
+    const td_pixel_format *f = t->format;
+    if (f == NULL) {
+        return td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image to read back");
+    }
+    int prev = t->ring_last;
+    int slot = (prev + 1) % TD_READ_RING;
+    size_t texels = (size_t)t->width * (size_t)t->height;
+    /* Start the new read first so the GPU works on it while the earlier one is finished. */
+    if (start_read(t, &t->ring[slot], f->read_format, f->read_type, texels * td_pixel_format_read_bytes(f),
+                   err) != 0) {
+        return -1;
+    }
+    t->ring_last = slot;
+    *started_w = t->width;
+    *started_h = t->height;
+    *started_format = f;
+    if (prev < 0 || t->ring[prev].fence == NULL) {
+        return 0;
+    }
+    td_gl_readback *r = &t->ring[prev];
+    to_float_ctx ctx = {dst, (size_t)r->width * (size_t)r->height, r->format};
+    if (finish_read(r, finish_to_float, &ctx, err) != 0) {
+        return -1;
+    }
+    return 1;
 }

@@ -1,5 +1,6 @@
-/* td_gl_target: the render target of one TOP (colour texture, depth buffer, framebuffer) and the
- * pixel-pack buffer it is read back through. Created empty on any thread; its GL objects are made,
+/* td_gl_target: the render target of one TOP (colour texture in the TOP's pixel format, depth
+ * buffer, framebuffer) and the pixel-pack buffers it is read back through: one for synchronous
+ * reads, a ring of two for delayed reads. Created empty on any thread; its GL objects are made,
  * resized and used on the GL thread only; td_gl_target_release hands them to the GL thread to
  * delete. Plain C, no Python. */
 #ifndef TD_GPU_TARGET_H
@@ -7,24 +8,49 @@
 
 #include <stddef.h>
 
+#include "gpu/format.h"
 #include "util/err.h"
+
+#define TD_READ_RING 2
+
+typedef struct td_gl_readback {
+    unsigned int pbo;
+    size_t bytes;
+    void *fence;                   /* GLsync of the read in flight, NULL when none */
+    int width, height;
+    const td_pixel_format *format;
+} td_gl_readback;
 
 typedef struct td_gl_target {
     int width, height;
-    unsigned int fbo, color, depth, pbo;
-    size_t pbo_bytes;
-    int has_image;      /* something was rendered since the last (re)allocation */
+    const td_pixel_format *format;
+    unsigned int fbo, color, depth;
+    td_gl_readback sync;           /* synchronous reads */
+    td_gl_readback ring[TD_READ_RING];
+    int ring_last;                 /* slot of the newest delayed read, -1 if none */
+    int has_image;                 /* something was rendered since the last (re)allocation */
 } td_gl_target;
 
 td_gl_target *td_gl_target_new(void);
 /* Deletes the target's GL objects on the GL thread (or at once if it has none) and frees it. */
 void td_gl_target_release(td_gl_target *t);
-/* GL thread: makes sure the target has a w x h colour + depth attachment. */
-int td_gl_target_ensure(td_gl_target *t, int w, int h, td_err *err);
-/* Bytes of GPU memory the target's objects hold. */
+/* GL thread: makes sure the target has a w x h colour attachment of format f and a depth buffer. */
+int td_gl_target_ensure(td_gl_target *t, int w, int h, const td_pixel_format *f, td_err *err);
+/* Bytes of GPU memory the target's objects hold (texture, depth buffer, readback buffers). */
 size_t td_gl_target_gpu_bytes(const td_gl_target *t);
-/* GL thread: copies the colour attachment into dst, bottom row first: w*h*4 bytes (RGBA8) when
- * as_float is 0, w*h*4 floats in [0,1] when 1. Goes through the pixel-pack buffer and a fence. */
-int td_gl_target_read(td_gl_target *t, void *dst, int as_float, td_err *err);
+
+/* GL thread reads, all bottom row first:
+ * - float: width*height*format->channels float32 (numpyArray);
+ * - file: width*height*format->file_channels samples of format->file_sample (encoders);
+ * - texel: the texel at (x, y) as format->channels float32 (sample). */
+int td_gl_target_read_float(td_gl_target *t, float *dst, td_err *err);
+int td_gl_target_read_file(td_gl_target *t, void *dst, td_err *err);
+int td_gl_target_read_texel(td_gl_target *t, int x, int y, float *dst, td_err *err);
+
+/* GL thread: starts a read of the current image into the ring and, if an earlier delayed read is
+ * waiting, finishes that one into dst (its shape is what *prev_* said when it was started).
+ * Returns 1 if dst was filled, 0 if there was no earlier read. *started_* describe the new read. */
+int td_gl_target_read_delayed(td_gl_target *t, float *dst, int *started_w, int *started_h,
+                              const td_pixel_format **started_format, td_err *err);
 
 #endif

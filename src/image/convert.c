@@ -1,16 +1,148 @@
 /* Pixel conversion. See convert.h. */
 #include "image/convert.h"
 
+#include <math.h>
+#include <string.h>
+
 void
 td_image_u8_to_f32(const uint8_t *src, float *dst, size_t n)
 {
-    /* A table gives the correctly rounded quotient (204 -> 0.8f exactly) at the cost of a load;
-     * the compiler vectorises the loop as a gather-free lookup per byte. */
+    /* A table gives the correctly rounded quotient (204 -> 0.8f exactly) at the cost of a load. */
     float lut[256];
     for (int i = 0; i < 256; i++) {
         lut[i] = (float)i / 255.0f;
     }
     for (size_t i = 0; i < n; i++) {
         dst[i] = lut[src[i]];
+    }
+}
+
+static void
+u16_to_f32(const uint16_t *src, float *dst, size_t n)
+{
+    /* double division then rounding to float is the correctly rounded quotient */
+    for (size_t i = 0; i < n; i++) {
+        dst[i] = (float)((double)src[i] / 65535.0);
+    }
+}
+
+float
+td_half_to_float(uint16_t h)
+{
+    uint32_t sign = (uint32_t)(h & 0x8000u) << 16;
+    uint32_t exp = (h >> 10) & 0x1fu;
+    uint32_t man = h & 0x3ffu;
+    uint32_t bits;
+    if (exp == 0) {
+        if (man == 0) {
+            bits = sign;
+        }
+        else { /* subnormal half: normalise */
+            int e = -1;
+            do {
+                e++;
+                man <<= 1;
+            } while ((man & 0x400u) == 0);
+            bits = sign | ((uint32_t)(127 - 15 - e) << 23) | ((man & 0x3ffu) << 13);
+        }
+    }
+    else if (exp == 31) {
+        bits = sign | 0x7f800000u | (man << 13); /* inf / NaN */
+    }
+    else {
+        bits = sign | ((exp + 127 - 15) << 23) | (man << 13);
+    }
+    float f;
+    memcpy(&f, &bits, sizeof(f));
+    return f;
+}
+
+static void
+f16_to_f32(const uint16_t *src, float *dst, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        dst[i] = td_half_to_float(src[i]);
+    }
+}
+
+/* Unsigned float with `mbits` mantissa bits and a 5-bit exponent (bias 15), no sign. */
+static float
+small_float(uint32_t v, int mbits)
+{
+    uint32_t exp = (v >> mbits) & 0x1fu;
+    uint32_t man = v & ((1u << mbits) - 1u);
+    if (exp == 0) {
+        return ldexpf((float)man, -14 - mbits);
+    }
+    if (exp == 31) {
+        return man == 0 ? INFINITY : NAN;
+    }
+    return ldexpf(1.0f + (float)man / (float)(1u << mbits), (int)exp - 15);
+}
+
+static float
+srgb_to_linear(float c)
+{
+    return c <= 0.04045f ? c / 12.92f : powf((c + 0.055f) / 1.055f, 2.4f);
+}
+
+void
+td_image_to_float(const void *src, float *dst, size_t texels, int channels, td_sample_type type,
+                  td_packing packing)
+{
+    size_t n = texels * (size_t)channels;
+    switch (packing) {
+    case TD_PACK_SRGB8: {
+        float lut[256];
+        for (int i = 0; i < 256; i++) {
+            lut[i] = srgb_to_linear((float)i / 255.0f);
+        }
+        const uint8_t *s = src;
+        td_image_u8_to_f32(s, dst, n); /* alpha (and the rest, overwritten below) */
+        for (size_t t = 0; t < texels; t++) {
+            for (int c = 0; c < 3 && c < channels; c++) {
+                dst[t * (size_t)channels + (size_t)c] = lut[s[t * (size_t)channels + (size_t)c]];
+            }
+        }
+        return;
+    }
+    case TD_PACK_1010102: {
+        const uint32_t *s = src;
+        for (size_t t = 0; t < texels; t++) {
+            uint32_t v = s[t];
+            dst[t * 4 + 0] = (float)((double)(v & 0x3ffu) / 1023.0);
+            dst[t * 4 + 1] = (float)((double)((v >> 10) & 0x3ffu) / 1023.0);
+            dst[t * 4 + 2] = (float)((double)((v >> 20) & 0x3ffu) / 1023.0);
+            dst[t * 4 + 3] = (float)((double)(v >> 30) / 3.0);
+        }
+        return;
+    }
+    case TD_PACK_R11G11B10: {
+        const uint32_t *s = src;
+        for (size_t t = 0; t < texels; t++) {
+            uint32_t v = s[t];
+            dst[t * 4 + 0] = small_float(v & 0x7ffu, 6);
+            dst[t * 4 + 1] = small_float((v >> 11) & 0x7ffu, 6);
+            dst[t * 4 + 2] = small_float((v >> 22) & 0x3ffu, 5);
+            dst[t * 4 + 3] = 1.0f;
+        }
+        return;
+    }
+    case TD_PACK_NONE:
+        break;
+    }
+    switch (type) {
+    case TD_SAMPLE_U8:
+        td_image_u8_to_f32(src, dst, n);
+        break;
+    case TD_SAMPLE_U16:
+        u16_to_f32(src, dst, n);
+        break;
+    case TD_SAMPLE_F16:
+        f16_to_f32(src, dst, n);
+        break;
+    case TD_SAMPLE_F32:
+        memcpy(dst, src, n * sizeof(float));
+        break;
     }
 }

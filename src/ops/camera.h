@@ -4,9 +4,10 @@
 
 #include "graph/op.h"
 
-/* The projection for a width x height render, depth mapped to [0, 1] (column-major). Returns -1
- * with tdError set if the camera's parameters make no projection (e.g. near >= far). */
-int td_camera_projection(TdOp *cam, int width, int height, double out[16]);
+/* The projection for a render of the given aspect (width / height), depth mapped to [0, 1]
+ * (column-major). Returns -1 with tdError set if the camera's parameters make no projection (e.g.
+ * near >= far). */
+int td_camera_projection(TdOp *cam, double aspect, double out[16]);
 void td_camera_background(TdOp *cam, float out[4]);
 
 #endif

@@ -38,9 +38,8 @@ camera_error(TdOp *cam, const char *what)
 }
 
 int
-td_camera_projection(TdOp *cam, int width, int height, double out[16])
+td_camera_projection(TdOp *cam, double aspect, double out[16])
 {
-    double aspect = (double)width / (double)height;
     double n = td_par_num(cam, "near"), f = td_par_num(cam, "far");
     int ortho = td_par_num(cam, "projection") == 1.0;
     if (!(f > n) || (!ortho && !(n > 0.0))) {

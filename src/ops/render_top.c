@@ -12,17 +12,11 @@
 #include "ops/top.h"
 #include "util/mat4.h"
 
-/* The render target is limited by GL at cook time; this bound only stops absurd allocations. */
-#define TD_MAX_RESOLUTION 32768
-
 static const td_par_def render_pars[] = {
     TD_PAR_O("camera", "Camera", "Render", "cam1"),
     TD_PAR_O("geometry", "Geometry", "Render", "geo*"),
     TD_PAR_O("lights", "Lights", "Render", "light*"),
-    TD_PAR_I("resolutionw", "Resolution", "Common", 1280, 1, TD_MAX_RESOLUTION,
-             TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX),
-    TD_PAR_I("resolutionh", "Resolution", "Common", 720, 1, TD_MAX_RESOLUTION,
-             TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX),
+    TD_TOP_COMMON_PARS,
 };
 
 void td_phong_defaults(td_scene_material *out);
@@ -188,15 +182,24 @@ render_build_scene(TdOp *top)
         PyErr_NoMemory();
         goto error;
     }
-    scene->width = (int)td_par_num(top, "resolutionw");
-    scene->height = (int)td_par_num(top, "resolutionh");
+    td_top_output out;
+    td_top_output_of(top, &out);
+    if (out.width > 1e6 || out.height > 1e6 || !(out.aspect_w > 0.0 && out.aspect_h > 0.0)) {
+        PyErr_Format(PyExc_ValueError, "output resolution %.0fx%.0f (aspect %g:%g) cannot be rendered",
+                     out.width, out.height, out.aspect_w, out.aspect_h);
+        goto error;
+    }
+    scene->width = (int)out.width;
+    scene->height = (int)out.height;
+    scene->format = out.format;
+    scene->chanmask = (unsigned int)td_par_num(top, "chanmask");
     double cam_world[16], view[16], proj[16];
     td_object_world(cam, cam_world);
     if (td_mat4_invert(view, cam_world) != 0) {
         cook_error(top, "camera '%s' has a singular transform (a zero scale?)", td_par_str(top, "camera"));
         goto error;
     }
-    if (td_camera_projection(cam, scene->width, scene->height, proj) < 0) {
+    if (td_camera_projection(cam, out.aspect_w / out.aspect_h, proj) < 0) {
         goto error;
     }
     td_mat4_to_float(scene->view, view);

@@ -1,183 +1,74 @@
 /* TOP: the base class of image operators.
  *
  *   >>> r = td.root.create(td.renderTOP)
- *   >>> a = r.numpyArray()          # float32 (height, width, 4), row 0 = bottom row
- *   >>> r.save('out/frame.png')     # upright file, returns the path
- *   >>> r.width, r.height, r.totalCooks
- *
- * A TOP cooks on demand: a read renders only if something in the network that the image depends
- * on changed since the last render (the render's scene snapshot is compared, so unrelated changes
- * do not re-render). */
+ *   >>> a = r.numpyArray()              # float32 (height, width, channels), row 0 = bottom row
+ *   >>> r.sample(x=10, v=0.5)           # one texel, read alone from the GPU
+ *   >>> r.numpyArray(delayed=True)      # the previous call's image, None the first time
+ *   >>> r.save('out/frame.png')         # upright file, returns the path
+ *   >>> r.width, r.height, r.pixelFormatName, r.gpuMemory
+ */
 #define PY_ARRAY_UNIQUE_SYMBOL td_ARRAY_API
 #define NO_IMPORT_ARRAY
 #include <numpy/arrayobject.h>
 
+#include <math.h>
 #include <string.h>
-#include <time.h>
 
-#include "gpu/render.h"
-#include "image/file.h"
-#include "image/image.h"
 #include "module.h"
 #include "ops/top.h"
 
-typedef struct td_top_state {
-    td_gl_target *target;
-    td_scene *cooked;        /* the scene the target holds, one reference */
-    uint64_t cooked_serial;  /* network serial when cooked was last found current */
-    uint64_t total_cooks;
-    double cpu_ms, gpu_ms;
-    size_t gpu_bytes;
-} td_top_state;
+const char *const td_menu_outputresolution[] = {"useinput", "eighth", "quarter", "half", "2x", "4x", "8x",
+                                               "fit", "limit", "custom", NULL};
+const char *const td_menu_outputaspect[] = {"useinput", "resolution", "custom", NULL};
+const char *const td_menu_filter[] = {"nearest", "linear", "mipmap", NULL};
+const char *const td_menu_fillmode[] = {"useinput", "fill", "width", "height", "best", "outside", "nativeres",
+                                        NULL};
 
 void
-td_top_release(TdOp *top)
+td_top_output_of(TdOp *top, td_top_output *out)
 {
-    td_top_state *s = top->ext;
-    if (s == NULL) {
-        return;
+    /* A TOP without inputs: 'useinput', 'fit', 'limit' and 'custom' all mean the resolution
+     * parameters; the fractions and multiples scale them. */
+    static const double scale[] = {1, 0.125, 0.25, 0.5, 2, 4, 8, 1, 1, 1};
+    double k = scale[(int)td_par_num(top, "outputresolution")];
+    double w = td_par_num(top, "resolutionw") * k, h = td_par_num(top, "resolutionh") * k;
+    out->width = w < 1.0 ? 1.0 : round(w);
+    out->height = h < 1.0 ? 1.0 : round(h);
+    if ((int)td_par_num(top, "outputaspect") == 2) {
+        out->aspect_w = td_par_num(top, "aspect1");
+        out->aspect_h = td_par_num(top, "aspect2");
     }
-    top->ext = NULL;
-    td_gl_target_release(s->target);
-    td_scene_decref(s->cooked);
-    PyMem_Free(s);
-}
-
-static td_top_state *
-top_state(TdOp *top)
-{
-    if (top->ext == NULL) {
-        td_top_state *s = PyMem_Calloc(1, sizeof(*s));
-        if (s == NULL) {
-            PyErr_NoMemory();
-            return NULL;
-        }
-        s->target = td_gl_target_new();
-        if (s->target == NULL) {
-            PyMem_Free(s);
-            PyErr_NoMemory();
-            return NULL;
-        }
-        top->ext = s;
+    else {
+        out->aspect_w = out->width;
+        out->aspect_h = out->height;
     }
-    return top->ext;
-}
-
-static double
-now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-/* The scene to render now, or NULL (*fresh = 0) if the target already shows the current one.
- * Returns -1 with a Python error if the network cannot be rendered. */
-static int
-top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
-{
-    td_state *st = td_state_of((PyObject *)top);
-    *fresh = NULL;
-    if (s->cooked != NULL && s->cooked_serial == st->serial) {
-        return 0;
-    }
-    double t0 = now_ms();
-    td_scene *scene = top->cls->build_scene(top);
-    if (scene == NULL) {
-        return -1;
-    }
-    const td_gl_info *info = td_gl_runtime_info(rt);
-    int limit = info->max_texture_size;
-    limit = info->max_renderbuffer_size < limit ? info->max_renderbuffer_size : limit;
-    limit = info->max_viewport_dims[0] < limit ? info->max_viewport_dims[0] : limit;
-    if (scene->width > limit || scene->height > limit) {
-        PyErr_Format(PyExc_ValueError,
-                     "resolution %dx%d exceeds this OpenGL's limit of %d pixels a side (%s)", scene->width,
-                     scene->height, limit, info->renderer);
-        td_scene_decref(scene);
-        return -1;
-    }
-    s->cpu_ms = now_ms() - t0;
-    if (td_scene_equal(scene, s->cooked)) {
-        td_scene_decref(scene);
-        s->cooked_serial = st->serial;
-        return 0;
-    }
-    *fresh = scene;
-    return 0;
-}
-
-/* Cooks top if needed and, when read is not TD_READ_NONE, reads its image into dst (sized by the
- * caller from *w, *h, which are set before dst is needed via the alloc callback). */
-typedef void *(*td_alloc_fn)(int w, int h, void *ctx);
-
-static int
-top_cook_read(TdOp *top, td_read_kind read, td_alloc_fn alloc, void *ctx)
-{
-    td_state *st = td_state_of((PyObject *)top);
-    if (td_op_check(top) < 0) {
-        return -1;
-    }
-    td_gl_runtime *rt = td_runtime(st);
-    if (rt == NULL) {
-        return -1;
-    }
-    td_top_state *s = top_state(top);
-    if (s == NULL) {
-        return -1;
-    }
-    td_scene *fresh = NULL;
-    if (top_prepare(top, rt, s, &fresh) < 0) {
-        return -1;
-    }
-    const td_scene *shown = fresh != NULL ? fresh : s->cooked;
-    td_gl_cook job = {.target = s->target, .scene = fresh, .read = read};
-    if (read != TD_READ_NONE) {
-        job.dst = alloc(shown->width, shown->height, ctx);
-        if (job.dst == NULL) {
-            td_scene_decref(fresh);
-            return -1;
-        }
-    }
-    uint64_t serial = st->serial;
-    td_err err = {0};
-    int rc;
-    Py_BEGIN_ALLOW_THREADS
-    rc = td_gl_run(rt, td_gl_cook_job, &job, &err);
-    Py_END_ALLOW_THREADS
-    /* Another thread may have destroyed the TOP while the GIL was released. */
-    s = top->valid ? top->ext : NULL;
-    if (rc != 0) {
-        td_scene_decref(fresh);
-        if (s != NULL && fresh != NULL) {
-            td_scene_decref(s->cooked); /* the target no longer holds it */
-            s->cooked = NULL;
-        }
-        td_raise_err(st, &err);
-        return -1;
-    }
-    if (s != NULL) {
-        if (fresh != NULL) {
-            td_scene_decref(s->cooked);
-            s->cooked = fresh;
-            fresh = NULL;
-            s->total_cooks++;
-            s->gpu_ms = job.gpu_ms;
-        }
-        s->cooked_serial = serial;
-        s->gpu_bytes = job.gpu_bytes;
-    }
-    td_scene_decref(fresh);
-    return 0;
+    out->format = td_pixel_format_at((int)td_par_num(top, "format"));
 }
 
 /* ---- numpyArray ---- */
 
 static void *
-alloc_array(int w, int h, void *ctx)
+alloc_float_array(const td_scene *shown, void *ctx)
 {
     PyObject **out = ctx;
-    npy_intp dims[3] = {h, w, 4};
+    npy_intp dims[3] = {shown->height, shown->width, shown->format->channels};
+    *out = PyArray_EMPTY(3, dims, NPY_FLOAT32, 0);
+    return *out != NULL ? PyArray_DATA((PyArrayObject *)*out) : NULL;
+}
+
+/* For a delayed read: an array shaped like the read started by the previous call, if any. */
+static void *
+alloc_pending_array(const td_scene *shown, void *ctx)
+{
+    (void)shown;
+    void **c = ctx;
+    TdOp *top = c[0];
+    PyObject **out = c[1];
+    td_top_state *s = top->ext;
+    if (s == NULL || !s->pending) {
+        return NULL; /* nothing in flight: the first delayed call returns None */
+    }
+    npy_intp dims[3] = {s->pending_h, s->pending_w, s->pending_format->channels};
     *out = PyArray_EMPTY(3, dims, NPY_FLOAT32, 0);
     return *out != NULL ? PyArray_DATA((PyArrayObject *)*out) : NULL;
 }
@@ -187,200 +78,248 @@ top_numpyarray(TdOp *self, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"delayed", "writable", NULL};
     int delayed = 0, writable = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|$pp:numpyArray", kwlist, &delayed, &writable)) {
-        return NULL;
-    }
-    if (delayed) {
-        PyErr_SetString(PyExc_NotImplementedError,
-                        "numpyArray(delayed=True) is not available yet; call numpyArray() without it");
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|pp:numpyArray", kwlist, &delayed, &writable)) {
         return NULL;
     }
     PyObject *array = NULL;
-    if (top_cook_read(self, TD_READ_FLOAT32, alloc_array, &array) < 0) {
+    td_gl_cook job = {.read = delayed ? TD_READ_DELAYED : TD_READ_FLOAT};
+    void *pending_ctx[2] = {self, &array};
+    int rc = delayed ? td_top_run(self, &job, alloc_pending_array, pending_ctx)
+                     : td_top_run(self, &job, alloc_float_array, &array);
+    if (rc < 0) {
         Py_XDECREF(array);
         return NULL;
+    }
+    if (delayed) {
+        td_top_state *s = self->ext;
+        if (s != NULL) {
+            s->pending = 1;
+            s->pending_w = job.started_w;
+            s->pending_h = job.started_h;
+            s->pending_format = job.started_format;
+        }
+        if (!job.delayed_filled) {
+            Py_CLEAR(array);
+            Py_RETURN_NONE;
+        }
     }
     return array;
 }
 
-/* ---- save ---- */
+/* ---- sample ---- */
 
-static void *
-alloc_bytes(int w, int h, void *ctx)
+/* Reads one coordinate: pixel (is_norm 0) or normalised (1) to a texel index in [0, size). */
+static int
+coordinate(PyObject *value, const char *name, int is_norm, int size, int *out)
 {
-    td_image *img = ctx;
-    img->width = w;
-    img->height = h;
-    img->channels = 4;
-    img->type = TD_SAMPLE_U8;
-    img->row_bytes = (size_t)w * 4;
-    img->bottom_up = 1;
-    void *p = PyMem_RawMalloc((size_t)w * (size_t)h * 4);
-    if (p == NULL) {
-        PyErr_NoMemory();
+    if (!PyFloat_Check(value) && !PyLong_Check(value)) {
+        PyErr_Format(PyExc_TypeError, "sample(): %s must be a number, not %.100s", name, Py_TYPE(value)->tp_name);
+        return -1;
     }
-    img->data = p;
-    return p;
+    double v = PyFloat_AsDouble(value);
+    if (v == -1.0 && PyErr_Occurred()) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_ValueError, "sample(): %s=%R is out of range", name, value);
+        return -1;
+    }
+    if (is_norm) {
+        if (!(v >= 0.0 && v <= 1.0)) {
+            PyErr_Format(PyExc_ValueError, "sample(): %s=%R is outside [0, 1]", name, value);
+            return -1;
+        }
+        int i = (int)floor(v * size);
+        *out = i >= size ? size - 1 : i;
+        return 0;
+    }
+    if (!(v >= 0.0 && v < (double)size)) {
+        PyErr_Format(PyExc_ValueError, "sample(): %s=%R is outside the image (0 <= %s < %d)", name, value, name,
+                     size);
+        return -1;
+    }
+    *out = (int)floor(v);
+    return 0;
 }
 
+/* One of a pair of alternatives (x or u, y or v), exactly. */
 static int
-has_suffix(const char *path, const char *suffix)
+pick(PyObject *pix, PyObject *norm, const char *pname, const char *nname, int size, int *out)
 {
-    size_t n = strlen(path), m = strlen(suffix);
-    return n >= m && strcasecmp(path + n - m, suffix) == 0;
+    if (pix != Py_None && norm != Py_None) {
+        PyErr_Format(PyExc_ValueError, "sample(): give %s or %s, not both", pname, nname);
+        return -1;
+    }
+    if (pix == Py_None && norm == Py_None) {
+        PyErr_Format(PyExc_ValueError, "sample(): needs %s (pixels) or %s (0..1)", pname, nname);
+        return -1;
+    }
+    return pix != Py_None ? coordinate(pix, pname, 0, size, out) : coordinate(norm, nname, 1, size, out);
 }
 
 static PyObject *
-top_save(TdOp *self, PyObject *args, PyObject *kwds)
+top_sample(TdOp *self, PyObject *args, PyObject *kwds)
 {
-    static char *kwlist[] = {"filepath", "createFolders", "quality", NULL};
-    PyObject *path_arg = Py_None, *path_bytes = NULL, *result = NULL;
-    int create_folders = 0;
-    double quality = 1.0;
-    td_image img = {0};
-    td_bytes encoded = {0};
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O$pd:save", kwlist, &path_arg, &create_folders, &quality)) {
+    static char *kwlist[] = {"x", "y", "z", "u", "v", "w", NULL};
+    PyObject *x = Py_None, *y = Py_None, *z = Py_None, *u = Py_None, *v = Py_None, *w = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OOOOOO:sample", kwlist, &x, &y, &z, &u, &v, &w)) {
         return NULL;
     }
     if (td_op_check(self) < 0) {
         return NULL;
     }
-    if (!(quality >= 0.0 && quality <= 1.0)) {
-        PyObject *q = PyFloat_FromDouble(quality);
-        if (q != NULL) {
-            PyErr_Format(PyExc_ValueError, "quality must be between 0 and 1, not %R", q);
-            Py_DECREF(q);
-        }
+    td_top_output o;
+    td_top_output_of(self, &o);
+    int ix, iy, iz = 0;
+    if (pick(x, u, "x", "u", (int)fmin(o.width, 1e9), &ix) < 0 ||
+        pick(y, v, "y", "v", (int)fmin(o.height, 1e9), &iy) < 0) {
         return NULL;
     }
-    if (path_arg == Py_None) {
-        path_arg = PyUnicode_FromFormat("%U.png", self->name);
+    if ((z != Py_None || w != Py_None) && pick(z, w, "z", "w", 1, &iz) < 0) {
+        return NULL; /* 2D textures have depth 1: z = 0 or w in [0, 1] */
+    }
+    td_gl_cook job = {.read = TD_READ_TEXEL, .x = ix, .y = iy};
+    if (td_top_run(self, &job, NULL, NULL) < 0) {
+        return NULL;
+    }
+    const td_pixel_format *f = job.target->format;
+    const float *t = job.texel;
+    double rgba[4];
+    if (strcmp(f->layout, "R") == 0) {
+        rgba[0] = rgba[1] = rgba[2] = t[0];
+        rgba[3] = 1.0;
+    }
+    else if (strcmp(f->layout, "A") == 0) {
+        rgba[0] = rgba[1] = rgba[2] = 0.0;
+        rgba[3] = t[0];
+    }
+    else if (strcmp(f->layout, "RA") == 0) {
+        rgba[0] = rgba[1] = rgba[2] = t[0];
+        rgba[3] = t[1];
     }
     else {
-        Py_INCREF(path_arg);
+        for (int i = 0; i < 4; i++) {
+            rgba[i] = i < f->channels ? t[i] : (i == 3 ? 1.0 : 0.0);
+        }
     }
-    if (path_arg == NULL || !PyUnicode_FSConverter(path_arg, &path_bytes)) {
-        goto done;
-    }
-    const char *path = PyBytes_AS_STRING(path_bytes);
-    if (!has_suffix(path, ".png")) {
-        PyErr_Format(PyExc_ValueError, "cannot save %R: supported file types are .png", path_arg);
-        goto done;
-    }
-    if (top_cook_read(self, TD_READ_RAW, alloc_bytes, &img) < 0) {
-        goto done;
-    }
-    td_encode_opts opts = {.quality = quality};
-    td_err err = {0};
-    int rc;
-    Py_BEGIN_ALLOW_THREADS
-    rc = td_image_encode_png(&img, &opts, &encoded, &err);
-    if (rc == 0) {
-        rc = td_file_write_atomic(path, encoded.data, encoded.len, create_folders, &err);
-    }
-    Py_END_ALLOW_THREADS
-    if (rc != 0) {
-        td_raise_err(td_state_of((PyObject *)self), &err);
-        goto done;
-    }
-    result = PyOS_FSPath(path_arg);
-done:
-    td_bytes_free(&encoded);
-    PyMem_RawFree((void *)img.data);
-    Py_XDECREF(path_bytes);
-    Py_XDECREF(path_arg);
-    return result;
+    return Py_BuildValue("(dddd)", rgba[0], rgba[1], rgba[2], rgba[3]);
 }
 
 /* ---- members ---- */
 
-static int
-top_resolution(TdOp *self, int *w, int *h)
-{
-    if (td_op_check(self) < 0) {
-        return -1;
-    }
-    *w = (int)td_par_num(self, "resolutionw");
-    *h = (int)td_par_num(self, "resolutionh");
-    return 0;
-}
-
 static PyObject *
-top_get_width(TdOp *self, void *c)
-{
-    (void)c;
-    int w, h;
-    return top_resolution(self, &w, &h) < 0 ? NULL : PyLong_FromLong(w);
-}
-
-static PyObject *
-top_get_height(TdOp *self, void *c)
-{
-    (void)c;
-    int w, h;
-    return top_resolution(self, &w, &h) < 0 ? NULL : PyLong_FromLong(h);
-}
-
-static PyObject *
-top_get_stat(TdOp *self, void *c)
+top_get_member(TdOp *self, void *c)
 {
     const char *which = c;
     if (td_op_check(self) < 0) {
         return NULL;
     }
+    td_top_output o;
+    td_top_output_of(self, &o);
     td_top_state *s = self->ext;
-    switch (which[0]) {
-    case 't':
+    if (strcmp(which, "width") == 0) {
+        return PyLong_FromDouble(o.width);
+    }
+    if (strcmp(which, "height") == 0) {
+        return PyLong_FromDouble(o.height);
+    }
+    if (strcmp(which, "aspect") == 0) {
+        return PyFloat_FromDouble(o.aspect_h > 0 ? o.aspect_w / o.aspect_h : 0.0);
+    }
+    if (strcmp(which, "aspectWidth") == 0) {
+        return PyFloat_FromDouble(o.aspect_w);
+    }
+    if (strcmp(which, "aspectHeight") == 0) {
+        return PyFloat_FromDouble(o.aspect_h);
+    }
+    if (strcmp(which, "depth") == 0) {
+        return PyLong_FromLong(1);
+    }
+    if (strcmp(which, "curPass") == 0 || strcmp(which, "newestSliceWOffset") == 0) {
+        return PyLong_FromLong(0);
+    }
+    if (strcmp(which, "isTOP") == 0) {
+        Py_RETURN_TRUE;
+    }
+    if (strcmp(which, "pixelFormat") == 0) {
+        return PyUnicode_FromString(o.format->display);
+    }
+    if (strcmp(which, "pixelFormatName") == 0) {
+        return PyUnicode_FromString(o.format->token);
+    }
+    if (strcmp(which, "totalCooks") == 0) {
         return PyLong_FromUnsignedLongLong(s != NULL ? s->total_cooks : 0);
-    case 'g':
+    }
+    if (strcmp(which, "gpuMemory") == 0) {
         return PyLong_FromSize_t(s != NULL ? s->gpu_bytes : 0);
-    case 'G':
+    }
+    if (strcmp(which, "gpuCookTime") == 0) {
         return PyFloat_FromDouble(s != NULL ? s->gpu_ms : 0.0);
-    default:
-        return PyFloat_FromDouble(s != NULL ? s->cpu_ms : 0.0);
     }
+    return PyFloat_FromDouble(s != NULL ? s->cpu_ms : 0.0); /* cpuCookTime */
 }
 
-static PyObject *
-top_get_istop(TdOp *self, void *c)
-{
-    (void)c;
-    if (td_op_check(self) < 0) {
-        return NULL;
-    }
-    Py_RETURN_TRUE;
-}
-
+#define TOP_MEMBER(name, doc) {name, (getter)top_get_member, NULL, doc, name}
 static PyGetSetDef top_getset[] = {
-    {"width", (getter)top_get_width, NULL, "Image width in pixels (read-only).", NULL},
-    {"height", (getter)top_get_height, NULL, "Image height in pixels (read-only).", NULL},
-    {"isTOP", (getter)top_get_istop, NULL, "True: the operator is a TOP.", NULL},
-    {"totalCooks", (getter)top_get_stat, NULL, "How many times this TOP rendered (read-only).", "t"},
-    {"gpuMemory", (getter)top_get_stat, NULL,
-     "Bytes of GPU memory this TOP's texture, depth buffer and readback buffer hold (read-only).", "g"},
-    {"gpuCookTime", (getter)top_get_stat, NULL, "GPU time of the last render in ms, from a timer query.", "G"},
-    {"cpuCookTime", (getter)top_get_stat, NULL, "CPU time of the last scene build in ms.", "c"},
+    TOP_MEMBER("width", "Image width in pixels, from the Common page (read-only)."),
+    TOP_MEMBER("height", "Image height in pixels, from the Common page (read-only)."),
+    TOP_MEMBER("aspect", "aspectWidth / aspectHeight (read-only)."),
+    TOP_MEMBER("aspectWidth", "Aspect width: the width, or aspect1 when outputaspect is 'custom' (read-only)."),
+    TOP_MEMBER("aspectHeight", "Aspect height: the height, or aspect2 when outputaspect is 'custom' (read-only)."),
+    TOP_MEMBER("depth", "Texture depth: 1 for the 2D textures TOPs have here (read-only)."),
+    TOP_MEMBER("curPass", "The cooking pass under way, from 0; 0 outside a cook (read-only)."),
+    TOP_MEMBER("isTOP", "True: the operator is a TOP (read-only)."),
+    TOP_MEMBER("newestSliceWOffset", "Newest slice offset of a 3D texture TOP; 0 for 2D TOPs (read-only)."),
+    TOP_MEMBER("pixelFormat", "The pixel format as displayed, e.g. '8-bit fixed (RGBA)' (read-only)."),
+    TOP_MEMBER("pixelFormatName", "The pixel format's menu token, e.g. 'rgba8fixed' (read-only)."),
+    TOP_MEMBER("totalCooks", "How many times this TOP rendered (read-only)."),
+    TOP_MEMBER("gpuMemory",
+               "Bytes of GPU memory this TOP's texture, depth buffer and readback buffers hold, counted from\n"
+               "what was allocated (read-only)."),
+    TOP_MEMBER("gpuCookTime", "GPU time of the last render in ms, from GL timestamp queries (read-only)."),
+    TOP_MEMBER("cpuCookTime", "CPU time of the last scene build in ms (read-only)."),
     {NULL},
 };
 
 static PyMethodDef top_methods[] = {
     {"numpyArray", (PyCFunction)(void (*)(void))top_numpyarray, METH_VARARGS | METH_KEYWORDS,
-     "numpyArray($self, /, *, delayed=False, writable=False)\n--\n\n"
-     "The image as float32, shape (height, width, 4), C-contiguous; row 0 is the bottom row (OpenGL's\n"
-     "origin, as in TouchDesigner). Renders first if the network changed. The array is ordinary\n"
-     "NumPy memory, so it is always fast to write (writable is accepted for compatibility) and\n"
-     "writing never changes the TOP. The float conversion runs in C with the GIL released."},
-    {"save", (PyCFunction)(void (*)(void))top_save, METH_VARARGS | METH_KEYWORDS,
+     "numpyArray($self, /, delayed=False, writable=False)\n--\n\n"
+     "The image as a float32 NumPy array, shape (height, width, channels), C-contiguous; row 0 is the\n"
+     "bottom row (OpenGL's origin, as in TouchDesigner). Renders first if the network changed.\n\n"
+     "channels follows the pixel format: 4 for RGBA formats (rgba11float: alpha always 1), 3 for\n"
+     "rgb16float/rgb32float, 2 for rg* (R, G) and monoalpha* (mono, alpha), 1 for mono* and a* (the\n"
+     "alpha). Fixed formats give [0, 1] (srgba8fixed decoded to linear); float formats keep values\n"
+     "outside [0, 1].\n\n"
+     "delayed=True returns the image that was current at the previous delayed call (None the first\n"
+     "time) and starts reading the current one into a ring of pixel-pack buffers, so a script that\n"
+     "calls it once a frame gets every frame one call late and never waits for a fresh readback.\n"
+     "The array is ordinary NumPy memory, always fast to write (writable is accepted for\n"
+     "compatibility); writing to it never changes the TOP. The conversion to float32 runs in C\n"
+     "with the GIL released, straight into the array."},
+    {"sample", (PyCFunction)(void (*)(void))top_sample, METH_VARARGS | METH_KEYWORDS,
+     "sample($self, /, x=None, y=None, z=None, u=None, v=None, w=None)\n--\n\n"
+     "The colour (r, g, b, a) of one texel. Give one horizontal coordinate, x (pixels) or u (0..1),\n"
+     "and one vertical, y or v; they may be mixed: sample(x=25, v=0.5). y = 0 is the bottom row.\n"
+     "z / w address depth and must be 0 / within [0, 1] for these 2D TOPs.\n\n"
+     "Unlike TouchDesigner's, which downloads the whole texture, this reads only the one texel\n"
+     "from the GPU (glGetTextureSubImage): its cost does not grow with the image. Values equal the\n"
+     "same texel of numpyArray(); mono formats give (m, m, m, 1), rg (r, g, 0, 1), alpha formats\n"
+     "(0, 0, 0, a), monoalpha (m, m, m, a). A missing or out-of-range coordinate raises ValueError\n"
+     "naming it."},
+    {"save", (PyCFunction)(void (*)(void))td_top_save, METH_VARARGS | METH_KEYWORDS,
      "save($self, /, filepath=None, *, createFolders=False, quality=1.0)\n--\n\n"
-     "Write the image to a file, upright (top row first), and return the path. Supported: .png\n"
-     "(8-bit RGBA). Without filepath the file is '<name>.png' in the current folder. A missing folder\n"
-     "raises OSError unless createFolders=True. quality 0..1 maps to zlib level 1..9 (1.0: smallest).\n"
+     "Write the image to a file, upright (top row first), and return the path. Supported: .png.\n"
+     "Without filepath the file is '<name>.png' in the current folder. A missing folder raises\n"
+     "OSError unless createFolders=True. quality 0..1 maps to zlib level 1..9 (1.0: smallest).\n"
      "The file is written under a temporary name and renamed, so it is never left half-written."},
     {NULL},
 };
 
 static PyType_Slot top_slots[] = {
-    {Py_tp_doc, "TOP: an operator whose output is an image on the GPU (see numpyArray(), save())."},
+    {Py_tp_doc, "TOP: an operator whose output is an image on the GPU (numpyArray(), sample(), save()).\n\n"
+                "Common page parameters: outputresolution (default 'custom'), resolutionw/resolutionh,\n"
+                "outputaspect, aspect1/aspect2, inputfiltertype, fillmode, filtertype, npasses, chanmask\n"
+                "(bit mask of the channels the TOP writes: 1 R, 2 G, 4 B, 8 A; default 15) and format\n"
+                "(pixel format, default 'rgba8fixed'; 'useinput' means rgba8fixed for a TOP without\n"
+                "inputs)."},
     {Py_tp_getset, top_getset},
     {Py_tp_methods, top_methods},
     {0, NULL},

@@ -1,0 +1,148 @@
+/* Cooking a TOP: deciding whether its image is stale, building its scene snapshot, and running
+ * the render + read job on the GL thread with the GIL released.
+ *
+ * A read renders only if something in the network changed since the last render (the network's
+ * change serial) and the rebuilt snapshot differs from the one the texture holds, so unrelated
+ * changes do not re-render. */
+#include <time.h>
+
+#include "module.h"
+#include "ops/top.h"
+
+void
+td_top_release(TdOp *top)
+{
+    td_top_state *s = top->ext;
+    if (s == NULL) {
+        return;
+    }
+    top->ext = NULL;
+    td_gl_target_release(s->target);
+    td_scene_decref(s->cooked);
+    PyMem_Free(s);
+}
+
+static td_top_state *
+top_state(TdOp *top)
+{
+    if (top->ext == NULL) {
+        td_top_state *s = PyMem_Calloc(1, sizeof(*s));
+        if (s == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        s->target = td_gl_target_new();
+        if (s->target == NULL) {
+            PyMem_Free(s);
+            PyErr_NoMemory();
+            return NULL;
+        }
+        top->ext = s;
+    }
+    return top->ext;
+}
+
+static double
+now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* The scene to render now, or NULL (*fresh = NULL) if the target already shows the current one.
+ * Returns -1 with a Python error if the network cannot be rendered. */
+static int
+top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
+{
+    td_state *st = td_state_of((PyObject *)top);
+    *fresh = NULL;
+    if (s->cooked != NULL && s->cooked_serial == st->serial) {
+        return 0;
+    }
+    double t0 = now_ms();
+    td_scene *scene = top->cls->build_scene(top);
+    if (scene == NULL) {
+        return -1;
+    }
+    const td_gl_info *info = td_gl_runtime_info(rt);
+    int limit = info->max_texture_size;
+    limit = info->max_renderbuffer_size < limit ? info->max_renderbuffer_size : limit;
+    limit = info->max_viewport_dims[0] < limit ? info->max_viewport_dims[0] : limit;
+    if (scene->width > limit || scene->height > limit) {
+        PyErr_Format(PyExc_ValueError, "resolution %dx%d exceeds this OpenGL's limit of %d pixels a side (%s)",
+                     scene->width, scene->height, limit, info->renderer);
+        td_scene_decref(scene);
+        return -1;
+    }
+    s->cpu_ms = now_ms() - t0;
+    if (td_scene_equal(scene, s->cooked)) {
+        td_scene_decref(scene);
+        s->cooked_serial = st->serial;
+        return 0;
+    }
+    *fresh = scene;
+    return 0;
+}
+
+int
+td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx)
+{
+    td_state *st = td_state_of((PyObject *)top);
+    if (td_op_check(top) < 0) {
+        return -1;
+    }
+    td_gl_runtime *rt = td_runtime(st);
+    if (rt == NULL) {
+        return -1;
+    }
+    td_top_state *s = top_state(top);
+    if (s == NULL) {
+        return -1;
+    }
+    td_scene *fresh = NULL;
+    if (top_prepare(top, rt, s, &fresh) < 0) {
+        return -1;
+    }
+    const td_scene *shown = fresh != NULL ? fresh : s->cooked;
+    job->target = s->target;
+    job->scene = fresh;
+    if ((job->read == TD_READ_FLOAT || job->read == TD_READ_FILE || job->read == TD_READ_DELAYED) &&
+        alloc != NULL) {
+        job->dst = alloc(shown, ctx);
+        if (job->dst == NULL && PyErr_Occurred()) {
+            td_scene_decref(fresh);
+            return -1;
+        }
+    }
+    uint64_t serial = st->serial;
+    td_err err = {0};
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = td_gl_run(rt, td_gl_cook_job, job, &err);
+    Py_END_ALLOW_THREADS
+    /* Another thread may have destroyed the TOP while the GIL was released. */
+    s = top->valid ? top->ext : NULL;
+    if (rc != 0) {
+        if (s != NULL && fresh != NULL) {
+            td_scene_decref(s->cooked); /* the target no longer holds a known image */
+            s->cooked = NULL;
+        }
+        td_scene_decref(fresh);
+        td_raise_err(st, &err);
+        return -1;
+    }
+    if (s != NULL) {
+        if (fresh != NULL) {
+            td_scene_decref(s->cooked);
+            s->cooked = fresh;
+            fresh = NULL;
+            s->total_cooks++;
+            s->gpu_ms = job->gpu_ms;
+        }
+        s->cooked_serial = serial;
+        s->gpu_bytes = job->gpu_bytes;
+    }
+    td_scene_decref(fresh);
+    return 0;
+}
