@@ -60,7 +60,8 @@ target_free(void *p)
 {
     td_gl_target *t = p;
     delete_images(t);
-    readback_clear(&t->sync);
+    readback_clear(&t->band[0]);
+    readback_clear(&t->band[1]);
     for (int i = 0; i < TD_READ_RING; i++) {
         readback_clear(&t->ring[i]);
     }
@@ -70,7 +71,7 @@ target_free(void *p)
 static int
 has_gl_objects(const td_gl_target *t)
 {
-    int any = t->fbo != 0 || t->color != 0 || t->depth != 0 || t->sync.pbo != 0;
+    int any = t->fbo != 0 || t->color != 0 || t->depth != 0 || t->band[0].pbo != 0 || t->band[1].pbo != 0;
     for (int i = 0; i < TD_READ_RING; i++) {
         any = any || t->ring[i].pbo != 0;
     }
@@ -132,7 +133,7 @@ td_gl_target_gpu_bytes(const td_gl_target *t)
 {
     size_t texels = (size_t)t->width * (size_t)t->height;
     size_t bytes = t->format != NULL ? texels * t->format->texel_bytes + texels * 4 /* depth 24 + 8 */ : 0;
-    bytes += t->sync.bytes;
+    bytes += t->band[0].bytes + t->band[1].bytes;
     for (int i = 0; i < TD_READ_RING; i++) {
         bytes += t->ring[i].bytes;
     }
@@ -162,26 +163,29 @@ wait_fence(GLsync fence, td_err *err)
     }
 }
 
-/* Starts reading the colour attachment into r's buffer as (format, type), with a fence. */
+/* Starts reading rows [y0, y0 + rows) of the colour attachment into r's buffer (at least `bytes`
+ * long, reallocated when its size differs from `capacity`) as (format, type), with a fence. */
 static int
-start_read(td_gl_target *t, td_gl_readback *r, GLenum format, GLenum type, size_t bytes, td_err *err)
+start_read(td_gl_target *t, td_gl_readback *r, int y0, int rows, GLenum format, GLenum type, size_t bytes,
+           size_t capacity, td_err *err)
 {
     if (t->fbo == 0 || !t->has_image) {
         return td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image to read back");
     }
-    if (r->pbo == 0 || r->bytes != bytes) {
+    if (r->pbo == 0 || r->bytes != capacity) {
         readback_clear(r);
         glCreateBuffers(1, &r->pbo);
         if (r->pbo == 0) {
             return td_err_set(err, TD_ERR_RUNTIME, "could not create a pixel-pack buffer");
         }
-        glNamedBufferStorage(r->pbo, (GLsizeiptr)bytes, NULL, GL_MAP_READ_BIT | GL_CLIENT_STORAGE_BIT);
+        glNamedBufferStorage(r->pbo, (GLsizeiptr)capacity, NULL, GL_MAP_READ_BIT | GL_CLIENT_STORAGE_BIT);
         if (glGetError() != GL_NO_ERROR) {
             readback_clear(r);
-            return td_err_set(err, TD_ERR_RUNTIME, "could not allocate a %zu-byte pixel-pack buffer", bytes);
+            return td_err_set(err, TD_ERR_RUNTIME, "could not allocate a %zu-byte pixel-pack buffer", capacity);
         }
-        r->bytes = bytes;
+        r->bytes = capacity;
     }
+    r->used = bytes;
     if (r->fence != NULL) {
         glDeleteSync((GLsync)r->fence);
         r->fence = NULL;
@@ -190,7 +194,7 @@ start_read(td_gl_target *t, td_gl_readback *r, GLenum format, GLenum type, size_
     glReadBuffer(GL_COLOR_ATTACHMENT0);
     glBindBuffer(GL_PIXEL_PACK_BUFFER, r->pbo);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, t->width, t->height, format, type, NULL);
+    glReadPixels(0, y0, t->width, rows, format, type, NULL);
     glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
     GLenum e = glGetError();
     if (e != GL_NO_ERROR) {
@@ -217,7 +221,7 @@ finish_read(td_gl_readback *r, void (*finish)(const void *src, void *ctx), void 
     if (rc != 0) {
         return rc;
     }
-    const void *src = glMapNamedBufferRange(r->pbo, 0, (GLsizeiptr)r->bytes, GL_MAP_READ_BIT);
+    const void *src = glMapNamedBufferRange(r->pbo, 0, (GLsizeiptr)r->used, GL_MAP_READ_BIT);
     if (src == NULL) {
         return td_err_set(err, TD_ERR_RUNTIME, "could not map the pixel-pack buffer (GL error 0x%04x)",
                           glGetError());
@@ -240,31 +244,90 @@ finish_to_float(const void *src, void *p)
     td_image_to_float(src, c->dst, c->texels, c->f->channels, c->f->read_sample, c->f->packing);
 }
 
+/* Reads the whole image in bands through the two band buffers: band k+1 is copied by GL while band
+ * k is handed to finish(), which gets the band's first row. */
+typedef void (*band_fn)(const void *src, int y0, int rows, void *ctx);
+
 typedef struct {
-    void *dst;
-    size_t bytes;
-} copy_ctx;
+    band_fn fn;
+    void *ctx;
+    int y0, rows;
+} band_ctx;
 
 static void
-finish_copy(const void *src, void *p)
+finish_band(const void *src, void *p)
 {
-    copy_ctx *c = p;
-    memcpy(c->dst, src, c->bytes);
+    band_ctx *b = p;
+    b->fn(src, b->y0, b->rows, b->ctx);
+}
+
+static int
+read_bands(td_gl_target *t, GLenum format, GLenum type, size_t texel_bytes, band_fn fn, void *ctx, td_err *err)
+{
+    size_t row_bytes = (size_t)t->width * texel_bytes;
+    int band_rows = (int)(TD_BAND_BYTES / row_bytes);
+    band_rows = band_rows < 1 ? 1 : band_rows > t->height ? t->height : band_rows;
+    size_t capacity = row_bytes * (size_t)band_rows;
+    int nbands = (t->height + band_rows - 1) / band_rows;
+    for (int k = 0; k < nbands; k++) {
+        int y0 = k * band_rows;
+        int rows = y0 + band_rows > t->height ? t->height - y0 : band_rows;
+        if (k == 0 && start_read(t, &t->band[0], y0, rows, format, type, row_bytes * (size_t)rows, capacity,
+                                 err) != 0) {
+            return -1;
+        }
+        if (k + 1 < nbands) {
+            int y1 = y0 + band_rows;
+            int rows1 = y1 + band_rows > t->height ? t->height - y1 : band_rows;
+            if (start_read(t, &t->band[(k + 1) & 1], y1, rows1, format, type, row_bytes * (size_t)rows1, capacity,
+                           err) != 0) {
+                return -1;
+            }
+        }
+        band_ctx b = {fn, ctx, y0, rows};
+        if (finish_read(&t->band[k & 1], finish_band, &b, err) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+typedef struct {
+    float *dst;
+    int width;
+    const td_pixel_format *f;
+} float_band_ctx;
+
+static void
+float_band(const void *src, int y0, int rows, void *p)
+{
+    float_band_ctx *c = p;
+    size_t texels_per_row = (size_t)c->width;
+    td_image_to_float(src, c->dst + (size_t)y0 * texels_per_row * (size_t)c->f->channels,
+                      texels_per_row * (size_t)rows, c->f->channels, c->f->read_sample, c->f->packing);
+}
+
+typedef struct {
+    unsigned char *dst;
+    size_t row_bytes;
+} copy_band_ctx;
+
+static void
+copy_band(const void *src, int y0, int rows, void *p)
+{
+    copy_band_ctx *c = p;
+    memcpy(c->dst + (size_t)y0 * c->row_bytes, src, (size_t)rows * c->row_bytes);
 }
 
 int
 td_gl_target_read_float(td_gl_target *t, float *dst, td_err *err)
 {
     const td_pixel_format *f = t->format;
-    size_t texels = (size_t)t->width * (size_t)t->height;
     if (f == NULL) {
         return td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image to read back");
     }
-    if (start_read(t, &t->sync, f->read_format, f->read_type, texels * td_pixel_format_read_bytes(f), err) != 0) {
-        return -1;
-    }
-    to_float_ctx ctx = {dst, texels, f};
-    return finish_read(&t->sync, finish_to_float, &ctx, err);
+    float_band_ctx ctx = {dst, t->width, f};
+    return read_bands(t, f->read_format, f->read_type, td_pixel_format_read_bytes(f), float_band, &ctx, err);
 }
 
 int
@@ -274,12 +337,9 @@ td_gl_target_read_file(td_gl_target *t, void *dst, td_err *err)
     if (f == NULL) {
         return td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image to read back");
     }
-    size_t bytes = (size_t)t->width * (size_t)t->height * (size_t)f->file_channels * td_sample_size(f->file_sample);
-    if (start_read(t, &t->sync, f->file_format, f->file_type, bytes, err) != 0) {
-        return -1;
-    }
-    copy_ctx ctx = {dst, bytes};
-    return finish_read(&t->sync, finish_copy, &ctx, err);
+    size_t texel_bytes = (size_t)f->file_channels * td_sample_size(f->file_sample);
+    copy_band_ctx ctx = {dst, (size_t)t->width * texel_bytes};
+    return read_bands(t, f->file_format, f->file_type, texel_bytes, copy_band, &ctx, err);
 }
 
 int
@@ -319,8 +379,8 @@ td_gl_target_read_delayed(td_gl_target *t, float *dst, int *started_w, int *star
     int slot = (prev + 1) % TD_READ_RING;
     size_t texels = (size_t)t->width * (size_t)t->height;
     /* Start the new read first so the GPU works on it while the earlier one is finished. */
-    if (start_read(t, &t->ring[slot], f->read_format, f->read_type, texels * td_pixel_format_read_bytes(f),
-                   err) != 0) {
+    size_t bytes = texels * td_pixel_format_read_bytes(f);
+    if (start_read(t, &t->ring[slot], 0, t->height, f->read_format, f->read_type, bytes, bytes, err) != 0) {
         return -1;
     }
     t->ring_last = slot;

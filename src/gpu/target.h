@@ -1,6 +1,8 @@
 /* td_gl_target: the render target of one TOP (colour texture in the TOP's pixel format, depth
- * buffer, framebuffer) and the pixel-pack buffers it is read back through: one for synchronous
- * reads, a ring of two for delayed reads. Created empty on any thread; its GL objects are made,
+ * buffer, framebuffer) and the pixel-pack buffers it is read back through: two small band buffers
+ * for synchronous reads (the image is read in bands of at most TD_BAND_BYTES, one band copied by GL
+ * while the previous one is converted, so a read needs little memory beyond its destination), and a
+ * ring of two full-size buffers for delayed reads. Created empty on any thread; its GL objects are made,
  * resized and used on the GL thread only; td_gl_target_release hands them to the GL thread to
  * delete. Plain C, no Python. */
 #ifndef TD_GPU_TARGET_H
@@ -12,10 +14,12 @@
 #include "util/err.h"
 
 #define TD_READ_RING 2
+#define TD_BAND_BYTES ((size_t)4 << 20)
 
 typedef struct td_gl_readback {
     unsigned int pbo;
-    size_t bytes;
+    size_t bytes;                  /* capacity */
+    size_t used;                   /* bytes of the read in it */
     void *fence;                   /* GLsync of the read in flight, NULL when none */
     int width, height;
     const td_pixel_format *format;
@@ -25,7 +29,7 @@ typedef struct td_gl_target {
     int width, height;
     const td_pixel_format *format;
     unsigned int fbo, color, depth;
-    td_gl_readback sync;           /* synchronous reads */
+    td_gl_readback band[2];        /* synchronous reads, alternating */
     td_gl_readback ring[TD_READ_RING];
     int ring_last;                 /* slot of the newest delayed read, -1 if none */
     int has_image;                 /* something was rendered since the last (re)allocation */

@@ -4,25 +4,30 @@
 #include <math.h>
 #include <string.h>
 
-void
-td_image_u8_to_f32(const uint8_t *src, float *dst, size_t n)
+/* IEEE division is correctly rounded, so v / 255.0f is the float nearest to the quotient (204 ->
+ * 0.8f exactly) and the loop vectorises (8 divisions an instruction with AVX2; target_clones picks
+ * the widest unit the CPU has at load time). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define TD_VECTOR_CLONES __attribute__((target_clones("avx2", "default"), optimize("O3")))
+#else
+#define TD_VECTOR_CLONES
+#endif
+
+TD_VECTOR_CLONES void
+td_image_u8_to_f32(const uint8_t *restrict src, float *restrict dst, size_t n)
 {
-    /* A table gives the correctly rounded quotient (204 -> 0.8f exactly) at the cost of a load. */
-    float lut[256];
-    for (int i = 0; i < 256; i++) {
-        lut[i] = (float)i / 255.0f;
-    }
     for (size_t i = 0; i < n; i++) {
-        dst[i] = lut[src[i]];
+        dst[i] = (float)src[i] / 255.0f;
     }
 }
 
-static void
-u16_to_f32(const uint16_t *src, float *dst, size_t n)
+TD_VECTOR_CLONES static void
+u16_to_f32(const uint16_t *restrict src, float *restrict dst, size_t n)
 {
-    /* double division then rounding to float is the correctly rounded quotient */
+    /* float division is exact enough here too: v and 65535 are exact floats, the quotient is
+     * correctly rounded. */
     for (size_t i = 0; i < n; i++) {
-        dst[i] = (float)((double)src[i] / 65535.0);
+        dst[i] = (float)src[i] / 65535.0f;
     }
 }
 
