@@ -31,11 +31,13 @@ def test_gpu_memory_counts_what_was_allocated(box_scene):
     texels = 320 * 240
     # colour texture 4 B + depth buffer 4 B + the synchronous readback buffer 4 B a texel
     assert r.gpuMemory == texels * 12
-    r.numpyArray(delayed=True)
-    assert r.gpuMemory == texels * 16  # one ring buffer more
+    for _ in range(3):  # gpuMemory is measured by each call's GL work; the ring fills over two calls
+        r.numpyArray(delayed=True)
+    assert r.gpuMemory == texels * 20  # the two delayed-read ring buffers, 4 B a texel each
     r.par.resolutionw = 160
     r.numpyArray()
-    assert r.gpuMemory == 160 * 240 * 12 + texels * 4  # the ring buffer keeps its old size until reused
+    # the ring buffers keep their size until reused
+    assert r.gpuMemory == 160 * 240 * 12 + texels * 8
 
 
 @pytest.mark.parametrize("token,size", [("custom", (320, 240)), ("useinput", (320, 240)), ("half", (160, 120)),

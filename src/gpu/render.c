@@ -13,7 +13,6 @@ struct td_gl_renderer {
         u_shininess, u_alpha, u_campos, u_outmode;
     GLuint lights;
     size_t lights_bytes;
-    GLuint query[2]; /* GL_TIMESTAMP before and after the draw */
 };
 
 static int
@@ -98,7 +97,6 @@ renderer_get(td_gl_runtime *rt, td_err *err)
     r->u_alpha = glGetUniformLocation(p, "uAlpha");
     r->u_campos = glGetUniformLocation(p, "uCameraPos");
     r->u_outmode = glGetUniformLocation(p, "uOutputMode");
-    glCreateQueries(GL_TIMESTAMP, 2, r->query);
     *slot = r;
     return r;
 }
@@ -219,37 +217,44 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, td_err *err)
     return e == GL_NO_ERROR ? 0 : td_err_set(err, TD_ERR_RUNTIME, "drawing failed (GL error 0x%04x)", e);
 }
 
+/* Renders scene into t, timing it with GL timestamp queries. */
+static int
+render_into(td_gl_runtime *rt, td_gl_target *t, const td_scene *scene, td_err *err)
+{
+    while (glGetError() != GL_NO_ERROR) {
+        /* an earlier job's stray error must not be blamed on this one */
+    }
+    td_gl_renderer *r = renderer_get(rt, err);
+    if (r == NULL) {
+        return -1;
+    }
+    if (td_gl_target_ensure(t, scene->width, scene->height, scene->format, err) != 0) {
+        return -1;
+    }
+    if (t->queries[0] == 0) {
+        glCreateQueries(GL_TIMESTAMP, 2, t->queries);
+    }
+    /* Timestamps rather than GL_TIME_ELAPSED: llvmpipe reports the time since context creation for
+     * the latter. The results are fetched later (td_gl_target_resolve_time), never stalling here. */
+    glQueryCounter(t->queries[0], GL_TIMESTAMP);
+    int rc = draw_scene(r, t, scene, err);
+    glQueryCounter(t->queries[1], GL_TIMESTAMP);
+    if (rc != 0) {
+        t->has_image = 0;
+        return -1;
+    }
+    t->query_pending = 1;
+    t->has_image = 1;
+    return 0;
+}
+
 int
 td_gl_cook_job(td_gl_runtime *rt, void *arg, td_err *err)
 {
     td_gl_cook *job = arg;
     td_gl_target *t = job->target;
-    job->gpu_ms = 0.0;
-    while (glGetError() != GL_NO_ERROR) {
-        /* an earlier job's stray error must not be blamed on this one */
-    }
-    if (job->scene != NULL) {
-        td_gl_renderer *r = renderer_get(rt, err);
-        if (r == NULL) {
-            return -1;
-        }
-        if (td_gl_target_ensure(t, job->scene->width, job->scene->height, job->scene->format, err) != 0) {
-            return -1;
-        }
-        /* Timestamps rather than GL_TIME_ELAPSED: llvmpipe reports elapsed time since context
-         * creation for the latter. */
-        glQueryCounter(r->query[0], GL_TIMESTAMP);
-        int rc = draw_scene(r, t, job->scene, err);
-        glQueryCounter(r->query[1], GL_TIMESTAMP);
-        if (rc != 0) {
-            t->has_image = 0;
-            return -1;
-        }
-        GLuint64 t0 = 0, t1 = 0;
-        glGetQueryObjectui64v(r->query[0], GL_QUERY_RESULT, &t0);
-        glGetQueryObjectui64v(r->query[1], GL_QUERY_RESULT, &t1);
-        job->gpu_ms = t1 > t0 ? (double)(t1 - t0) / 1e6 : 0.0;
-        t->has_image = 1;
+    if (job->scene != NULL && render_into(rt, t, job->scene, err) != 0) {
+        return -1;
     }
     int rc = 0;
     switch (job->read) {
@@ -265,11 +270,58 @@ td_gl_cook_job(td_gl_runtime *rt, void *arg, td_err *err)
         rc = td_gl_target_read_texel(t, job->x, job->y, job->texel, err);
         break;
     case TD_READ_DELAYED:
-        rc = td_gl_target_read_delayed(t, job->dst, &job->started_w, &job->started_h, &job->started_format, err);
+        rc = td_gl_target_finish_delayed(t, job->dst, err);
         job->delayed_filled = rc == 1;
         rc = rc < 0 ? -1 : 0;
         break;
     }
+    td_gl_target_resolve_time(t); /* after the reads, which waited for the GPU anyway */
+    job->gpu_ms = t->last_gpu_ms;
     job->gpu_bytes = td_gl_target_gpu_bytes(t);
     return rc;
+}
+
+typedef struct {
+    td_gl_target *target;
+    td_scene *scene;
+} delayed_job;
+
+static void
+delayed_job_run(void *p)
+{
+    delayed_job *job = p;
+    td_gl_target *t = job->target;
+    td_gl_runtime *rt = td_gl_runtime_existing();
+    td_err err = {0};
+    int rc = 0;
+    if (job->scene != NULL) {
+        rc = render_into(rt, t, job->scene, &err);
+    }
+    if (rc == 0) {
+        rc = td_gl_target_start_delayed(t, &err);
+    }
+    if (rc != 0) {
+        t->delayed_failed = 1;
+        t->delayed_err = err;
+    }
+    td_scene_decref(job->scene);
+    free(job);
+}
+
+int
+td_gl_post_delayed(td_gl_runtime *rt, td_gl_target *t, td_scene *scene)
+{
+    delayed_job *job = malloc(sizeof(*job));
+    if (job == NULL) {
+        td_scene_decref(scene);
+        return -1;
+    }
+    job->target = t;
+    job->scene = scene;
+    if (td_gl_post(rt, delayed_job_run, job) != 0) {
+        free(job);
+        td_scene_decref(scene);
+        return -1;
+    }
+    return 0;
 }

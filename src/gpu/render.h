@@ -12,7 +12,7 @@ typedef enum {
     TD_READ_FLOAT,   /* td_gl_target_read_float into dst */
     TD_READ_FILE,    /* td_gl_target_read_file into dst */
     TD_READ_TEXEL,   /* td_gl_target_read_texel at (x, y) into texel */
-    TD_READ_DELAYED, /* td_gl_target_read_delayed into dst (sized for the earlier read) */
+    TD_READ_DELAYED, /* td_gl_target_finish_delayed into dst (sized for the read started before) */
 } td_read_kind;
 
 typedef struct td_gl_cook {
@@ -23,13 +23,17 @@ typedef struct td_gl_cook {
     int x, y;          /* TD_READ_TEXEL */
     float texel[4];    /* out: TD_READ_TEXEL, format->channels values */
     int delayed_filled;                    /* out: TD_READ_DELAYED wrote dst */
-    int started_w, started_h;              /* out: TD_READ_DELAYED: the read it started */
-    const td_pixel_format *started_format;
     double gpu_ms;     /* out: GPU time of the render (timestamp queries), 0 if nothing rendered */
     size_t gpu_bytes;  /* out: GPU memory the target holds after the job */
 } td_gl_cook;
 
 /* Job for td_gl_run: arg is a td_gl_cook. */
 int td_gl_cook_job(td_gl_runtime *rt, void *arg, td_err *err);
+
+/* Queues, without waiting, a render of scene into t (if scene is not NULL; the job takes over one
+ * reference) followed by the start of a delayed read. A failure is kept in the target and reported
+ * by the next td_gl_target_finish_delayed. Returns -1 (nothing queued, the reference released) only
+ * if the job could not be allocated. */
+int td_gl_post_delayed(td_gl_runtime *rt, td_gl_target *t, td_scene *scene);
 
 #endif

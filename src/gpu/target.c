@@ -60,6 +60,9 @@ target_free(void *p)
 {
     td_gl_target *t = p;
     delete_images(t);
+    if (t->queries[0] != 0) {
+        glDeleteQueries(2, t->queries);
+    }
     readback_clear(&t->band[0]);
     readback_clear(&t->band[1]);
     for (int i = 0; i < TD_READ_RING; i++) {
@@ -71,7 +74,7 @@ target_free(void *p)
 static int
 has_gl_objects(const td_gl_target *t)
 {
-    int any = t->fbo != 0 || t->color != 0 || t->depth != 0 || t->band[0].pbo != 0 || t->band[1].pbo != 0;
+    int any = t->queries[0] != 0 || t->fbo != 0 || t->color != 0 || t->depth != 0 || t->band[0].pbo != 0 || t->band[1].pbo != 0;
     for (int i = 0; i < TD_READ_RING; i++) {
         any = any || t->ring[i].pbo != 0;
     }
@@ -126,6 +129,19 @@ td_gl_target_ensure(td_gl_target *t, int w, int h, const td_pixel_format *f, td_
     t->height = h;
     t->format = f;
     return 0;
+}
+
+void
+td_gl_target_resolve_time(td_gl_target *t)
+{
+    if (!t->query_pending) {
+        return;
+    }
+    GLuint64 t0 = 0, t1 = 0;
+    glGetQueryObjectui64v(t->queries[0], GL_QUERY_RESULT, &t0);
+    glGetQueryObjectui64v(t->queries[1], GL_QUERY_RESULT, &t1);
+    t->last_gpu_ms = t1 > t0 ? (double)(t1 - t0) / 1e6 : 0.0;
+    t->query_pending = 0;
 }
 
 size_t
@@ -368,32 +384,35 @@ td_gl_target_read_texel(td_gl_target *t, int x, int y, float *dst, td_err *err)
 }
 
 int
-td_gl_target_read_delayed(td_gl_target *t, float *dst, int *started_w, int *started_h,
-                          const td_pixel_format **started_format, td_err *err)
+td_gl_target_start_delayed(td_gl_target *t, td_err *err)
 {
     const td_pixel_format *f = t->format;
     if (f == NULL) {
         return td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image to read back");
     }
-    int prev = t->ring_last;
-    int slot = (prev + 1) % TD_READ_RING;
-    size_t texels = (size_t)t->width * (size_t)t->height;
-    /* Start the new read first so the GPU works on it while the earlier one is finished. */
-    size_t bytes = texels * td_pixel_format_read_bytes(f);
+    int slot = (t->ring_last + 1) % TD_READ_RING;
+    size_t bytes = (size_t)t->width * (size_t)t->height * td_pixel_format_read_bytes(f);
     if (start_read(t, &t->ring[slot], 0, t->height, f->read_format, f->read_type, bytes, bytes, err) != 0) {
         return -1;
     }
     t->ring_last = slot;
-    *started_w = t->width;
-    *started_h = t->height;
-    *started_format = f;
-    if (prev < 0 || t->ring[prev].fence == NULL) {
-        return 0;
-    }
-    td_gl_readback *r = &t->ring[prev];
-    to_float_ctx ctx = {dst, (size_t)r->width * (size_t)r->height, r->format};
-    if (finish_read(r, finish_to_float, &ctx, err) != 0) {
+    return 0;
+}
+
+int
+td_gl_target_finish_delayed(td_gl_target *t, float *dst, td_err *err)
+{
+    if (t->delayed_failed) {
+        t->delayed_failed = 0;
+        if (err != NULL) {
+            *err = t->delayed_err;
+        }
         return -1;
     }
-    return 1;
+    if (t->ring_last < 0 || t->ring[t->ring_last].fence == NULL) {
+        return 0;
+    }
+    td_gl_readback *r = &t->ring[t->ring_last];
+    to_float_ctx ctx = {dst, (size_t)r->width * (size_t)r->height, r->format};
+    return finish_read(r, finish_to_float, &ctx, err) != 0 ? -1 : 1;
 }

@@ -32,6 +32,11 @@ typedef struct td_gl_target {
     td_gl_readback band[2];        /* synchronous reads, alternating */
     td_gl_readback ring[TD_READ_RING];
     int ring_last;                 /* slot of the newest delayed read, -1 if none */
+    int delayed_failed;            /* the last posted delayed render/read failed: delayed_err says why */
+    td_err delayed_err;
+    double last_gpu_ms;            /* GPU time of the last render into this target */
+    unsigned int queries[2];       /* GL_TIMESTAMP before and after the last render */
+    int query_pending;             /* their results are not fetched yet */
     int has_image;                 /* something was rendered since the last (re)allocation */
 } td_gl_target;
 
@@ -40,6 +45,8 @@ td_gl_target *td_gl_target_new(void);
 void td_gl_target_release(td_gl_target *t);
 /* GL thread: makes sure the target has a w x h colour attachment of format f and a depth buffer. */
 int td_gl_target_ensure(td_gl_target *t, int w, int h, const td_pixel_format *f, td_err *err);
+/* GL thread: fetches the last render's GPU time into last_gpu_ms if not done yet (waits for it). */
+void td_gl_target_resolve_time(td_gl_target *t);
 /* Bytes of GPU memory the target's objects hold (texture, depth buffer, readback buffers). */
 size_t td_gl_target_gpu_bytes(const td_gl_target *t);
 
@@ -51,10 +58,12 @@ int td_gl_target_read_float(td_gl_target *t, float *dst, td_err *err);
 int td_gl_target_read_file(td_gl_target *t, void *dst, td_err *err);
 int td_gl_target_read_texel(td_gl_target *t, int x, int y, float *dst, td_err *err);
 
-/* GL thread: starts a read of the current image into the ring and, if an earlier delayed read is
- * waiting, finishes that one into dst (its shape is what *prev_* said when it was started).
- * Returns 1 if dst was filled, 0 if there was no earlier read. *started_* describe the new read. */
-int td_gl_target_read_delayed(td_gl_target *t, float *dst, int *started_w, int *started_h,
-                              const td_pixel_format **started_format, td_err *err);
+/* GL thread, delayed reads. start: begins reading the current image into the next ring buffer
+ * (with a fence; returns at once). finish: waits for the newest started read (normally long done)
+ * and converts it into dst, which is shaped as that read's width x height x format->channels;
+ * returns 1 if dst was filled, 0 if no read was started, -1 on error (including a failure of the
+ * last posted start, reported once). */
+int td_gl_target_start_delayed(td_gl_target *t, td_err *err);
+int td_gl_target_finish_delayed(td_gl_target *t, float *dst, td_err *err);
 
 #endif

@@ -56,23 +56,6 @@ alloc_float_array(const td_scene *shown, void *ctx)
     return *out != NULL ? PyArray_DATA((PyArrayObject *)*out) : NULL;
 }
 
-/* For a delayed read: an array shaped like the read started by the previous call, if any. */
-static void *
-alloc_pending_array(const td_scene *shown, void *ctx)
-{
-    (void)shown;
-    void **c = ctx;
-    TdOp *top = c[0];
-    PyObject **out = c[1];
-    td_top_state *s = top->ext;
-    if (s == NULL || !s->pending) {
-        return NULL; /* nothing in flight: the first delayed call returns None */
-    }
-    npy_intp dims[3] = {s->pending_h, s->pending_w, s->pending_format->channels};
-    *out = PyArray_EMPTY(3, dims, NPY_FLOAT32, 0);
-    return *out != NULL ? PyArray_DATA((PyArrayObject *)*out) : NULL;
-}
-
 static PyObject *
 top_numpyarray(TdOp *self, PyObject *args, PyObject *kwds)
 {
@@ -82,26 +65,19 @@ top_numpyarray(TdOp *self, PyObject *args, PyObject *kwds)
         return NULL;
     }
     PyObject *array = NULL;
-    td_gl_cook job = {.read = delayed ? TD_READ_DELAYED : TD_READ_FLOAT};
-    void *pending_ctx[2] = {self, &array};
-    int rc = delayed ? td_top_run(self, &job, alloc_pending_array, pending_ctx)
-                     : td_top_run(self, &job, alloc_float_array, &array);
-    if (rc < 0) {
-        Py_XDECREF(array);
-        return NULL;
-    }
     if (delayed) {
-        td_top_state *s = self->ext;
-        if (s != NULL) {
-            s->pending = 1;
-            s->pending_w = job.started_w;
-            s->pending_h = job.started_h;
-            s->pending_format = job.started_format;
+        if (td_top_run_delayed(self, &array) < 0) {
+            return NULL;
         }
-        if (!job.delayed_filled) {
-            Py_CLEAR(array);
+        if (array == NULL) {
             Py_RETURN_NONE;
         }
+        return array;
+    }
+    td_gl_cook job = {.read = TD_READ_FLOAT};
+    if (td_top_run(self, &job, alloc_float_array, &array) < 0) {
+        Py_XDECREF(array);
+        return NULL;
     }
     return array;
 }
@@ -289,8 +265,10 @@ static PyMethodDef top_methods[] = {
      "alpha). Fixed formats give [0, 1] (srgba8fixed decoded to linear); float formats keep values\n"
      "outside [0, 1].\n\n"
      "delayed=True returns the image that was current at the previous delayed call (None the first\n"
-     "time) and starts reading the current one into a ring of pixel-pack buffers, so a script that\n"
-     "calls it once a frame gets every frame one call late and never waits for a fresh readback.\n"
+     "time) and queues this frame's render and its read into a ring of pixel-pack buffers without\n"
+     "waiting for them: the GL thread works while the script does, and a script that calls it once a\n"
+     "frame gets every frame exactly one call late. Only the float conversion of the previous frame\n"
+     "(finished long before, normally) is waited for. gpuCookTime then lags one call behind.\n"
      "The array is ordinary NumPy memory, always fast to write (writable is accepted for\n"
      "compatibility); writing to it never changes the TOP. The conversion to float32 runs in C\n"
      "with the GIL released, straight into the array."},

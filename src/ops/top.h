@@ -58,6 +58,10 @@ typedef void *(*td_top_alloc_fn)(const td_scene *shown, void *ctx);
  * Returns -1 with a Python error set. */
 int td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx);
 
+/* numpyArray(delayed=True): finishes the read the previous call started into *out (a new float32
+ * array; NULL the first time), then queues this frame's render and read without waiting. */
+int td_top_run_delayed(TdOp *top, PyObject **out);
+
 /* release hook shared by TOP classes: hands the GPU target to the GL thread for deletion. */
 void td_top_release(TdOp *top);
 

@@ -6,6 +6,10 @@
  * changes do not re-render. */
 #include <time.h>
 
+#define PY_ARRAY_UNIQUE_SYMBOL td_ARRAY_API
+#define NO_IMPORT_ARRAY
+#include <numpy/arrayobject.h>
+
 #include "module.h"
 #include "ops/top.h"
 
@@ -144,5 +148,87 @@ td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx)
         s->gpu_bytes = job->gpu_bytes;
     }
     td_scene_decref(fresh);
+    return 0;
+}
+
+int
+td_top_run_delayed(TdOp *top, PyObject **out)
+{
+    td_state *st = td_state_of((PyObject *)top);
+    *out = NULL;
+    if (td_op_check(top) < 0) {
+        return -1;
+    }
+    td_gl_runtime *rt = td_runtime(st);
+    if (rt == NULL) {
+        return -1;
+    }
+    td_top_state *s = top_state(top);
+    if (s == NULL) {
+        return -1;
+    }
+    td_scene *fresh = NULL;
+    if (top_prepare(top, rt, s, &fresh) < 0) {
+        return -1;
+    }
+    /* 1. Finish the read the previous call started (the GL thread did it meanwhile). */
+    td_gl_cook job = {.target = s->target, .read = TD_READ_DELAYED};
+    if (s->pending) {
+        npy_intp dims[3] = {s->pending_h, s->pending_w, s->pending_format->channels};
+        *out = PyArray_EMPTY(3, dims, NPY_FLOAT32, 0);
+        if (*out == NULL) {
+            td_scene_decref(fresh);
+            return -1;
+        }
+        job.dst = PyArray_DATA((PyArrayObject *)*out);
+    }
+    uint64_t serial = st->serial;
+    td_err err = {0};
+    int rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = td_gl_run(rt, td_gl_cook_job, &job, &err);
+    Py_END_ALLOW_THREADS
+    s = top->valid ? top->ext : NULL;
+    if (s == NULL) {
+        td_scene_decref(fresh);
+        Py_CLEAR(*out);
+        return td_op_check(top);
+    }
+    if (rc != 0) {
+        /* the previous frame's render or read failed: the target holds no known image */
+        s->pending = 0;
+        td_scene_decref(s->cooked);
+        s->cooked = NULL;
+        td_scene_decref(fresh);
+        Py_CLEAR(*out);
+        td_raise_err(st, &err);
+        return -1;
+    }
+    if (!job.delayed_filled) {
+        Py_CLEAR(*out);
+    }
+    s->gpu_ms = job.gpu_ms;
+    s->gpu_bytes = job.gpu_bytes;
+    /* 2. Queue this frame's render (if it changed) and read, without waiting for them. */
+    const td_scene *shown = fresh != NULL ? fresh : s->cooked;
+    if (fresh != NULL) {
+        td_scene_incref(fresh);
+    }
+    if (td_gl_post_delayed(rt, s->target, fresh) != 0) {
+        td_scene_decref(fresh);
+        Py_CLEAR(*out);
+        PyErr_NoMemory();
+        return -1;
+    }
+    s->pending = 1;
+    s->pending_w = shown->width;
+    s->pending_h = shown->height;
+    s->pending_format = shown->format;
+    if (fresh != NULL) {
+        td_scene_decref(s->cooked);
+        s->cooked = fresh;
+        s->total_cooks++;
+    }
+    s->cooked_serial = serial;
     return 0;
 }
