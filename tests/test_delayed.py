@@ -73,3 +73,19 @@ def test_writable_arrays_never_change_the_top(counter):
     assert a.flags.writeable
     a[:] = 1.0
     assert frame_of(r.numpyArray()) == 5
+
+
+def test_destroy_right_after_a_delayed_call(net):
+    # The delayed call queues GL work for the TOP's target without waiting; destroying the TOP at
+    # once must hand the target to the GL thread after that work, not free it under it.
+    geo = net.create(td.geometryCOMP, "geo1")
+    geo.create(td.boxSOP)
+    net.create(td.cameraCOMP, "cam1")
+    for _ in range(300):
+        r = net.create(td.renderTOP)
+        r.par.resolutionw, r.par.resolutionh = 64, 64
+        assert r.numpyArray(delayed=True) is None
+        r.destroy()
+    r = net.create(td.renderTOP)
+    r.par.resolutionw, r.par.resolutionh = 8, 8
+    assert r.numpyArray().shape == (8, 8, 4)  # the GL thread is alive and well

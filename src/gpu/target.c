@@ -71,28 +71,21 @@ target_free(void *p)
     free(t);
 }
 
-static int
-has_gl_objects(const td_gl_target *t)
-{
-    int any = t->queries[0] != 0 || t->fbo != 0 || t->color != 0 || t->depth != 0 || t->band[0].pbo != 0 || t->band[1].pbo != 0;
-    for (int i = 0; i < TD_READ_RING; i++) {
-        any = any || t->ring[i].pbo != 0;
-    }
-    return any;
-}
-
 void
 td_gl_target_release(td_gl_target *t)
 {
     if (t == NULL) {
         return;
     }
+    /* Always through the GL thread when it exists: jobs still queued for this target (a delayed
+     * read, say) may be about to create GL objects in it, so its fields cannot be judged here. The
+     * FIFO order runs those jobs first. */
     td_gl_runtime *rt = td_gl_runtime_existing();
-    if (!has_gl_objects(t)) {
-        free(t);
+    if (rt == NULL) {
+        free(t); /* never reached the GL thread: it has no GL objects */
     }
-    else if (rt == NULL || td_gl_post(rt, target_free, t) != 0) {
-        free(t); /* cannot reach the GL thread: the GL objects are abandoned, never touched again */
+    else if (td_gl_post(rt, target_free, t) != 0) {
+        /* no memory to queue the deletion: leak it rather than free what a queued job may use */
     }
 }
 
