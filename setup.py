@@ -79,7 +79,9 @@ ext = Extension(
     sources=sources,
     include_dirs=["src", "build/glad/include", "build/gen", numpy.get_include()],
     define_macros=[("NPY_NO_DEPRECATED_API", "NPY_2_0_API_VERSION"), ("_GNU_SOURCE", None)],
-    libraries=["png", "dl", "pthread", "m"],
+    # Encoders (Debian: libpng-dev libdeflate-dev libjpeg62-turbo-dev libtiff-dev libtinyexr-dev
+    # libstb-dev); tinyexr is a shared library there, built against zlib.
+    libraries=["png", "deflate", "jpeg", "tiff", "tinyexr", "stb", "dl", "pthread", "m"],
     extra_compile_args=["-std=c11", "-fvisibility=hidden"] + shlex.split(os.environ.get("TD_RENDER_CFLAGS", "")),
     extra_link_args=shlex.split(os.environ.get("TD_RENDER_LDFLAGS", "")),
     # Any header or shader change rebuilds the module (setuptools tracks no includes itself).

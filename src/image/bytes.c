@@ -5,7 +5,7 @@
 #include <string.h>
 
 int
-td_bytes_append(td_bytes *b, const void *data, size_t n, td_err *err)
+td_bytes_reserve(td_bytes *b, size_t n, td_err *err)
 {
     if (n > SIZE_MAX - b->len) {
         return td_err_nomem(err, "encoded image");
@@ -21,6 +21,18 @@ td_bytes_append(td_bytes *b, const void *data, size_t n, td_err *err)
         }
         b->data = p;
         b->cap = cap;
+    }
+    return 0;
+}
+
+int
+td_bytes_append(td_bytes *b, const void *data, size_t n, td_err *err)
+{
+    if (td_bytes_reserve(b, n, err) != 0) {
+        return -1;
+    }
+    if (n == 0) {
+        return 0; /* data may be NULL */
     }
     memcpy(b->data + b->len, data, n);
     b->len += n;

@@ -34,6 +34,8 @@ typedef struct td_bytes {
 } td_bytes;
 
 int td_bytes_append(td_bytes *b, const void *data, size_t n, td_err *err);
+/* Makes room for n more bytes after b->len (b->len unchanged). */
+int td_bytes_reserve(td_bytes *b, size_t n, td_err *err);
 void td_bytes_free(td_bytes *b);
 
 /* Row y of the file (0 = top) in img's memory. */
@@ -48,14 +50,43 @@ typedef struct td_kv {
     const char *key, *value; /* UTF-8 */
 } td_kv;
 
+/* quality 0..1 (1 the default). What it means per format (the one place it is defined is
+ * encode.c's header comment): JPEG quality 1 + 99 * q; for the lossless formats the compression
+ * effort, 1.0 the smallest file and 0.0 the fastest encode. */
 typedef struct td_encode_opts {
     double quality;        /* 0..1 */
     const td_kv *metadata; /* written where the format has a place for it (EXR) */
     size_t nmetadata;
+    int alternative; /* benchmarks only: 1 picks the codec that lost the benchmark (see encode.c) */
 } td_encode_opts;
 
 typedef enum { TD_FILE_TIFF = 0, TD_FILE_JPEG, TD_FILE_BMP, TD_FILE_PNG, TD_FILE_EXR, TD_FILE_DDS } td_file_type;
 
+/* The suffix of name (after the last '.' of its last path component, case-insensitive): .tif .tiff
+ * .jpg .jpeg .bmp .png .exr .dds. Returns -1 for anything else, leaving *out alone. */
+int td_file_type_from_name(const char *name, td_file_type *out);
+/* ".tif .tiff .jpg .jpeg .bmp .png .exr .dds", for messages. */
+extern const char td_file_type_suffixes[];
+/* "TIFF", "JPEG", ... */
+const char *td_file_type_name(td_file_type type);
+/* Whether the format stores opts->metadata (only EXR). */
+int td_file_type_has_metadata(td_file_type type);
+
+/* Encodes img into out (appended) as a complete file of the given type. img is checked here (sizes,
+ * channels, sample type, stride): a bad one fails with TD_ERR_VALUE. On failure out may hold a
+ * partial file; the caller frees it either way. */
+int td_image_encode(td_file_type type, const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
+
+/* The codecs, one file each; td_image_encode checks img before calling them. */
 int td_image_encode_png(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
+int td_image_encode_jpeg(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
+int td_image_encode_tiff(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
+int td_image_encode_exr(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
+int td_image_encode_bmp(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
+int td_image_encode_dds(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
+
+/* Checks img: 1..4 channels, a known sample type, positive sizes, rows at least width * channels
+ * samples apart, data set. Called by td_image_encode; the codecs may assume it passed. */
+int td_image_check(const td_image *img, td_err *err);
 
 #endif
