@@ -1,6 +1,8 @@
 /* Pixel conversion. See convert.h. */
 #include "image/convert.h"
 
+#include "image/sample.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -29,37 +31,6 @@ u16_to_f32(const uint16_t *restrict src, float *restrict dst, size_t n)
     for (size_t i = 0; i < n; i++) {
         dst[i] = (float)src[i] / 65535.0f;
     }
-}
-
-float
-td_half_to_float(uint16_t h)
-{
-    uint32_t sign = (uint32_t)(h & 0x8000u) << 16;
-    uint32_t exp = (h >> 10) & 0x1fu;
-    uint32_t man = h & 0x3ffu;
-    uint32_t bits;
-    if (exp == 0) {
-        if (man == 0) {
-            bits = sign;
-        }
-        else { /* subnormal half: normalise */
-            int e = -1;
-            do {
-                e++;
-                man <<= 1;
-            } while ((man & 0x400u) == 0);
-            bits = sign | ((uint32_t)(127 - 15 - e) << 23) | ((man & 0x3ffu) << 13);
-        }
-    }
-    else if (exp == 31) {
-        bits = sign | 0x7f800000u | (man << 13); /* inf / NaN */
-    }
-    else {
-        bits = sign | ((exp + 127 - 15) << 23) | (man << 13);
-    }
-    float f;
-    memcpy(&f, &bits, sizeof(f));
-    return f;
 }
 
 static void

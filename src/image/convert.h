@@ -23,7 +23,5 @@ void td_image_to_float(const void *src, float *dst, size_t texels, int channels,
 
 /* dst[i] = src[i] / 255 exactly (the float nearest to the quotient), for n samples. */
 void td_image_u8_to_f32(const uint8_t *src, float *dst, size_t n);
-/* IEEE half to float. */
-float td_half_to_float(uint16_t h);
 
 #endif
