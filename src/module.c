@@ -8,6 +8,7 @@
 
 #include "codec.h"
 #include "graph/par.h"
+#include "save_status.h"
 
 #define TD_CLASS_PTR(name) &td_class_##name,
 static const td_op_class *const td_classes[TD_NCLASSES] = {TD_OP_CLASSES(TD_CLASS_PTR)};
@@ -101,7 +102,57 @@ td_runtime(td_state *st)
     return rt;
 }
 
+td_saver *
+td_module_saver(td_state *st)
+{
+    if (st->saver == NULL) {
+        td_err err = {0};
+        if (td_saver_new(&st->saver, &err) != 0) {
+            td_raise_err(st, &err);
+            return NULL;
+        }
+    }
+    return st->saver;
+}
+
 /* ---- module functions ---- */
+
+static PyObject *
+mod_wait_saves(PyObject *module, PyObject *unused)
+{
+    (void)unused;
+    td_state *st = PyModule_GetState(module);
+    if (st->saver == NULL) {
+        return PyList_New(0);
+    }
+    Py_BEGIN_ALLOW_THREADS
+    td_saver_drain(st->saver);
+    Py_END_ALLOW_THREADS
+    td_err failures[16];
+    int n = td_saver_take_orphan_failures(st->saver, failures, 16);
+    PyObject *out = PyList_New(n);
+    for (int i = 0; out != NULL && i < n; i++) {
+        PyObject *msg = PyUnicode_DecodeUTF8(failures[i].msg, (Py_ssize_t)strlen(failures[i].msg), "replace");
+        if (msg == NULL) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyList_SET_ITEM(out, i, msg);
+    }
+    return out;
+}
+
+static PyObject *
+mod_set_file_save_status(PyObject *module, PyObject *cls)
+{
+    td_state *st = PyModule_GetState(module);
+    if (!PyType_Check(cls) || !PyType_IsSubtype((PyTypeObject *)cls, &PyUnicode_Type)) {
+        PyErr_SetString(PyExc_TypeError, "expected a str subclass");
+        return NULL;
+    }
+    Py_XSETREF(st->FileSaveStatus, Py_NewRef(cls));
+    Py_RETURN_NONE;
+}
 
 static PyObject *
 mod_gl_info(PyObject *module, PyObject *unused)
@@ -121,6 +172,11 @@ mod_gl_info(PyObject *module, PyObject *unused)
 }
 
 static PyMethodDef module_methods[] = {
+    {"_wait_saves", mod_wait_saves, METH_NOARGS,
+     "_wait_saves($module, /)\n--\n\nWait for every asynchronous save (GIL released); return the messages of\n"
+     "failed saves nobody kept a status for. td_render.waitForSaves() and interpreter exit use it."},
+    {"_set_file_save_status", mod_set_file_save_status, METH_O,
+     "_set_file_save_status($module, cls, /)\n--\n\nInternal: the str subclass TOP.save() returns."},
     {"glInfo", mod_gl_info, METH_NOARGS,
      "glInfo($module, /)\n--\n\nThe OpenGL context td_render renders with (created on first use): EGL platform,\n"
      "vendor, renderer, version and limits. Raises td_render.tdError, listing what was tried, if no\n"
@@ -172,7 +228,8 @@ td_exec(PyObject *module)
         }
     }
     if (add_type(module, &st->Par_type, &td_Par_spec, NULL) < 0 ||
-        add_type(module, &st->ParCollection_type, &td_ParCollection_spec, NULL) < 0) {
+        add_type(module, &st->ParCollection_type, &td_ParCollection_spec, NULL) < 0 ||
+        add_type(module, &st->SaveStatus_type, &td_SaveStatus_spec, NULL) < 0) {
         return -1;
     }
     if (td_codec_setup(module) < 0) {
@@ -203,6 +260,8 @@ td_traverse(PyObject *module, visitproc visit, void *arg)
     }
     Py_VISIT(st->Par_type);
     Py_VISIT(st->ParCollection_type);
+    Py_VISIT(st->SaveStatus_type);
+    Py_VISIT(st->FileSaveStatus);
     Py_VISIT(st->root);
     return 0;
 }
@@ -221,12 +280,22 @@ td_clear(PyObject *module)
     }
     Py_CLEAR(st->Par_type);
     Py_CLEAR(st->ParCollection_type);
+    Py_CLEAR(st->SaveStatus_type);
+    Py_CLEAR(st->FileSaveStatus);
     return 0;
 }
 
 static void
 td_free(void *module)
 {
+    td_state *st = PyModule_GetState((PyObject *)module);
+    if (st != NULL && st->saver != NULL) {
+        /* Saves still queued are finished first: a file asked for is never silently dropped. */
+        Py_BEGIN_ALLOW_THREADS
+        td_saver_free(st->saver);
+        Py_END_ALLOW_THREADS
+        st->saver = NULL;
+    }
     td_clear((PyObject *)module);
 }
 

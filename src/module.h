@@ -10,6 +10,7 @@
 
 #include "gpu/runtime.h"
 #include "graph/op.h"
+#include "image/saver.h"
 #include "util/err.h"
 
 /* Every concrete operator type, in registration order. */
@@ -39,6 +40,9 @@ typedef struct td_state {
     PyTypeObject *op_types[TD_NCLASSES];
     PyTypeObject *Par_type;
     PyTypeObject *ParCollection_type;
+    PyTypeObject *SaveStatus_type;
+    PyObject *FileSaveStatus;  /* td_render.FileSaveStatus (a Python str subclass), registered at import */
+    td_saver *saver;           /* asynchronous saves; made on first use */
     PyObject *root;      /* the baseCOMP at "/" */
     uint64_t serial;     /* bumped by every change anywhere in the network */
     uint64_t next_id;
@@ -62,6 +66,9 @@ PyObject *td_raise_err(td_state *st, const td_err *err);
 
 /* The GL runtime, started on first use with the GIL released; NULL with tdError set on failure. */
 td_gl_runtime *td_runtime(td_state *st);
+
+/* The saver, made on first use; NULL with an exception set on failure. */
+td_saver *td_module_saver(td_state *st);
 
 /* The type object of a class table entry. */
 PyTypeObject *td_type_of_class(td_state *st, const td_op_class *cls);

@@ -34,6 +34,7 @@ from ._td import (  # noqa: F401  (re-exported API)
     sphereSOP,
     tdError,
 )
+from ._save import FileSaveStatus, waitForSaves  # noqa: E402,F401
 
 
 def op(path):
@@ -56,5 +57,5 @@ __all__ = [
     "OP", "COMP", "ObjectCOMP", "TOP", "SOP", "MAT", "Par", "ParCollection",
     "baseCOMP", "cameraCOMP", "geometryCOMP", "lightCOMP", "ambientlightCOMP", "renderTOP",
     "boxSOP", "sphereSOP", "constantMAT", "phongMAT",
-    "root", "op", "ops", "tdError",
+    "root", "op", "ops", "tdError", "FileSaveStatus", "waitForSaves",
 ]

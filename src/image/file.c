@@ -138,3 +138,57 @@ td_file_write_atomic(const char *path, const void *data, size_t len, int create_
     }
     return 0;
 }
+
+int
+td_file_check_folder(const char *path, int create_folders, td_err *err)
+{
+    char dir[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    size_t dlen = slash != NULL ? (size_t)(slash - path) : 0;
+    if (path[0] == '\0') {
+        return os_error(err, ENOENT, "cannot write", path);
+    }
+    if (dlen + 1 >= sizeof(dir)) {
+        return os_error(err, ENAMETOOLONG, "cannot write", path);
+    }
+    if (slash == NULL) {
+        strcpy(dir, ".");
+    }
+    else {
+        memcpy(dir, path, dlen ? dlen : 1);
+        dir[dlen ? dlen : 1] = '\0';
+    }
+    if (slash != NULL && slash[1] == '\0') {
+        return os_error(err, EISDIR, "cannot write", path);
+    }
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        return S_ISDIR(st.st_mode) ? 0 : os_error(err, ENOTDIR, "not a folder", dir);
+    }
+    if (errno != ENOENT) {
+        return os_error(err, errno, "cannot use folder", dir);
+    }
+    if (!create_folders) {
+        return os_error(err, ENOENT, "folder does not exist (pass createFolders=True to make it)", dir);
+    }
+    /* The nearest existing ancestor must be a folder. */
+    while (dlen > 0) {
+        char *cut = strrchr(dir, '/');
+        if (cut == NULL) {
+            strcpy(dir, ".");
+        }
+        else if (cut == dir) {
+            dir[1] = '\0';
+        }
+        else {
+            *cut = '\0';
+        }
+        if (stat(dir, &st) == 0) {
+            return S_ISDIR(st.st_mode) ? 0 : os_error(err, ENOTDIR, "not a folder", dir);
+        }
+        if (errno != ENOENT || strcmp(dir, ".") == 0 || strcmp(dir, "/") == 0) {
+            break;
+        }
+    }
+    return 0;
+}

@@ -11,4 +11,8 @@
  * Errors are TD_ERR_OS with errno kept and the path named. */
 int td_file_write_atomic(const char *path, const void *data, size_t len, int create_folders, td_err *err);
 
+/* Checks, without changing anything, that path's folder exists and is a folder (or, with
+ * create_folders, that it could be made: nothing on the way is a plain file). */
+int td_file_check_folder(const char *path, int create_folders, td_err *err);
+
 #endif

@@ -283,11 +283,26 @@ static PyMethodDef top_methods[] = {
      "(0, 0, 0, a), monoalpha (m, m, m, a). A missing or out-of-range coordinate raises ValueError\n"
      "naming it."},
     {"save", (PyCFunction)(void (*)(void))td_top_save, METH_VARARGS | METH_KEYWORDS,
-     "save($self, /, filepath=None, *, createFolders=False, quality=1.0)\n--\n\n"
-     "Write the image to a file, upright (top row first), and return the path. Supported: .png.\n"
-     "Without filepath the file is '<name>.png' in the current folder. A missing folder raises\n"
-     "OSError unless createFolders=True. quality 0..1 maps to zlib level 1..9 (1.0: smallest).\n"
-     "The file is written under a temporary name and renamed, so it is never left half-written."},
+     "save($self, /, filepath=None, *, asynchronous=False, createFolders=False, quality=1.0, metadata=[])\n--\n\n"
+     "Write the image to a file, upright (top row first), and return the path used as a\n"
+     "td_render.FileSaveStatus (a str with isCompleted(), wait() and error).\n\n"
+     "Formats by suffix: .tif .tiff .jpg .jpeg .bmp .png .exr .dds. The bit depth follows the TOP:\n"
+     "8-bit formats write 8-bit files; 16-bit and float formats write 16-bit PNG, 16-bit or float\n"
+     "TIFF, half or float EXR and DDS with the matching DXGI format; JPEG and BMP are always 8-bit.\n"
+     "Alpha is kept where the format has it. Without filepath the file is '<name>.png' in the\n"
+     "current folder. A missing folder raises OSError naming it unless createFolders=True.\n\n"
+     "quality 0..1: JPEG quality, and compression effort for the lossless formats (1.0: smallest\n"
+     "file). metadata: pairs of str (a dict or any iterable of 2-item pairs) written into EXR\n"
+     "headers as string attributes; other formats ignore it with a warning.\n\n"
+     "The file is written under a temporary name in the same folder and renamed, so the target is\n"
+     "always the old file or the complete new one. asynchronous=True reads the pixels back now and\n"
+     "encodes and writes them on a worker thread: it returns at once; the status reports the\n"
+     "outcome, and interpreter exit (or td_render.waitForSaves()) waits for pending saves."},
+    {"saveByteArray", (PyCFunction)(void (*)(void))td_top_savebytearray, METH_VARARGS | METH_KEYWORDS,
+     "saveByteArray($self, /, filetype='.tiff', *, quality=1.0, metadata=[])\n--\n\n"
+     "The bytes save() would write, as a bytearray. Only the suffix of filetype matters ('.jpg',\n"
+     "'file.jpg', 'C:/Files/file.jpg'); an unknown one raises ValueError listing the supported\n"
+     "suffixes. quality and metadata as for save()."},
     {NULL},
 };
 

@@ -67,5 +67,6 @@ void td_top_release(TdOp *top);
 
 /* TOP.save() and TOP.saveByteArray() (top_save.c). */
 PyObject *td_top_save(TdOp *self, PyObject *args, PyObject *kwds);
+PyObject *td_top_savebytearray(TdOp *self, PyObject *args, PyObject *kwds);
 
 #endif

@@ -1,10 +1,16 @@
-/* TOP.save(): read back in the file's sample type, encode with the GIL released, write atomically. */
+/* TOP.save() and TOP.saveByteArray(): read back in the file's sample type (the TOP's bit depth),
+ * encode with the GIL released, write atomically; asynchronous saves go to the module's saver
+ * thread and return at once. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "codec.h"
 #include "image/file.h"
 #include "image/image.h"
+#include "image/saver.h"
 #include "module.h"
 #include "ops/top.h"
+#include "save_status.h"
 
 static void *
 alloc_file_image(const td_scene *shown, void *ctx)
@@ -17,7 +23,7 @@ alloc_file_image(const td_scene *shown, void *ctx)
     img->type = f->file_sample;
     img->row_bytes = (size_t)shown->width * (size_t)f->file_channels * td_sample_size(f->file_sample);
     img->bottom_up = 1;
-    void *p = PyMem_RawMalloc(img->row_bytes * (size_t)shown->height);
+    void *p = malloc(img->row_bytes * (size_t)shown->height); /* owned by the saver when asynchronous */
     if (p == NULL) {
         PyErr_NoMemory();
     }
@@ -25,72 +31,165 @@ alloc_file_image(const td_scene *shown, void *ctx)
     return p;
 }
 
-static int
-has_suffix(const char *path, const char *suffix)
+/* Wraps a finished or queued save into td_render.FileSaveStatus(path) (a str). */
+static PyObject *
+file_save_status(td_state *st, td_save_status *status, PyObject *path)
 {
-    size_t n = strlen(path), m = strlen(suffix);
-    return n >= m && strcasecmp(path + n - m, suffix) == 0;
+    PyObject *handle = td_save_status_object(st, status, path); /* takes the status reference */
+    if (handle == NULL) {
+        return NULL;
+    }
+    if (st->FileSaveStatus == NULL) {
+        Py_DECREF(handle);
+        PyErr_SetString(st->tdError, "import td_render (not td_render._td alone) to save files");
+        return NULL;
+    }
+    PyObject *r = PyObject_CallFunctionObjArgs(st->FileSaveStatus, path, handle, NULL);
+    Py_DECREF(handle);
+    return r;
 }
 
 PyObject *
 td_top_save(TdOp *self, PyObject *args, PyObject *kwds)
 {
-    static char *kwlist[] = {"filepath", "createFolders", "quality", NULL};
-    PyObject *path_arg = Py_None, *path_bytes = NULL, *result = NULL;
-    int create_folders = 0;
-    double quality = 1.0;
+    static char *kwlist[] = {"filepath", "asynchronous", "createFolders", "quality", "metadata", NULL};
+    PyObject *path_arg = Py_None, *quality_arg = NULL, *meta_arg = NULL;
+    PyObject *path_str = NULL, *path_bytes = NULL, *keepalive = NULL, *result = NULL;
+    int asynchronous = 0, create_folders = 0;
+    td_state *st = td_state_of((PyObject *)self);
     td_image img = {0};
-    td_bytes encoded = {0};
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O$pd:save", kwlist, &path_arg, &create_folders, &quality)) {
+    td_kv *meta = NULL;
+    size_t nmeta = 0;
+    double quality = 1.0;
+    td_file_type type;
+    td_err err = {0};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O$ppOO:save", kwlist, &path_arg, &asynchronous,
+                                     &create_folders, &quality_arg, &meta_arg)) {
         return NULL;
     }
     if (td_op_check(self) < 0) {
         return NULL;
     }
-    if (!(quality >= 0.0 && quality <= 1.0)) {
-        PyObject *q = PyFloat_FromDouble(quality);
-        if (q != NULL) {
-            PyErr_Format(PyExc_ValueError, "quality must be between 0 and 1, not %R", q);
-            Py_DECREF(q);
-        }
+    if (quality_arg != NULL && td_codec_parse_quality(quality_arg, &quality) < 0) {
         return NULL;
     }
-    if (path_arg == Py_None) {
-        path_arg = PyUnicode_FromFormat("%U.png", self->name);
+    path_str = path_arg == Py_None ? PyUnicode_FromFormat("%U.png", self->name) : PyOS_FSPath(path_arg);
+    if (path_str != NULL && PyBytes_Check(path_str)) { /* bytes paths: the returned path is a str */
+        Py_SETREF(path_str, PyUnicode_DecodeFSDefaultAndSize(PyBytes_AS_STRING(path_str),
+                                                            PyBytes_GET_SIZE(path_str)));
     }
-    else {
-        Py_INCREF(path_arg);
+    if (path_str == NULL) {
+        return NULL;
     }
-    if (path_arg == NULL || !PyUnicode_FSConverter(path_arg, &path_bytes)) {
+    if (td_codec_filetype(path_str, &type) < 0 || !PyUnicode_FSConverter(path_str, &path_bytes)) {
         goto done;
     }
     const char *path = PyBytes_AS_STRING(path_bytes);
-    if (!has_suffix(path, ".png")) {
-        PyErr_Format(PyExc_ValueError, "cannot save %R: supported file types are .png", path_arg);
+    if (meta_arg != NULL && td_codec_parse_metadata(meta_arg, &meta, &nmeta, &keepalive) < 0) {
+        goto done;
+    }
+    if (td_codec_warn_metadata(type, nmeta) < 0) {
+        goto done;
+    }
+    /* A missing folder fails now, before any GPU work and for asynchronous saves too. */
+    if (td_file_check_folder(path, create_folders, &err) != 0) {
+        td_raise_err(st, &err);
         goto done;
     }
     td_gl_cook job = {.read = TD_READ_FILE};
     if (td_top_run(self, &job, alloc_file_image, &img) < 0) {
         goto done;
     }
-    td_encode_opts opts = {.quality = quality};
-    td_err err = {0};
+    if (asynchronous) {
+        td_saver *saver = td_module_saver(st);
+        if (saver == NULL) {
+            goto done;
+        }
+        int failed = 0;
+        td_save_request req = {.type = type, .img = img, .quality = quality, .create_folders = create_folders};
+        img.data = NULL; /* the request owns the pixels now */
+        req.metadata = td_save_copy_metadata(meta, nmeta, &failed);
+        req.nmetadata = nmeta;
+        req.path = strdup(path);
+        if (failed || req.path == NULL) {
+            td_save_request_clear(&req);
+            PyErr_NoMemory();
+            goto done;
+        }
+        td_save_status *status = td_saver_submit(saver, &req, &err);
+        if (status == NULL) {
+            td_raise_err(st, &err);
+            goto done;
+        }
+        result = file_save_status(st, status, path_str);
+        goto done;
+    }
+    td_bytes encoded = {0};
+    td_encode_opts opts = {.quality = quality, .metadata = meta, .nmetadata = nmeta};
     int rc;
     Py_BEGIN_ALLOW_THREADS
-    rc = td_image_encode_png(&img, &opts, &encoded, &err);
+    rc = td_image_encode(type, &img, &opts, &encoded, &err);
     if (rc == 0) {
         rc = td_file_write_atomic(path, encoded.data, encoded.len, create_folders, &err);
     }
+    td_bytes_free(&encoded);
     Py_END_ALLOW_THREADS
     if (rc != 0) {
-        td_raise_err(td_state_of((PyObject *)self), &err);
+        td_raise_err(st, &err);
         goto done;
     }
-    result = PyOS_FSPath(path_arg);
+    td_save_status *status = td_save_status_finished(0, NULL);
+    if (status == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    result = file_save_status(st, status, path_str);
 done:
-    td_bytes_free(&encoded);
-    PyMem_RawFree((void *)img.data);
+    free((void *)img.data);
+    td_codec_free_metadata(meta, keepalive);
     Py_XDECREF(path_bytes);
-    Py_XDECREF(path_arg);
+    Py_XDECREF(path_str);
+    return result;
+}
+
+PyObject *
+td_top_savebytearray(TdOp *self, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"filetype", "quality", "metadata", NULL};
+    PyObject *type_arg = NULL, *quality_arg = NULL, *meta_arg = NULL, *keepalive = NULL, *result = NULL;
+    td_state *st = td_state_of((PyObject *)self);
+    td_image img = {0};
+    td_kv *meta = NULL;
+    size_t nmeta = 0;
+    double quality = 1.0;
+    td_file_type type = TD_FILE_TIFF;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O$OO:saveByteArray", kwlist, &type_arg, &quality_arg,
+                                     &meta_arg)) {
+        return NULL;
+    }
+    if (td_op_check(self) < 0) {
+        return NULL;
+    }
+    if (type_arg != NULL && type_arg != Py_None && td_codec_filetype(type_arg, &type) < 0) {
+        return NULL;
+    }
+    if (quality_arg != NULL && td_codec_parse_quality(quality_arg, &quality) < 0) {
+        return NULL;
+    }
+    if (meta_arg != NULL && td_codec_parse_metadata(meta_arg, &meta, &nmeta, &keepalive) < 0) {
+        return NULL;
+    }
+    if (td_codec_warn_metadata(type, nmeta) < 0) {
+        goto done;
+    }
+    td_gl_cook job = {.read = TD_READ_FILE};
+    if (td_top_run(self, &job, alloc_file_image, &img) < 0) {
+        goto done;
+    }
+    td_encode_opts opts = {.quality = quality, .metadata = meta, .nmetadata = nmeta};
+    result = td_codec_encode_bytearray(st, type, &img, &opts);
+done:
+    free((void *)img.data);
+    td_codec_free_metadata(meta, keepalive);
     return result;
 }
