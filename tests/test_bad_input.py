@@ -172,3 +172,19 @@ def test_save_bad_paths(net, tmp_path):
         with pytest.raises(ValueError, match="quality"):
             r.save(str(tmp_path / "q.png"), quality=q)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_flag_arguments_take_booleans_only(box_scene, tmp_path):
+    import numpy as np
+    r = box_scene["render"]
+    for bad in ("yes", None, 1.0, [1]):
+        with pytest.raises(TypeError):
+            r.numpyArray(delayed=bad)
+        with pytest.raises(TypeError):
+            r.numpyArray(writable=bad)
+        with pytest.raises(TypeError):
+            r.save(str(tmp_path / "x.png"), asynchronous=bad)
+        with pytest.raises(TypeError):
+            r.save(str(tmp_path / "x.png"), createFolders=bad)
+    assert r.numpyArray(delayed=np.bool_(False), writable=1).shape == (240, 320, 4)
+    assert list(tmp_path.iterdir()) == []

@@ -45,6 +45,21 @@ td_top_output_of(TdOp *top, td_top_output *out)
     out->format = td_pixel_format_at((int)td_par_num(top, "format"));
 }
 
+int
+td_top_parse_flag(PyObject *obj, void *out)
+{
+    if (!PyBool_Check(obj) && !PyLong_Check(obj) && !PyArray_IsScalar(obj, Bool) && !PyArray_IsScalar(obj, Integer)) {
+        PyErr_Format(PyExc_TypeError, "expected True or False, not %.100s", Py_TYPE(obj)->tp_name);
+        return 0;
+    }
+    int v = PyObject_IsTrue(obj);
+    if (v < 0) {
+        return 0;
+    }
+    *(int *)out = v;
+    return 1;
+}
+
 /* ---- numpyArray ---- */
 
 static void *
@@ -61,7 +76,8 @@ top_numpyarray(TdOp *self, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"delayed", "writable", NULL};
     int delayed = 0, writable = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|pp:numpyArray", kwlist, &delayed, &writable)) {
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O&O&:numpyArray", kwlist, td_top_parse_flag, &delayed,
+                                     td_top_parse_flag, &writable)) {
         return NULL;
     }
     PyObject *array = NULL;

@@ -62,6 +62,10 @@ int td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx);
  * array; NULL the first time), then queues this frame's render and read without waiting. */
 int td_top_run_delayed(TdOp *top, PyObject **out);
 
+/* PyArg "O&" converter for flag arguments: True/False or an int (numpy bools too); anything else
+ * (a str, None, a float) is a TypeError rather than silently truthy. */
+int td_top_parse_flag(PyObject *obj, void *out);
+
 /* release hook shared by TOP classes: hands the GPU target to the GL thread for deletion. */
 void td_top_release(TdOp *top);
 

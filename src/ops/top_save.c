@@ -63,8 +63,8 @@ td_top_save(TdOp *self, PyObject *args, PyObject *kwds)
     double quality = 1.0;
     td_file_type type;
     td_err err = {0};
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O$ppOO:save", kwlist, &path_arg, &asynchronous,
-                                     &create_folders, &quality_arg, &meta_arg)) {
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O$O&O&OO:save", kwlist, &path_arg, td_top_parse_flag,
+                                     &asynchronous, td_top_parse_flag, &create_folders, &quality_arg, &meta_arg)) {
         return NULL;
     }
     if (td_op_check(self) < 0) {
