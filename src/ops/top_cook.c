@@ -89,23 +89,33 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
     return 0;
 }
 
+/* The start of every read: a live TOP, the GL runtime, the TOP's state, and the scene to render
+ * first (NULL if the texture is current). */
+static int
+top_begin(TdOp *top, td_gl_runtime **rt, td_top_state **s, td_scene **fresh)
+{
+    if (td_op_check(top) < 0) {
+        return -1;
+    }
+    *rt = td_runtime(td_state_of((PyObject *)top));
+    if (*rt == NULL) {
+        return -1;
+    }
+    *s = top_state(top);
+    if (*s == NULL) {
+        return -1;
+    }
+    return top_prepare(top, *rt, *s, fresh);
+}
+
 int
 td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx)
 {
     td_state *st = td_state_of((PyObject *)top);
-    if (td_op_check(top) < 0) {
-        return -1;
-    }
-    td_gl_runtime *rt = td_runtime(st);
-    if (rt == NULL) {
-        return -1;
-    }
-    td_top_state *s = top_state(top);
-    if (s == NULL) {
-        return -1;
-    }
+    td_gl_runtime *rt = NULL;
+    td_top_state *s = NULL;
     td_scene *fresh = NULL;
-    if (top_prepare(top, rt, s, &fresh) < 0) {
+    if (top_begin(top, &rt, &s, &fresh) < 0) {
         return -1;
     }
     const td_scene *shown = fresh != NULL ? fresh : s->cooked;
@@ -155,20 +165,11 @@ int
 td_top_run_delayed(TdOp *top, PyObject **out)
 {
     td_state *st = td_state_of((PyObject *)top);
-    *out = NULL;
-    if (td_op_check(top) < 0) {
-        return -1;
-    }
-    td_gl_runtime *rt = td_runtime(st);
-    if (rt == NULL) {
-        return -1;
-    }
-    td_top_state *s = top_state(top);
-    if (s == NULL) {
-        return -1;
-    }
+    td_gl_runtime *rt = NULL;
+    td_top_state *s = NULL;
     td_scene *fresh = NULL;
-    if (top_prepare(top, rt, s, &fresh) < 0) {
+    *out = NULL;
+    if (top_begin(top, &rt, &s, &fresh) < 0) {
         return -1;
     }
     /* 1. Finish the read the previous call started (the GL thread did it meanwhile). */
