@@ -16,8 +16,8 @@
  *         the fastest). Pixels are the same at every quality.
  *   TIFF  q = 0.0 uncompressed (the fastest); q > 0 Adobe Deflate with a horizontal predictor,
  *         level round(1 + 8 q) (q = 1.0 -> 9).
- *   EXR   q < 0.25 NONE, q < 0.5 RLE, q < 0.75 ZIPS (one scanline a block), else ZIP (16 scanlines,
- *         OpenEXR's usual default). All lossless.
+ *   EXR   q < 0.25 NONE, q < 0.5 RLE, q < 0.75 PIZ, else ZIP (OpenEXR's usual default). All
+ *         lossless; on rendered images each step is slower and smaller than the one before.
  *   BMP, DDS: no compression; quality is ignored.
  * So for every lossless format 1.0 is the smallest file and 0.0 the fastest encode, the convention
  * save() has had since the PNG-only version. */

@@ -5,7 +5,7 @@
  * U16 -> FLOAT (half cannot hold 16 bits). Channels R G B A, or Y for grey, stored in the
  * alphabetical order OpenEXR requires (A B G R, A Y). Scanline image, increasing Y (top row first).
  * opts->metadata becomes custom attributes of type "string". Compression from quality:
- * q < 0.25 NONE, < 0.5 RLE, < 0.75 ZIPS, else ZIP. */
+ * q < 0.25 NONE, < 0.5 RLE, < 0.75 PIZ, else ZIP (16 scanlines a block, zlib level 6). */
 #include <stdlib.h>
 #include <string.h>
 #include <tinyexr.h>
@@ -142,9 +142,11 @@ td_image_encode_exr(const td_image *img, const td_encode_opts *opts, td_bytes *o
     header.pixel_types = pixel_types;
     header.requested_pixel_types = requested;
     header.long_name = long_names;
+    /* Effort ladder, each step slower and (on rendered images) smaller than the one before:
+     * NONE, RLE, PIZ, ZIP. ZIPS is left out: slower and larger than ZIP in every measurement. */
     header.compression_type = opts->quality < 0.25  ? TINYEXR_COMPRESSIONTYPE_NONE
                               : opts->quality < 0.5  ? TINYEXR_COMPRESSIONTYPE_RLE
-                              : opts->quality < 0.75 ? TINYEXR_COMPRESSIONTYPE_ZIPS
+                              : opts->quality < 0.75 ? TINYEXR_COMPRESSIONTYPE_PIZ
                                                      : TINYEXR_COMPRESSIONTYPE_ZIP;
     for (size_t i = 0; i < opts->nmetadata; i++) {
         strcpy(attrs[i].name, opts->metadata[i].key); /* checked: at most 255 bytes */
