@@ -297,6 +297,10 @@ image_from_array(PyObject *obj, td_image *img)
         PyErr_SetString(PyExc_ValueError, "array must be C-contiguous (numpy.ascontiguousarray makes a copy that is)");
         return -1;
     }
+    if (!PyArray_ISALIGNED(a)) { /* the codecs read samples through typed pointers */
+        PyErr_SetString(PyExc_ValueError, "array must be aligned (array.copy() makes a copy that is)");
+        return -1;
+    }
     img->height = (int)dims[0];
     img->width = (int)dims[1];
     img->channels = (int)dims[2];
