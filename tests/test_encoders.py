@@ -205,3 +205,24 @@ def test_output_is_deterministic():
     a = make_image(np.float16, 4, 20, 30)
     for ft in (".tif", ".jpg", ".bmp", ".png", ".exr", ".dds"):
         assert encode(a, ft) == encode(a.copy(), ft)
+
+
+def test_incompressible_images_in_every_format(tmp_path):
+    """Noise: every compressor's worst case (stored deflate blocks, EXR blocks kept raw, a JPEG larger
+    than its pixels, which outgrows the buffer reserved for it and takes the copying path)."""
+    from codectools import read_oiio, read_pillow, read_tifffile, upright, write
+
+    rng = np.random.default_rng(7)
+    a8 = rng.integers(0, 256, (300, 400, 3)).astype(np.uint8)
+    jpeg = encode(a8, ".jpg", quality=1.0)
+    assert len(jpeg) > a8.size  # larger than the samples themselves
+    pixels, _ = read_pillow(jpeg)
+    assert np.abs(pixels.astype(int) - upright(a8)).mean() < 3
+    a16 = rng.integers(0, 65536, (300, 400, 4)).astype(np.uint16)
+    for q in (0.0, 1.0):
+        np.testing.assert_array_equal(read_pillow(encode(a8, ".png", quality=q))[0], upright(a8))
+        np.testing.assert_array_equal(read_tifffile(encode(a16, ".tif", quality=q))[0], upright(a16))
+    f32 = rng.standard_normal((300, 400, 4)).astype(np.float32)
+    for q in (0.3, 0.6, 1.0):
+        np.testing.assert_array_equal(read_oiio(write(tmp_path, encode(f32, ".exr", quality=q), ".exr"))[0],
+                                      upright(f32))

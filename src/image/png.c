@@ -37,10 +37,11 @@ png_file_row(const td_image *img, int y, uint8_t *dst)
     return dst;
 }
 
+/* quality -> deflate level 1..6 (encode.c explains the scale); the same for both back ends */
 static int
 png_level(const td_encode_opts *opts)
 {
-    return td_quality_level(opts->quality, 1, 9);
+    return td_quality_level(opts->quality, 1, 6);
 }
 
 /* ---- libpng back end ---- */
