@@ -192,12 +192,12 @@ def main(argv=None):
     ap.add_argument("--no-pin", dest="pin", action="store_false", help="do not pin the process to one CPU")
     args = ap.parse_args(argv)
     cv2.setNumThreads(1)
-    if args.pin and hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     if args.synthetic:
         a, source = synthetic_image(args.width, args.height), "synthetic gradient + noise"
     else:
         a, source = render_image(args.width, args.height), "td_render demo scene"
+    if args.pin and hasattr(os, "sched_setaffinity"):  # after rendering: the GL thread stays free
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     print("%dx%d RGBA, %s; best of %d rounds, ms; Python %s, numpy %s, Pillow %s, OpenCV %s, OpenEXR %s"
           % (args.width, args.height, source, args.rounds, sys.version.split()[0], np.__version__,
              Image.__version__, cv2.__version__, OpenEXR.__version__))

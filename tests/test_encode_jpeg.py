@@ -44,3 +44,9 @@ def test_jpeg_float_clamps():
     a[:, :, 2] = np.nan
     pixels, _ = read_pillow(encode(a, ".jpg"))
     assert np.abs(pixels.astype(int) - [255, 0, 0]).max() <= 1
+
+
+def test_jpeg_size_limit():
+    with pytest.raises(ValueError, match="JPEG: images are at most 65500 pixels a side"):
+        encode(np.zeros((1, 65501, 1), np.uint8), ".jpg")
+    assert encode(np.zeros((1, 65500, 1), np.uint8), ".jpg")[:3] == b"\xff\xd8\xff"
