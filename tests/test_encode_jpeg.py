@@ -33,7 +33,9 @@ def test_jpeg_quality_trades_size_for_fidelity():
         sizes.append(len(data))
         errors.append(np.abs(pixels.astype(np.int16) - upright(a)).mean())
         assert JpegImagePlugin.get_sampling(im) == (0 if q >= 0.9 else 2)  # 4:4:4 or 4:2:0
-        assert im.quantization[0][0] == {0.0: 255, 0.5: 16, 0.89: 4, 1.0: 1}[q] or q == 0.0
+        # the DC step of the luma table: libjpeg's base 16 scaled for quality 1 + 99 q (1, 51, 89, 100),
+        # clamped to 255 (baseline) at the bottom
+        assert im.quantization[0][0] == {0.0: 255, 0.5: 16, 0.89: 4, 1.0: 1}[q]
     assert sizes == sorted(sizes)
     assert errors == sorted(errors, reverse=True)
 
