@@ -16,8 +16,8 @@
  *         1, the fastest). Pixels are the same at every quality.
  *   TIFF  q = 0.0 uncompressed (the fastest); q > 0 Adobe Deflate with a horizontal (or, for float,
  *         floating-point) predictor at level round(1 + 5 q) (q = 1.0 -> 6).
- *   EXR   q < 0.25 NONE, q < 0.5 RLE, q < 0.75 PIZ, else ZIP (OpenEXR's usual default). All
- *         lossless; on rendered images each step is slower and smaller than the one before.
+ *   EXR   q < 1/3 NONE, q < 2/3 RLE, else ZIP (OpenEXR's usual default). All lossless; on rendered
+ *         images each step is slower and smaller than the one before. (exr.c: why not PIZ.)
  *   BMP, DDS: no compression; quality is ignored.
  * So for every lossless format 1.0 is the smallest file and 0.0 the fastest encode, the convention
  * save() has had since the PNG-only version. The top of the deflate scale is level 6 (zlib's and
