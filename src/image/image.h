@@ -60,7 +60,7 @@ typedef struct td_encode_opts {
     double quality;        /* 0..1 */
     const td_kv *metadata; /* written where the format has a place for it (EXR) */
     size_t nmetadata;
-    int alternative; /* benchmarks only: 1 picks the codec that lost the benchmark (see encode.c) */
+    int alternative; /* benchmarks only: 1 picks the back end that lost (PNG: libpng, BMP: stb) */
 } td_encode_opts;
 
 typedef enum { TD_FILE_TIFF = 0, TD_FILE_JPEG, TD_FILE_BMP, TD_FILE_PNG, TD_FILE_EXR, TD_FILE_DDS } td_file_type;
