@@ -228,20 +228,41 @@ td_codec_warn_metadata(td_file_type type, size_t n)
 PyObject *
 td_codec_encode_bytearray(td_state *st, td_file_type type, const td_image *img, const td_encode_opts *opts)
 {
+    /* The encoder writes straight into a bytearray made at an upper bound of the size (pages it
+     * never touches cost nothing), which is then shrunk: no copy of the file. Only if the bound
+     * proves short (a JPEG of noise) do the bytes move to the heap and get copied at the end. */
     td_bytes encoded = {0};
     td_err err = {0};
+    PyObject *ba = NULL, *result = NULL;
+    size_t bound = td_image_encode_bound(type, img, opts);
+    if (bound > 0 && bound < (size_t)PY_SSIZE_T_MAX) {
+        ba = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)bound);
+        if (ba == NULL) {
+            PyErr_Clear(); /* too big to reserve: let the encoder grow its own buffer */
+        }
+        else {
+            encoded.data = (uint8_t *)PyByteArray_AS_STRING(ba);
+            encoded.cap = bound;
+            encoded.borrowed = 1; /* nothing else can see ba until we return it */
+        }
+    }
     int rc;
     Py_BEGIN_ALLOW_THREADS
     rc = td_image_encode(type, img, opts, &encoded, &err);
     Py_END_ALLOW_THREADS
-    PyObject *result = NULL;
     if (rc != 0) {
         td_raise_err(st, &err);
+    }
+    else if (encoded.borrowed) {
+        if (PyByteArray_Resize(ba, (Py_ssize_t)encoded.len) == 0) {
+            result = Py_NewRef(ba);
+        }
     }
     else {
         result = PyByteArray_FromStringAndSize((const char *)encoded.data, (Py_ssize_t)encoded.len);
     }
     td_bytes_free(&encoded);
+    Py_XDECREF(ba);
     return result;
 }
 
@@ -295,6 +316,10 @@ image_from_array(PyObject *obj, td_image *img)
     }
     if (!PyArray_IS_C_CONTIGUOUS(a)) {
         PyErr_SetString(PyExc_ValueError, "array must be C-contiguous (numpy.ascontiguousarray makes a copy that is)");
+        return -1;
+    }
+    if (!PyArray_ISALIGNED(a)) { /* the codecs read samples through typed pointers */
+        PyErr_SetString(PyExc_ValueError, "array must be aligned (array.copy() makes a copy that is)");
         return -1;
     }
     img->height = (int)dims[0];

@@ -192,7 +192,7 @@ def test_quality_maps_to_jpeg_quality_and_lossless_effort(lit):
     small = len(lit.saveByteArray(".jpg", quality=0.1))
     large = len(lit.saveByteArray(".jpg", quality=1.0))
     assert small < large
-    png_fast, png_small = lit.saveByteArray(".png", quality=0.0), lit.saveByteArray(".png", quality=1.0)
+    png_fast, png_small = lit.saveByteArray(".png", quality=1.0), lit.saveByteArray(".png", quality=0.0)
     assert len(png_small) <= len(png_fast)
     assert np.array_equal(cv2.imdecode(np.frombuffer(bytes(png_fast), np.uint8), cv2.IMREAD_UNCHANGED),
                           cv2.imdecode(np.frombuffer(bytes(png_small), np.uint8), cv2.IMREAD_UNCHANGED))

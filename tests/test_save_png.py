@@ -38,8 +38,9 @@ def test_default_name_in_current_folder(box_scene, tmp_path, monkeypatch):
 
 def test_quality_trades_size_for_speed(box_scene, tmp_path):
     render = box_scene["render"]
-    small = os.path.getsize(render.save(str(tmp_path / "best.png"), quality=1.0))
-    fast = os.path.getsize(render.save(str(tmp_path / "fast.png"), quality=0.0))
+    # TouchDesigner's scale: 0 "small size", 1 "largest size"; lossless pixels never change
+    small = os.path.getsize(render.save(str(tmp_path / "best.png"), quality=0.0))
+    fast = os.path.getsize(render.save(str(tmp_path / "fast.png"), quality=1.0))
     assert small <= fast
     assert np.array_equal(np.asarray(Image.open(tmp_path / "best.png")), np.asarray(Image.open(tmp_path / "fast.png")))
 

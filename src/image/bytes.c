@@ -15,12 +15,16 @@ td_bytes_reserve(td_bytes *b, size_t n, td_err *err)
         while (cap < b->len + n) {
             cap = cap > SIZE_MAX / 2 ? b->len + n : cap * 2;
         }
-        uint8_t *p = realloc(b->data, cap);
+        uint8_t *p = b->borrowed ? malloc(cap) : realloc(b->data, cap);
         if (p == NULL) {
             return td_err_nomem(err, "encoded image");
         }
+        if (b->borrowed && b->len > 0) {
+            memcpy(p, b->data, b->len);
+        }
         b->data = p;
         b->cap = cap;
+        b->borrowed = 0;
     }
     return 0;
 }
@@ -42,7 +46,10 @@ td_bytes_append(td_bytes *b, const void *data, size_t n, td_err *err)
 void
 td_bytes_free(td_bytes *b)
 {
-    free(b->data);
+    if (!b->borrowed) {
+        free(b->data);
+    }
     b->data = NULL;
     b->len = b->cap = 0;
+    b->borrowed = 0;
 }

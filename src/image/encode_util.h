@@ -16,6 +16,14 @@ td_quality_level(double quality, int lo, int hi)
     return lo + (int)lround(q * (double)(hi - lo));
 }
 
+/* Compression effort 0..1 of the lossless formats: TouchDesigner documents quality 0 as "lowest
+ * quality, small size" and 1 as "best quality, largest size", so effort runs the other way. */
+static inline double
+td_lossless_effort(double quality)
+{
+    return 1.0 - (quality < 0.0 ? 0.0 : quality > 1.0 ? 1.0 : quality);
+}
+
 /* Bytes of one packed row of width * channels samples of img's type. */
 static inline size_t
 td_image_packed_row(const td_image *img)

@@ -27,10 +27,13 @@ typedef struct td_image {
     const void *data;
 } td_image;
 
-/* A growable byte buffer encoders write into. */
+/* A growable byte buffer encoders write into. It may start on memory it does not own (borrowed:
+ * e.g. a Python bytearray made ahead at an upper bound of the size): that memory is written but
+ * never reallocated or freed; growing past it moves the bytes to a buffer of its own. */
 typedef struct td_bytes {
     uint8_t *data;
     size_t len, cap;
+    int borrowed;
 } td_bytes;
 
 int td_bytes_append(td_bytes *b, const void *data, size_t n, td_err *err);
@@ -57,7 +60,7 @@ typedef struct td_encode_opts {
     double quality;        /* 0..1 */
     const td_kv *metadata; /* written where the format has a place for it (EXR) */
     size_t nmetadata;
-    int alternative; /* benchmarks only: 1 picks the codec that lost the benchmark (see encode.c) */
+    int alternative; /* benchmarks only: 1 picks the back end that lost (PNG: libpng, BMP: stb) */
 } td_encode_opts;
 
 typedef enum { TD_FILE_TIFF = 0, TD_FILE_JPEG, TD_FILE_BMP, TD_FILE_PNG, TD_FILE_EXR, TD_FILE_DDS } td_file_type;
@@ -76,8 +79,11 @@ int td_file_type_has_metadata(td_file_type type);
  * channels, sample type, stride): a bad one fails with TD_ERR_VALUE. On failure out may hold a
  * partial file; the caller frees it either way. */
 int td_image_encode(td_file_type type, const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
+/* An upper bound of the size of the file td_image_encode would write (a guess for JPEG, whose worst
+ * case has no useful bound: exceeding it only costs a copy); 0 for a bad image. */
+size_t td_image_encode_bound(td_file_type type, const td_image *img, const td_encode_opts *opts);
 
-/* The codecs, one file each; td_image_encode checks img before calling them. */
+/* The codecs, one file each; each checks img itself (td_image_check). */
 int td_image_encode_png(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
 int td_image_encode_jpeg(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
 int td_image_encode_tiff(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);

@@ -37,10 +37,11 @@ png_file_row(const td_image *img, int y, uint8_t *dst)
     return dst;
 }
 
+/* quality -> deflate level 6..1 (encode.c explains the scale); the same for both back ends */
 static int
 png_level(const td_encode_opts *opts)
 {
-    return td_quality_level(opts->quality, 1, 9);
+    return td_quality_level(td_lossless_effort(opts->quality), 1, 6);
 }
 
 /* ---- libpng back end ---- */
@@ -150,6 +151,45 @@ abs_sum(const uint8_t *f, size_t n)
     return s;
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* |x| for 16-bit lanes */
+static inline __m128i
+abs16(__m128i x)
+{
+    return _mm_max_epi16(x, _mm_sub_epi16(_mm_setzero_si128(), x));
+}
+
+/* The Paeth predictor of 8 pixels' bytes held in 16-bit lanes. */
+static inline __m128i
+paeth16(__m128i a, __m128i b, __m128i c)
+{
+    __m128i bc = _mm_sub_epi16(b, c), ac = _mm_sub_epi16(a, c);
+    __m128i pa = abs16(bc), pb = abs16(ac), pc = abs16(_mm_add_epi16(bc, ac));
+    __m128i not_a = _mm_or_si128(_mm_cmpgt_epi16(pa, pb), _mm_cmpgt_epi16(pa, pc)); /* a loses */
+    __m128i not_b = _mm_cmpgt_epi16(pb, pc);                                        /* then b loses to c */
+    __m128i bc_pick = _mm_or_si128(_mm_andnot_si128(not_b, b), _mm_and_si128(not_b, c));
+    return _mm_or_si128(_mm_andnot_si128(not_a, a), _mm_and_si128(not_a, bc_pick));
+}
+
+/* |signed byte| summed over 16 bytes, into two 64-bit lanes of acc */
+static inline __m128i
+add_abs(__m128i acc, __m128i f)
+{
+    __m128i z = _mm_setzero_si128();
+    return _mm_add_epi64(acc, _mm_sad_epu8(_mm_min_epu8(f, _mm_sub_epi8(z, f)), z));
+}
+
+static inline uint64_t
+lanes(__m128i v)
+{
+    uint64_t l[2];
+    _mm_storeu_si128((__m128i *)l, v);
+    return l[0] + l[1];
+}
+#endif
+
 /* Filters row cur (prev the row above, NULL for the first) with each of PNG's five filters and
  * writes the filter byte plus the best result to out (n + 1 bytes). cand is 4 * n bytes of scratch. */
 static void
@@ -170,12 +210,44 @@ filter_row(const uint8_t *cur, const uint8_t *prev, size_t n, size_t bpp, uint8_
         memcpy(out + 1, s_sub < s_none ? sub : cur, n);
         return;
     }
+    uint64_t sums[5] = {0, 0, 0, 0, 0};
     for (i = 0; i < bpp && i < n; i++) {
         sub[i] = cur[i];
         up[i] = (uint8_t)(cur[i] - prev[i]);
         avg[i] = (uint8_t)(cur[i] - (prev[i] >> 1));
         pae[i] = (uint8_t)(cur[i] - prev[i]); /* paeth(0, b, 0) = b */
     }
+#if defined(__SSE2__)
+    /* 16 bytes at a time; a, b, c are the bytes bpp to the left, above, and above-left. */
+    __m128i acc[5] = {_mm_setzero_si128(), _mm_setzero_si128(), _mm_setzero_si128(), _mm_setzero_si128(),
+                      _mm_setzero_si128()};
+    const __m128i z = _mm_setzero_si128(), one = _mm_set1_epi8(1);
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(cur + i));
+        __m128i a = _mm_loadu_si128((const __m128i *)(cur + i - bpp));
+        __m128i b = _mm_loadu_si128((const __m128i *)(prev + i));
+        __m128i c = _mm_loadu_si128((const __m128i *)(prev + i - bpp));
+        /* floor((a + b) / 2): avg_epu8 rounds up, take the odd bit back off */
+        __m128i fl = _mm_sub_epi8(_mm_avg_epu8(a, b), _mm_and_si128(_mm_xor_si128(a, b), one));
+        __m128i plo = paeth16(_mm_unpacklo_epi8(a, z), _mm_unpacklo_epi8(b, z), _mm_unpacklo_epi8(c, z));
+        __m128i phi = paeth16(_mm_unpackhi_epi8(a, z), _mm_unpackhi_epi8(b, z), _mm_unpackhi_epi8(c, z));
+        __m128i f1 = _mm_sub_epi8(x, a), f2 = _mm_sub_epi8(x, b), f3 = _mm_sub_epi8(x, fl);
+        __m128i f4 = _mm_sub_epi8(x, _mm_packus_epi16(plo, phi));
+        _mm_storeu_si128((__m128i *)(sub + i), f1);
+        _mm_storeu_si128((__m128i *)(up + i), f2);
+        _mm_storeu_si128((__m128i *)(avg + i), f3);
+        _mm_storeu_si128((__m128i *)(pae + i), f4);
+        acc[0] = add_abs(acc[0], x);
+        acc[1] = add_abs(acc[1], f1);
+        acc[2] = add_abs(acc[2], f2);
+        acc[3] = add_abs(acc[3], f3);
+        acc[4] = add_abs(acc[4], f4);
+    }
+    for (int t = 0; t < 5; t++) {
+        sums[t] = lanes(acc[t]);
+    }
+#endif
+    size_t vec_end = i;
     for (; i < n; i++) {
         uint8_t a = cur[i - bpp], b = prev[i], c = prev[i - bpp];
         sub[i] = (uint8_t)(cur[i] - a);
@@ -183,20 +255,20 @@ filter_row(const uint8_t *cur, const uint8_t *prev, size_t n, size_t bpp, uint8_
         avg[i] = (uint8_t)(cur[i] - (uint8_t)(((unsigned)a + b) >> 1));
         pae[i] = (uint8_t)(cur[i] - paeth(a, b, c));
     }
-    const uint8_t *best = cur;
-    uint64_t best_sum = abs_sum(cur, n);
-    int best_type = 0;
-    const uint8_t *rows[4] = {sub, up, avg, pae};
-    for (int t = 0; t < 4; t++) {
-        uint64_t s = abs_sum(rows[t], n);
-        if (s < best_sum) {
-            best_sum = s;
-            best = rows[t];
-            best_type = t + 1;
+    /* the bytes the vector loop did not count: the first bpp and the tail */
+    size_t head = bpp < n ? bpp : n;
+    const uint8_t *rows[5] = {cur, sub, up, avg, pae};
+    for (int t = 0; t < 5; t++) {
+        sums[t] += abs_sum(rows[t], head) + abs_sum(rows[t] + vec_end, n - vec_end);
+    }
+    int best = 0;
+    for (int t = 1; t < 5; t++) {
+        if (sums[t] < sums[best]) {
+            best = t;
         }
     }
-    out[0] = (uint8_t)best_type;
-    memcpy(out + 1, best, n);
+    out[0] = (uint8_t)best;
+    memcpy(out + 1, rows[best], n);
 }
 
 static int

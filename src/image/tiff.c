@@ -3,7 +3,7 @@
  *
  * U8 -> 8-bit, U16 -> 16-bit unsigned, F16 and F32 -> 32-bit IEEE float; chunky (interleaved),
  * grey (MinIsBlack) or RGB, alpha as an unassociated extra sample. quality 0 writes uncompressed
- * strips; above 0 Adobe Deflate at level round(1 + 8 q) with a horizontal predictor (integer or
+ * strips; above 0 Adobe Deflate at level round(1 + 5 q) with a horizontal predictor (integer or
  * floating point). Strips of about 256 KiB. */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -194,9 +194,9 @@ td_image_encode_tiff(const td_image *img, const td_encode_opts *opts, td_bytes *
         uint16_t extra = EXTRASAMPLE_UNASSALPHA;
         ok &= TIFFSetField(tif, TIFFTAG_EXTRASAMPLES, 1, &extra);
     }
-    if (opts->quality > 0.0) {
+    if (td_lossless_effort(opts->quality) > 0.0) {
         ok &= TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_ADOBE_DEFLATE);
-        ok &= TIFFSetField(tif, TIFFTAG_ZIPQUALITY, td_quality_level(opts->quality, 1, 9));
+        ok &= TIFFSetField(tif, TIFFTAG_ZIPQUALITY, td_quality_level(td_lossless_effort(opts->quality), 1, 6));
         ok &= TIFFSetField(tif, TIFFTAG_PREDICTOR, is_float ? PREDICTOR_FLOATINGPOINT : PREDICTOR_HORIZONTAL);
     }
     else {
