@@ -325,7 +325,9 @@ static PyMethodDef top_methods[] = {
 static PyType_Slot top_slots[] = {
     {Py_tp_doc, "TOP: an operator whose output is an image on the GPU (numpyArray(), sample(), save()).\n\n"
                 "Common page parameters: outputresolution (default 'custom'), resolutionw/resolutionh,\n"
-                "outputaspect, aspect1/aspect2, inputfiltertype, fillmode, filtertype, npasses, chanmask\n"
+                "outputaspect, aspect1/aspect2, inputfiltertype, fillmode, filtertype, npasses (a TOP\n"
+                "without inputs has nothing to feed back, so every pass gives the first one's image: it\n"
+                "renders once), chanmask\n"
                 "(bit mask of the channels the TOP writes: 1 R, 2 G, 4 B, 8 A; default 15) and format\n"
                 "(pixel format, default 'rgba8fixed'; 'useinput' means rgba8fixed for a TOP without\n"
                 "inputs)."},
