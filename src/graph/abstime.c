@@ -52,9 +52,11 @@ static PyObject *
 time_repr(PyObject *self)
 {
     td_state *st = td_state_of(self);
-    char buf[128];
-    snprintf(buf, sizeof(buf), "<absTime frame=%.17g seconds=%.17g>", st->frame, st->seconds);
-    return PyUnicode_FromString(buf);
+    PyObject *f = PyFloat_FromDouble(st->frame), *s = PyFloat_FromDouble(st->seconds);
+    PyObject *r = f != NULL && s != NULL ? PyUnicode_FromFormat("<absTime frame=%R seconds=%R>", f, s) : NULL;
+    Py_XDECREF(f);
+    Py_XDECREF(s);
+    return r;
 }
 
 static PyGetSetDef time_getset[] = {

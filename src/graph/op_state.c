@@ -635,7 +635,7 @@ td_op_reset_pars(TdOp *op, PyObject *args, PyObject *kwds)
     static char *kwlist[] = {"parNames", "parGroupNames", "pageNames", "includeBuiltin", "includeCustom", NULL};
     const char *names = "*", *groups = "*", *pages = "*";
     int builtin = 1, custom = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|sssPp:resetPars", kwlist, &names, &groups, &pages, &builtin,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|ssspp:resetPars", kwlist, &names, &groups, &pages, &builtin,
                                      &custom)) {
         return NULL;
     }

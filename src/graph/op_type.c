@@ -331,9 +331,9 @@ static PyMethodDef op_methods[] = {
       "openParameters($self, /)\n--\n\nRaises td_render.tdError: td_render has no user interface."),
     /* Storage */
     M("fetch", td_op_fetch, KW,
-      "fetch($self, /, key, default=<none>, search=True, storeDefault=False)\n--\n\nThe value stored under key in\n"
+      "fetch($self, /, key, default=..., search=True, storeDefault=False)\n--\n\nThe value stored under key in\n"
       "this operator or (search) the nearest parent holding it. If none: default (stored here too with\n"
-      "storeDefault), or KeyError without a default."),
+      "storeDefault), or KeyError when no default is given (... in the signature means not given)."),
     M("fetchOwner", td_op_fetch_owner, METH_O,
       "fetchOwner($self, key, /)\n--\n\nThe operator (this one or a parent) whose storage holds key, or None."),
     M("store", td_op_store, KW,
