@@ -265,25 +265,41 @@ generic_cook(TdOp *op, int force)
     return rc;
 }
 
+/* Cooks op and (recurse) what is inside it. Every operator is cooked even if one fails; the
+ * first failure is the one raised. */
 static int
 cook_tree(TdOp *op, int force, int recurse)
 {
     int rc = op->cls->cook != NULL ? op->cls->cook(op, force) : generic_cook(op, force);
-    if (rc < 0 || !recurse || op->children == NULL || !op->valid || !td_op_flag(op, TD_FLAG_ALLOW_COOKING)) {
+    if (!recurse || op->children == NULL || !op->valid || !td_op_flag(op, TD_FLAG_ALLOW_COOKING)) {
         return rc;
     }
-    PyObject *kids = PySequence_List(op->children);
-    if (kids == NULL) {
-        return -1;
+    PyObject *type = NULL, *value = NULL, *tb = NULL;
+    if (rc < 0) {
+        PyErr_Fetch(&type, &value, &tb);
     }
-    for (Py_ssize_t i = 0; rc == 0 && i < PyList_GET_SIZE(kids); i++) {
+    PyObject *kids = PySequence_List(op->children);
+    for (Py_ssize_t i = 0; kids != NULL && i < PyList_GET_SIZE(kids); i++) {
         TdOp *c = (TdOp *)PyList_GET_ITEM(kids, i);
-        if (c->valid) {
-            rc = cook_tree(c, force, recurse);
+        if (c->valid && cook_tree(c, force, recurse) < 0) {
+            if (type == NULL) {
+                PyErr_Fetch(&type, &value, &tb);
+            }
+            else {
+                PyErr_Clear();
+            }
         }
     }
-    Py_DECREF(kids);
-    return rc;
+    if (kids == NULL && type == NULL) {
+        return -1;
+    }
+    Py_XDECREF(kids);
+    if (type != NULL) {
+        PyErr_Clear();
+        PyErr_Restore(type, value, tb);
+        return -1;
+    }
+    return 0;
 }
 
 PyObject *
