@@ -182,6 +182,11 @@ def test_recursive_expressions_fail_clearly(net):
         a.cook(force=True)
     b.par.tx = 1  # break the cycle
     assert a.par.tx.eval() == 2.0
+    # a bare Par as the result is evaluated inside the cycle check too
+    a.par.tz.expr = "op('b').par.tz"
+    b.par.tz.expr = "op('a').par.tz"
+    with pytest.raises(td.tdError, match=r"recursive expression: .*/a\.par\.tz -> .*/b\.par\.tz -> .*/a\.par\.tz"):
+        a.par.tz.eval()
 
 
 def test_deep_chains_stop_with_an_error(net):

@@ -258,12 +258,20 @@ eval_expression(td_state *st, TdOp *op, Py_ssize_t index, td_par_value *out, PyO
     st->eval = &frame;
     st->eval_depth++;
     PyObject *result = run_code(op, code);
+    Py_DECREF(code);
+    /* Convert while still marked as evaluating: a Par result is evaluated here, and a cycle
+     * through it must be caught like any other. */
+    td_par_value v = {0};
+    int rc = -1;
+    if (result != NULL && op->valid && op->pars != NULL) {
+        rc = td_par_convert(op, index, result, &v);
+    }
+    Py_XDECREF(result);
     st->eval_depth--;
     st->eval = frame.prev;
-    Py_DECREF(code);
     if (!op->valid || op->pars == NULL) {
         /* the expression destroyed its own operator */
-        Py_XDECREF(result);
+        Py_XDECREF(v.str);
         Py_XDECREF(frame.reads);
         PyErr_Clear();
         *message = PyUnicode_FromFormat("par %s: its operator was destroyed by its own expression", d->name);
@@ -272,12 +280,6 @@ eval_expression(td_state *st, TdOp *op, Py_ssize_t index, td_par_value *out, PyO
     slot = &op->pars[index];
     slot->evaluating = 0;
     Py_XSETREF(slot->reads, frame.reads);
-    if (result == NULL) {
-        goto python_failed;
-    }
-    td_par_value v = {0};
-    int rc = td_par_convert(op, index, result, &v);
-    Py_DECREF(result);
     if (rc < 0) {
         goto python_failed;
     }
