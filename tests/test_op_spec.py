@@ -20,10 +20,8 @@ METHOD_RE = re.compile(r"^\*\*(\**\w+\**)\((.*?)\)→ ?(.*?)\*\*:", re.M)
 
 def op_section():
     text = SPEC.read_text()
-    start = text.index("## OP Class\n", text.index("## OP Class") + 1) if text.count("## OP Class") > 1 else None
     # The table of contents mentions "OP Class" too; take the last heading of that name.
-    start = text.rindex("\n## OP Class")
-    return text[start:]
+    return text[text.rindex("\n## OP Class"):]
 
 
 def parse():

@@ -343,16 +343,18 @@ td_par_eval(TdOp *op, Py_ssize_t index, td_par_value *out, PyObject **message)
 
 /* ---- C access (never raises) ---- */
 
+/* Records msg as the module's pending cook error, unless one is pending already. Never raises. */
 static void
 pend(td_state *st, TdOp *op, PyObject *msg)
 {
-    if (st->cook_error == NULL && msg != NULL) {
-        PyObject *path = op->valid ? td_op_path(op) : PyUnicode_FromString("(destroyed)");
-        st->cook_error = path != NULL ? PyUnicode_FromFormat("%U: %U", path, msg) : NULL;
-        Py_XDECREF(path);
+    if (st->cook_error != NULL || msg == NULL) {
+        return;
     }
-    if (PyErr_Occurred() && st->cook_error == NULL) {
-        PyErr_Clear();
+    PyObject *path = op->valid ? td_op_path(op) : PyUnicode_FromString("(destroyed)");
+    st->cook_error = path != NULL ? PyUnicode_FromFormat("%U: %U", path, msg) : NULL;
+    Py_XDECREF(path);
+    if (st->cook_error == NULL) {
+        PyErr_Clear(); /* out of memory: the error stays recorded on op */
     }
 }
 
@@ -369,9 +371,8 @@ eval_for_c(TdOp *op, const char *name, td_par_value *out)
     PyObject *msg = NULL;
     if (td_par_eval(op, i, out, &msg) < 0) {
         PyObject *type, *value, *tb;
-        PyErr_Fetch(&type, &value, &tb);
+        PyErr_Fetch(&type, &value, &tb); /* keep the caller's pending exception, if any */
         pend(td_state_of((PyObject *)op), op, msg);
-        PyErr_Clear();
         PyErr_Restore(type, value, tb);
         Py_XDECREF(msg);
     }

@@ -257,8 +257,9 @@ static PyMethodDef op_methods[] = {
     M("cook", td_op_cook_method, KW,
       "cook($self, /, force=False, recurse=False, includeUtility=False)\n--\n\nCook the operator if anything\n"
       "changed since its last cook (always with force): evaluate its parameters' expressions and record its\n"
-      "cook statistics (TOPs render). recurse also cooks the operators inside, except under a COMP whose\n"
-      "allowCooking is False. Raises td_render.tdError if an expression fails."),
+      "cook statistics. recurse also cooks the operators inside, except under a COMP whose allowCooking is\n"
+      "False (nothing cooks inside one). Every operator is cooked even if one fails; then td_render.tdError\n"
+      "names the first failing expression. includeUtility is accepted (there are no utility operators)."),
     M("copyParameters", td_op_copy_parameters, KW,
       "copyParameters($self, /, OP, custom=True, builtin=True)\n--\n\nCopy the value, mode and expression of every\n"
       "parameter OP shares with this operator (by name and kind; same type: all of them)."),
