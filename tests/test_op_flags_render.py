@@ -30,7 +30,7 @@ def test_render_flag_off_on_a_geometry_comp_removes_it(box_scene):
 def test_render_flag_off_on_a_sop_removes_it(box_scene):
     render, geo, box = box_scene["render"], box_scene["geo"], box_scene["box"]
     other = geo.create(td.boxSOP, "box2")
-    other.par.tx = 3  # off to the right, outside the first box
+    other.par.tx = 1.2  # to the right of the first box, still in view
     both = box_pixels(render.numpyArray()).sum()
     box.render = False
     only_other = box_pixels(render.numpyArray())
