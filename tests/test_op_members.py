@@ -185,3 +185,49 @@ def test_star_import_gives_the_new_names():
     code = "from td_render import *\nnames = dir()\nprint(sorted(n for n in %r if n not in names))" % names
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+BAD_VALUES = [None, -1, 2**70, 1.5, float("nan"), "", "\ud800", "*", [], {}, (1, 2), object(), b"x", td.root]
+EXPECTED = (TypeError, ValueError, KeyError, AttributeError, IndexError, SyntaxError, td.tdError)
+
+
+def _poke(o, other):
+    """Every public method with each bad value (and none), every settable member with each bad value."""
+    for name in dir(o):
+        if name.startswith("_") and name not in ("__getstate__", "__setstate__"):
+            continue
+        if name in ("destroy", "changeType"):
+            continue
+        try:
+            attr = getattr(o, name)
+        except EXPECTED:
+            continue
+        if callable(attr):
+            for value in BAD_VALUES + [other]:
+                try:
+                    attr(value)
+                except EXPECTED:
+                    pass
+            try:
+                attr()
+            except EXPECTED:
+                pass
+        else:
+            for value in BAD_VALUES:
+                try:
+                    setattr(o, name, value)
+                except EXPECTED:
+                    pass
+
+
+def test_bad_arguments_raise_python_exceptions(net):
+    geo = net.create(td.geometryCOMP, "geo1")
+    box = geo.create(td.boxSOP)
+    for o in (geo, box, net.create(td.renderTOP), net.create(td.containerCOMP)):
+        _poke(o, box)
+    for view in (geo.par.tx, geo.parGroup.t, geo.pages[0], box.inputConnectors[0]):
+        _poke(view, box)
+    gone = net.create(td.geometryCOMP)
+    gone.destroy()
+    _poke(gone, box)
+    assert geo.valid and box.valid

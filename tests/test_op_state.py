@@ -139,6 +139,8 @@ def test_setstate_checks_before_changing_anything(geo, net):
         (dict(good, tags=[1, 2]), TypeError, "str"),
         (dict(good, color=(2, 0, 0)), ValueError, "color"),
         (dict(good, nodeX="left"), ValueError, "nodeX"),
+        (dict(good, nodeWidth=0), ValueError, "nodeWidth"),
+        (dict(good, currentPage=2**70), ValueError, "currentPage"),
         (dict(good, storage=[1]), ValueError, "storage"),
         (dict(good, name="geo1"), ValueError, "already contains"),
         (dict(good, name="bad name"), ValueError, "invalid"),

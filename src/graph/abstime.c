@@ -159,11 +159,9 @@ td_mod_advance(PyObject *module, PyObject *args, PyObject *kwds)
             return NULL;
         }
         frames = PyLong_AsLong(arg);
-        if (frames == -1 && PyErr_Occurred()) {
-            return NULL;
-        }
-        if (frames < 1 || frames > 1000000000L) {
-            PyErr_Format(PyExc_ValueError, "advance() moves 1 to 1e9 frames forward, not %ld", frames);
+        if ((frames == -1 && PyErr_Occurred()) || frames < 1 || frames > 1000000000L) {
+            PyErr_Clear(); /* an overflow is out of range too */
+            PyErr_Format(PyExc_ValueError, "advance() moves 1 to 1e9 frames forward, not %R", arg);
             return NULL;
         }
     }

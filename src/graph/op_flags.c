@@ -112,11 +112,12 @@ td_op_set_node(TdOp *op, PyObject *value, void *c)
         return -1;
     }
     long v = PyLong_AsLong(value);
-    if (v == -1 && PyErr_Occurred()) {
-        return -1;
-    }
-    if (v < -1000000000L || v > 1000000000L) {
-        PyErr_Format(PyExc_ValueError, "node coordinates are limited to +-1e9, not %ld", v);
+    if ((v == -1 && PyErr_Occurred()) || v < -1000000000L || v > 1000000000L) {
+        if (PyErr_Occurred() && !PyErr_ExceptionMatches(PyExc_OverflowError)) {
+            return -1; /* not an int */
+        }
+        PyErr_Clear();
+        PyErr_Format(PyExc_ValueError, "node coordinates and sizes are limited to +-1e9, not %R", value);
         return -1;
     }
     const char *w = c;

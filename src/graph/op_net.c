@@ -141,9 +141,16 @@ td_op_parent(TdOp *op, PyObject *const *args, Py_ssize_t nargs)
             PyErr_Format(PyExc_TypeError, "parent() takes an int, not %.100s", Py_TYPE(args[0])->tp_name);
             return NULL;
         }
-        n = PyLong_AsLong(args[0]);
+        int overflow = 0;
+        n = PyLong_AsLongAndOverflow(args[0], &overflow);
         if (n == -1 && PyErr_Occurred()) {
             return NULL;
+        }
+        if (overflow > 0) {
+            Py_RETURN_NONE; /* far above the root */
+        }
+        if (overflow < 0) {
+            n = -1;
         }
         if (n < 0) {
             PyErr_SetString(PyExc_ValueError, "parent(n) needs n >= 0");

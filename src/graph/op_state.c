@@ -278,10 +278,19 @@ check_state(TdOp *op, PyObject *state, int with_name)
         return bad("state['comment'] must be a str%s", "");
     }
     static const char *const ints[] = {"nodeX", "nodeY", "nodeWidth", "nodeHeight", "currentPage"};
+    static const long lows[] = {-1000000000L, -1000000000L, 1, 1, 0};
     for (int k = 0; k < 5; k++) {
         item(state, ints[k], &v);
-        if (v != NULL && (!PyLong_Check(v) || PyBool_Check(v))) {
-            return bad("state['%s'] must be an int", ints[k]);
+        if (v == NULL) {
+            continue;
+        }
+        long n = PyLong_Check(v) && !PyBool_Check(v) ? PyLong_AsLong(v) : lows[k] - 1;
+        if (n == -1 && PyErr_Occurred()) {
+            PyErr_Clear();
+            n = lows[k] - 1;
+        }
+        if (n < lows[k] || n > 1000000000L) {
+            return bad("state['%s'] must be an int in range", ints[k]);
         }
     }
     item(state, "color", &v);
