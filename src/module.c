@@ -263,6 +263,7 @@ td_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->cook_error);
     Py_VISIT(st->pulses);
     Py_VISIT(st->project_name);
+    Py_VISIT(st->eval_key);
     return 0;
 }
 
@@ -286,6 +287,7 @@ td_clear(PyObject *module)
     Py_CLEAR(st->absTime);
     Py_CLEAR(st->project);
     Py_CLEAR(st->project_name);
+    Py_CLEAR(st->eval_key);
     Py_CLEAR(st->Par_type);
     Py_CLEAR(st->ParCollection_type);
     Py_CLEAR(st->ParGroup_type);

@@ -34,11 +34,14 @@ typedef enum { TD_OP_CLASSES(TD_CLASS_ENUM) TD_NCLASSES } td_class_id;
 TD_OP_CLASSES(TD_CLASS_DECL)
 #undef TD_CLASS_DECL
 
-/* The parameter whose expression is being evaluated: a stack through prev (expr.c). */
+/* The parameter whose expression is being evaluated: a stack through prev, one per thread (the
+ * frames live on the evaluating thread's C stack; the innermost is found through the thread
+ * state's dict, expr.c). */
 typedef struct td_eval_frame {
     TdOp *owner;
     Py_ssize_t index;
     PyObject *reads; /* set of OP ids read by this evaluation */
+    int depth;       /* 1 for the outermost */
     struct td_eval_frame *prev;
 } td_eval_frame;
 
@@ -64,8 +67,7 @@ typedef struct td_state {
     PyObject *expr_base; /* globals every expression starts from: math, absTime, root, project, builtins */
     PyObject *cook_error;/* message of the first expression error since the last take, or NULL */
     PyObject *pulses;    /* list of (owner, index, value, due frame) restores of Par.pulse() */
-    td_eval_frame *eval; /* the innermost expression being evaluated, NULL if none */
-    int eval_depth;
+    PyObject *eval_key;  /* key of this thread's innermost td_eval_frame in the thread state dict */
     uint64_t serial;     /* bumped by every change anywhere in the network */
     uint64_t next_id;
     /* Time (abstime.c): absolute frames since import, advanced only by td.advance(). */
@@ -115,5 +117,7 @@ int td_time_setup(PyObject *module, td_state *st);
 int td_project_setup(PyObject *module, td_state *st);
 /* Expression globals and ParMode (expr.c). */
 int td_expr_setup(PyObject *module, td_state *st);
+/* This thread's innermost expression evaluation, or NULL (never raises). */
+td_eval_frame *td_eval_current(td_state *st);
 
 #endif

@@ -233,3 +233,33 @@ def test_expression_reads_are_dependencies(net):
     r.par.geometry = "geo1"  # r reads geo1 (geometry) and cam1 (its camera parameter)
     assert sorted(cam.dependenciesTo(r), key=len) == [[cam, r], [cam, geo, r]]
     assert geo.dependenciesTo(cam) == []
+
+
+def test_threads_evaluate_independently(net):
+    """Each thread has its own evaluation stack: an expression that lets another thread run in the
+    middle (sleep) is neither mistaken for a cycle nor confused about curPar."""
+    import threading
+    import time as _time
+    geos = [net.create(td.geometryCOMP, "g%d" % i) for i in range(4)]
+    for i, g in enumerate(geos):
+        g.par.ty = i
+        g.par.tx.expr = "__import__('time').sleep(0.001) or (len(me.curPar.name) * 100 + me.par.ty)"
+    shared = net.create(td.geometryCOMP, "shared")
+    shared.par.tx.expr = "__import__('time').sleep(0.001) or 7"
+    results, errors = [], []
+
+    def work(g):
+        try:
+            for _ in range(20):
+                results.append((g.name, g.par.tx.eval(), shared.par.tx.eval()))
+        except Exception as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(g,)) for g in geos]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    _time.sleep(0)
+    assert errors == []
+    assert sorted(set(results)) == [("g%d" % i, 200.0 + i, 7.0) for i in range(4)]

@@ -48,6 +48,10 @@ td_expr_setup(PyObject *module, td_state *st)
     if (bad) {
         goto done;
     }
+    st->eval_key = PyUnicode_FromString("td_render._td.eval_frame");
+    if (st->eval_key == NULL) {
+        goto done;
+    }
     builtins = PyImport_ImportModule("builtins");
     math = PyImport_ImportModule("math");
     st->expr_base = builtins != NULL && math != NULL
@@ -97,6 +101,55 @@ td_op_expr_globals(TdOp *op)
     Py_DECREF(parent);
     op->expr_globals = g;
     return g;
+}
+
+/* ---- this thread's evaluation stack ---- */
+
+td_eval_frame *
+td_eval_current(td_state *st)
+{
+    PyObject *d = PyThreadState_GetDict();
+    PyObject *p = d != NULL ? PyDict_GetItemWithError(d, st->eval_key) : NULL;
+    if (p == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    return PyLong_AsVoidPtr(p);
+}
+
+/* Makes f this thread's innermost evaluation (NULL: none); -1 with an error if it cannot. */
+static int
+eval_set(td_state *st, td_eval_frame *f)
+{
+    PyObject *d = PyThreadState_GetDict();
+    if (d == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "no thread state dict");
+        return -1;
+    }
+    if (f == NULL) {
+        if (PyDict_DelItem(d, st->eval_key) < 0) {
+            if (!PyErr_ExceptionMatches(PyExc_KeyError)) {
+                return -1;
+            }
+            PyErr_Clear();
+        }
+        return 0;
+    }
+    PyObject *p = PyLong_FromVoidPtr(f);
+    int rc = p != NULL ? PyDict_SetItem(d, st->eval_key, p) : -1;
+    Py_XDECREF(p);
+    return rc;
+}
+
+int
+td_par_evaluating(TdOp *op, Py_ssize_t index)
+{
+    for (td_eval_frame *f = td_eval_current(td_state_of((PyObject *)op)); f != NULL; f = f->prev) {
+        if (f->owner == op && f->index == index) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* ---- evaluation ---- */
@@ -184,7 +237,7 @@ cycle_message(td_state *st, TdOp *op, Py_ssize_t index)
     if (chain == NULL) {
         return NULL;
     }
-    for (td_eval_frame *f = st->eval; f != NULL; f = f->prev) {
+    for (td_eval_frame *f = td_eval_current(st); f != NULL; f = f->prev) {
         PyObject *l = par_label(f->owner, f->index);
         if (l == NULL || PyList_Insert(chain, 0, l) < 0) {
             Py_XDECREF(l);
@@ -216,11 +269,12 @@ cycle_message(td_state *st, TdOp *op, Py_ssize_t index)
 static void
 note_read(td_state *st, TdOp *op)
 {
-    if (st->eval == NULL || st->eval->owner == op || st->eval->reads == NULL) {
+    td_eval_frame *f = td_eval_current(st);
+    if (f == NULL || f->owner == op || f->reads == NULL) {
         return;
     }
     PyObject *id = PyLong_FromUnsignedLongLong(op->id);
-    if (id == NULL || PySet_Add(st->eval->reads, id) < 0) {
+    if (id == NULL || PySet_Add(f->reads, id) < 0) {
         PyErr_Clear(); /* dependencies are a report; never fail an evaluation for them */
     }
     Py_XDECREF(id);
@@ -234,11 +288,12 @@ eval_expression(td_state *st, TdOp *op, Py_ssize_t index, td_par_value *out, PyO
     td_par_slot *slot = &op->pars[index];
     const td_par_def *d = &op->cls->pars[index];
     PyObject *msg = NULL;
-    if (slot->evaluating) {
+    td_eval_frame *outer = td_eval_current(st);
+    if (td_par_evaluating(op, index)) {
         msg = cycle_message(st, op, index);
         goto failed;
     }
-    if (st->eval_depth >= TD_EVAL_MAX_DEPTH) {
+    if (outer != NULL && outer->depth >= TD_EVAL_MAX_DEPTH) {
         msg = PyUnicode_FromFormat("expressions nested deeper than %d parameters (par %s)", TD_EVAL_MAX_DEPTH,
                                    d->name);
         goto failed;
@@ -250,13 +305,16 @@ eval_expression(td_state *st, TdOp *op, Py_ssize_t index, td_par_value *out, PyO
         }
     }
     PyObject *code = Py_NewRef(slot->code);
-    td_eval_frame frame = {.owner = op, .index = index, .reads = PySet_New(NULL), .prev = st->eval};
+    td_eval_frame frame = {.owner = op, .index = index, .reads = PySet_New(NULL), .prev = outer,
+                           .depth = outer != NULL ? outer->depth + 1 : 1};
     if (frame.reads == NULL) {
         PyErr_Clear();
     }
-    slot->evaluating = 1;
-    st->eval = &frame;
-    st->eval_depth++;
+    if (eval_set(st, &frame) < 0) {
+        Py_DECREF(code);
+        Py_XDECREF(frame.reads);
+        goto python_failed;
+    }
     PyObject *result = run_code(op, code);
     Py_DECREF(code);
     /* Convert while still marked as evaluating: a Par result is evaluated here, and a cycle
@@ -267,8 +325,10 @@ eval_expression(td_state *st, TdOp *op, Py_ssize_t index, td_par_value *out, PyO
         rc = td_par_convert(op, index, result, &v);
     }
     Py_XDECREF(result);
-    st->eval_depth--;
-    st->eval = frame.prev;
+    if (eval_set(st, frame.prev) < 0) {
+        /* cannot happen with a thread state dict that took the frame; never leave it dangling */
+        PyErr_WriteUnraisable(NULL);
+    }
     if (!op->valid || op->pars == NULL) {
         /* the expression destroyed its own operator */
         Py_XDECREF(v.str);
@@ -278,7 +338,6 @@ eval_expression(td_state *st, TdOp *op, Py_ssize_t index, td_par_value *out, PyO
         return -1;
     }
     slot = &op->pars[index];
-    slot->evaluating = 0;
     Py_XSETREF(slot->reads, frame.reads);
     if (rc < 0) {
         goto python_failed;
@@ -463,7 +522,7 @@ td_par_set_expr(TdOp *op, Py_ssize_t index, PyObject *expr)
         return -1;
     }
     td_par_slot *slot = &op->pars[index];
-    if (slot->evaluating) {
+    if (td_par_evaluating(op, index)) {
         PyErr_SetString(td_state_of((PyObject *)op)->tdError, "an expression cannot replace itself while evaluating");
         return -1;
     }
@@ -487,7 +546,7 @@ td_par_set_mode(TdOp *op, Py_ssize_t index, td_par_mode mode)
                      op->cls->pars[index].name, mode == TD_MODE_EXPORT ? "EXPORT" : "BIND");
         return -1;
     }
-    if (slot->evaluating) {
+    if (td_par_evaluating(op, index)) {
         PyErr_SetString(td_state_of((PyObject *)op)->tdError, "an expression cannot change its mode while evaluating");
         return -1;
     }

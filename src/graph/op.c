@@ -519,10 +519,11 @@ td_op_get_curpar(TdOp *op, void *c)
     (void)c;
     TD_CHECK(op, NULL);
     td_state *st = td_state_of((PyObject *)op);
-    if (st->eval == NULL || !st->eval->owner->valid) {
+    td_eval_frame *f = td_eval_current(st);
+    if (f == NULL || !f->owner->valid) {
         Py_RETURN_NONE;
     }
-    return td_par_new(st, st->eval->owner, st->eval->index);
+    return td_par_new(st, f->owner, f->index);
 }
 
 PyObject *

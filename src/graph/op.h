@@ -73,7 +73,6 @@ typedef struct td_par_slot {
     PyObject *error;     /* message of the last failed evaluation; NULL after a good one */
     PyObject *reads;     /* set of ids of the OPs the last evaluation read, or NULL */
     unsigned char mode;  /* td_par_mode */
-    unsigned char evaluating;
     unsigned char readonly;
 } td_par_slot;
 
@@ -144,7 +143,7 @@ struct TdOp {
     int current_page;
     /* Errors: lists of str, NULL when empty. errors/warnings are those added during the last cook. */
     PyObject *errors, *warnings, *script_errors;
-    int cooking;         /* > 0 between td_op_cook_begin and td_op_cook_end, or while evaluating */
+    int cooking;         /* > 0 between td_op_cook_begin and td_op_cook_end */
     uint64_t cooked_serial; /* network serial at the last generic cook */
     td_cook_stats stats;
     PyObject *expr_globals; /* cached globals of this OP's expressions (expr.c) */
@@ -224,6 +223,8 @@ int td_par_set_expr(TdOp *op, Py_ssize_t index, PyObject *expr);
 int td_par_set_mode(TdOp *op, Py_ssize_t index, td_par_mode mode);
 /* Clears a slot's expression state (after a mode or expression change). */
 void td_par_slot_forget(td_par_slot *slot);
+/* Is parameter index of op being evaluated on this thread (its expression is running)? */
+int td_par_evaluating(TdOp *op, Py_ssize_t index);
 
 /* Evaluates src in op's expression context (me, op, opex, ops, parent, absTime, root, project, math).
  * New reference, or NULL with the Python exception. */

@@ -247,7 +247,7 @@ td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value)
         return td_op_check(op);
     }
     td_par_slot *slot = &op->pars[index];
-    if (slot->evaluating) {
+    if (td_par_evaluating(op, index)) {
         Py_XDECREF(v.str);
         PyErr_Format(td_state_of((PyObject *)op)->tdError, "par %s cannot be set by its own expression",
                      op->cls->pars[index].name);
