@@ -227,8 +227,10 @@ check_state(TdOp *op, PyObject *state, int with_name)
                 }
                 Py_XDECREF(conv.str);
             }
-            if (mode != NULL && (!PyUnicode_Check(mode) || (PyUnicode_CompareWithASCIIString(mode, "CONSTANT") != 0 &&
-                                                            PyUnicode_CompareWithASCIIString(mode, "EXPRESSION") != 0))) {
+            int mode_ok = mode == NULL || (PyUnicode_Check(mode) &&
+                                           (PyUnicode_CompareWithASCIIString(mode, "CONSTANT") == 0 ||
+                                            PyUnicode_CompareWithASCIIString(mode, "EXPRESSION") == 0));
+            if (!mode_ok) {
                 return bad("par %s: mode must be 'CONSTANT' or 'EXPRESSION'", name);
             }
             if (expr != NULL && !PyUnicode_Check(expr)) {

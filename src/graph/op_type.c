@@ -248,7 +248,8 @@ static PyMethodDef op_methods[] = {
       "ops($self, /, *patterns, includeUtility=False)\n--\n\nOperators matching the patterns (glob patterns,\n"
       "space-separated, ^ excludes; int ids), relative to this COMP (or this OP's network). [] if none."),
     M("parent", td_op_parent, METH_FASTCALL,
-      "parent($self, n=1, /)\n--\n\nThe n-th parent component (parent(0) is the operator itself); None above the root."),
+      "parent($self, n=1, /)\n--\n\nThe n-th parent component (parent(0) is the operator itself); None above\n"
+      "the root."),
     M("pars", td_op_pars, METH_VARARGS,
       "pars($self, /, *patterns)\n--\n\nThe parameters whose names match any glob pattern ('t?', 'bgcolor*'); all\n"
       "of them without patterns. [] if none match."),

@@ -548,8 +548,8 @@ par_pulse(TdPar *p, PyObject *args, PyObject *kwds)
         PyObject *c = PyObject_CallMethod((PyObject *)op, "cook", "()");
         int ok = c != NULL;
         Py_XDECREF(c);
-        if (td_par_assign(op, p->index, before) < 0 || (mode != TD_MODE_CONSTANT && td_par_set_mode(op, p->index, mode) < 0) ||
-            !ok) {
+        if (td_par_assign(op, p->index, before) < 0 ||
+            (mode != TD_MODE_CONSTANT && td_par_set_mode(op, p->index, mode) < 0) || !ok) {
             goto done;
         }
     }

@@ -315,7 +315,8 @@ pc_repr(TdParCollection *pc)
 }
 
 static PyMethodDef pc_methods[] = {
-    {"__dir__", (PyCFunction)pc_dir, METH_NOARGS, "__dir__($self, /)\n--\n\nParameter (or group) names, for tab completion."},
+    {"__dir__", (PyCFunction)pc_dir, METH_NOARGS,
+     "__dir__($self, /)\n--\n\nParameter (or group) names, for tab completion."},
     {NULL},
 };
 
