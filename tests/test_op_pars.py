@@ -330,3 +330,15 @@ def test_views_of_a_destroyed_operator_raise(net):
         with pytest.raises(td.tdError):
             use()
     assert "destroyed" in repr(p) and "destroyed" in repr(g)
+
+
+def test_group_modes_are_checked_first(net):
+    cam = net.create(td.cameraCOMP)
+    cam.parGroup.t.expr = ("1", "2", "3")
+    with pytest.raises(td.tdError, match="EXPORT"):
+        cam.parGroup.t.mode = (td.ParMode.CONSTANT, td.ParMode.EXPORT, td.ParMode.CONSTANT)
+    with pytest.raises(TypeError):
+        cam.parGroup.t.mode = (td.ParMode.CONSTANT, 0, td.ParMode.CONSTANT)
+    assert cam.parGroup.t.mode == (td.ParMode.EXPRESSION,) * 3  # nothing changed
+    cam.parGroup.t.mode = (td.ParMode.CONSTANT, td.ParMode.EXPRESSION, td.ParMode.CONSTANT)
+    assert cam.parGroup.t.eval() == (0.0, 2.0, 5.0)

@@ -341,6 +341,7 @@ apply_state(TdOp *op, PyObject *state, int with_name)
         }
         if (expr != NULL) {
             Py_XSETREF(op->pars[i].expr, Py_NewRef(expr));
+            td_par_slot_forget(&op->pars[i]);
         }
         if (mode != NULL && PyUnicode_CompareWithASCIIString(mode, "EXPRESSION") == 0 &&
             td_par_set_mode(op, i, TD_MODE_EXPRESSION) < 0) {

@@ -369,6 +369,27 @@ pg_set_each(TdParGroup *g, PyObject *value, void *c)
             Py_XDECREF(v.str);
         }
     }
+    else if (strcmp(attr, "mode") == 0) {
+        td_state *st = td_state_of((PyObject *)g);
+        for (Py_ssize_t i = 0; i < g->count; i++) {
+            PyObject *m = PyTuple_GET_ITEM(items, i);
+            int is = PyObject_IsInstance(m, st->ParMode);
+            if (is < 0) {
+                goto done;
+            }
+            PyObject *value = is ? PyObject_GetAttrString(m, "value") : NULL;
+            long k = value != NULL ? PyLong_AsLong(value) : -1;
+            Py_XDECREF(value);
+            if (PyErr_Occurred()) {
+                goto done;
+            }
+            if (!is || (k != TD_MODE_CONSTANT && k != TD_MODE_EXPRESSION)) {
+                PyErr_Format(is ? st->tdError : PyExc_TypeError,
+                             "a group's mode takes ParMode.CONSTANT or ParMode.EXPRESSION, not %R", m);
+                goto done;
+            }
+        }
+    }
     else if (strcmp(attr, "expr") == 0) {
         for (Py_ssize_t i = 0; i < g->count; i++) {
             if (!PyUnicode_Check(PyTuple_GET_ITEM(items, i))) {
