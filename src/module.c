@@ -171,12 +171,22 @@ mod_gl_info(PyObject *module, PyObject *unused)
                          i->max_viewport_dims[1], "max_samples", i->max_samples);
 }
 
+PyObject *td_mod_op_from_state(PyObject *module, PyObject *args);
+
 static PyMethodDef module_methods[] = {
     {"_wait_saves", mod_wait_saves, METH_NOARGS,
      "_wait_saves($module, /)\n--\n\nWait for every asynchronous save (GIL released); return the messages of\n"
      "failed saves nobody kept a status for. td_render.waitForSaves() and interpreter exit use it."},
     {"_set_file_save_status", mod_set_file_save_status, METH_O,
      "_set_file_save_status($module, cls, /)\n--\n\nInternal: the str subclass TOP.save() returns."},
+    {"advance", (PyCFunction)(void (*)(void))td_mod_advance, METH_VARARGS | METH_KEYWORDS,
+     "advance($module, /, frames=1)\n--\n\nMove time forward by frames (an int >= 1): absTime.frame grows by\n"
+     "frames and absTime.seconds by frames / project.cookRate. Operators whose expressions read the time\n"
+     "are evaluated again at their next cook (a TOP's next read), and Par.pulse() restores that are due\n"
+     "happen. Time never moves on its own."},
+    {"_op_from_state", (PyCFunction)td_mod_op_from_state, METH_VARARGS,
+     "_op_from_state($module, state, parent=None, /)\n--\n\nA new operator made from an OP.__getstate__() state\n"
+     "inside the COMP at path parent (the root if None or gone): what pickle and copy.deepcopy call."},
     {"glInfo", mod_gl_info, METH_NOARGS,
      "glInfo($module, /)\n--\n\nThe OpenGL context td_render renders with (created on first use): EGL platform,\n"
      "vendor, renderer, version and limits. Raises td_render.tdError, listing what was tried, if no\n"
@@ -195,6 +205,33 @@ add_type(PyObject *module, PyTypeObject **slot, PyType_Spec *spec, PyTypeObject 
     }
     *slot = (PyTypeObject *)t;
     return PyModule_AddType(module, (PyTypeObject *)t);
+}
+
+/* td_render.families: each family and the operator types in it. */
+static int
+add_families(PyObject *module, td_state *st)
+{
+    static const char *const families[] = {"COMP", "TOP", "SOP", "MAT", "CHOP", "DAT", "POP"};
+    st->families = PyDict_New();
+    if (st->families == NULL) {
+        return -1;
+    }
+    for (size_t f = 0; f < sizeof(families) / sizeof(families[0]); f++) {
+        PyObject *list = PyList_New(0);
+        if (list == NULL || PyDict_SetItemString(st->families, families[f], list) < 0) {
+            Py_XDECREF(list);
+            return -1;
+        }
+        for (int i = 0; i < TD_NCLASSES; i++) {
+            if (strcmp(td_classes[i]->family, families[f]) == 0 &&
+                PyList_Append(list, (PyObject *)st->op_types[i]) < 0) {
+                Py_DECREF(list);
+                return -1;
+            }
+        }
+        Py_DECREF(list);
+    }
+    return PyModule_AddObjectRef(module, "families", st->families);
 }
 
 static int
@@ -229,7 +266,12 @@ td_exec(PyObject *module)
     }
     if (add_type(module, &st->Par_type, &td_Par_spec, NULL) < 0 ||
         add_type(module, &st->ParCollection_type, &td_ParCollection_spec, NULL) < 0 ||
-        add_type(module, &st->SaveStatus_type, &td_SaveStatus_spec, NULL) < 0) {
+        add_type(module, &st->SaveStatus_type, &td_SaveStatus_spec, NULL) < 0 ||
+        add_type(module, &st->ParGroup_type, &td_ParGroup_spec, NULL) < 0 ||
+        add_type(module, &st->Page_type, &td_Page_spec, NULL) < 0 ||
+        add_type(module, &st->Connector_type, &td_Connector_spec, NULL) < 0 ||
+        add_type(module, &st->AbsTime_type, &td_AbsTime_spec, NULL) < 0 ||
+        add_type(module, &st->Project_type, &td_Project_spec, NULL) < 0) {
         return -1;
     }
     if (td_codec_setup(module) < 0) {
@@ -242,6 +284,10 @@ td_exec(PyObject *module)
     st->root = (PyObject *)td_op_new(st->op_types[TD_CLS_baseCOMP], &td_class_baseCOMP, NULL, root_name);
     Py_DECREF(root_name);
     if (st->root == NULL || PyModule_AddObjectRef(module, "root", st->root) < 0) {
+        return -1;
+    }
+    if (td_time_setup(module, st) < 0 || td_project_setup(module, st) < 0 || td_expr_setup(module, st) < 0 ||
+        add_families(module, st) < 0) {
         return -1;
     }
     return 0;
@@ -262,7 +308,21 @@ td_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->ParCollection_type);
     Py_VISIT(st->SaveStatus_type);
     Py_VISIT(st->FileSaveStatus);
+    Py_VISIT(st->ParGroup_type);
+    Py_VISIT(st->Page_type);
+    Py_VISIT(st->Connector_type);
+    Py_VISIT(st->AbsTime_type);
+    Py_VISIT(st->Project_type);
+    Py_VISIT(st->ParMode);
+    Py_VISIT(st->absTime);
+    Py_VISIT(st->project);
     Py_VISIT(st->root);
+    Py_VISIT(st->families);
+    Py_VISIT(st->expr_base);
+    Py_VISIT(st->cook_error);
+    Py_VISIT(st->pulses);
+    Py_VISIT(st->project_name);
+    Py_VISIT(st->eval_key);
     return 0;
 }
 
@@ -278,10 +338,24 @@ td_clear(PyObject *module)
     for (int i = 0; i < TD_NBASES; i++) {
         Py_CLEAR(st->base_types[i]);
     }
+    Py_CLEAR(st->pulses);
+    Py_CLEAR(st->expr_base);
+    Py_CLEAR(st->cook_error);
+    Py_CLEAR(st->families);
+    Py_CLEAR(st->ParMode);
+    Py_CLEAR(st->absTime);
+    Py_CLEAR(st->project);
+    Py_CLEAR(st->project_name);
+    Py_CLEAR(st->eval_key);
     Py_CLEAR(st->Par_type);
     Py_CLEAR(st->ParCollection_type);
     Py_CLEAR(st->SaveStatus_type);
     Py_CLEAR(st->FileSaveStatus);
+    Py_CLEAR(st->ParGroup_type);
+    Py_CLEAR(st->Page_type);
+    Py_CLEAR(st->Connector_type);
+    Py_CLEAR(st->AbsTime_type);
+    Py_CLEAR(st->Project_type);
     return 0;
 }
 

@@ -1,17 +1,19 @@
-/* OP: the base class of every operator.
+/* OP: the base class of every operator. Life cycle and general members; see op_internal.h for
+ * the other files of the type.
  *
  *   >>> geo = td.root.create(td.geometryCOMP, 'geo1')
- *   >>> geo.name, geo.path, geo.valid, geo.family, geo.OPType
- *   ('geo1', '/geo1', True, 'COMP', 'geometryCOMP')
- *   >>> geo.par.tx = 2; geo.destroy(); geo.valid
+ *   >>> geo.name, geo.path, geo.valid, geo.family, geo.OPType, geo.digits, geo.base
+ *   ('geo1', '/geo1', True, 'COMP', 'geometryCOMP', 1, 'geo')
+ *   >>> geo.par.tx = 2; geo.parGroup.t.eval(); geo.pars('t?')
+ *   >>> geo.destroy(); geo.valid
  *   False
  */
 #include "graph/op.h"
 
+#include <fnmatch.h>
 #include <string.h>
 
-#include "structmember.h"
-
+#include "graph/op_internal.h"
 #include "graph/par.h"
 #include "graph/path.h"
 #include "module.h"
@@ -44,6 +46,56 @@ td_op_is(TdOp *op, td_base_id base)
     return PyObject_TypeCheck((PyObject *)op, st->base_types[base]);
 }
 
+int
+td_no_delete(PyObject *value, const char *member)
+{
+    if (value == NULL) {
+        PyErr_Format(PyExc_AttributeError, "%s cannot be deleted", member);
+        return -1;
+    }
+    return 0;
+}
+
+TdOp *
+td_op_lookup_base(TdOp *op)
+{
+    return op->children != NULL ? op : op->parent;
+}
+
+TdOp *
+td_op_expr_net(TdOp *op)
+{
+    return op->parent != NULL ? op->parent : op;
+}
+
+int
+td_op_depth(TdOp *op)
+{
+    int d = 0;
+    for (TdOp *p = op->parent; p != NULL; p = p->parent) {
+        d++;
+    }
+    return d;
+}
+
+TdOp *
+td_op_find_id(TdOp *top, uint64_t id)
+{
+    if (top->id == id) {
+        return top;
+    }
+    if (top->children == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(top->children); i++) {
+        TdOp *found = td_op_find_id((TdOp *)PyList_GET_ITEM(top->children, i), id);
+        if (found != NULL) {
+            return found;
+        }
+    }
+    return NULL;
+}
+
 TdOp *
 td_op_new(PyTypeObject *type, const td_op_class *cls, TdOp *parent, PyObject *name)
 {
@@ -52,16 +104,18 @@ td_op_new(PyTypeObject *type, const td_op_class *cls, TdOp *parent, PyObject *na
     if (op == NULL) {
         return NULL;
     }
+    /* Everything after PyObject_HEAD starts zeroed, so a failure below deallocates cleanly. */
+    memset((char *)op + sizeof(PyObject), 0, sizeof(TdOp) - sizeof(PyObject));
     op->cls = cls;
     op->name = Py_NewRef(name);
     op->parent = (TdOp *)Py_XNewRef((PyObject *)parent);
-    op->children = NULL;
-    op->pars = NULL;
-    op->ext = NULL;
-    op->weakrefs = NULL;
     op->valid = 1;
     op->id = ++st->next_id;
-    op->version = 0;
+    op->flags = TD_FLAGS_DEFAULT;
+    op->node_w = TD_NODE_WIDTH;
+    op->node_h = TD_NODE_HEIGHT;
+    op->color[0] = op->color[1] = op->color[2] = 0.55;
+    op->stats.abs_frame = op->stats.prev_abs_frame = -1.0;
     PyObject_GC_Track(op);
     if (cls->base == TD_BASE_COMP || cls->base == TD_BASE_OBJECT) {
         op->children = PyList_New(0);
@@ -71,7 +125,7 @@ td_op_new(PyTypeObject *type, const td_op_class *cls, TdOp *parent, PyObject *na
         }
     }
     if (cls->npars > 0) {
-        op->pars = PyMem_Calloc(cls->npars, sizeof(td_par_value));
+        op->pars = PyMem_Calloc(cls->npars, sizeof(td_par_slot));
         if (op->pars == NULL) {
             Py_DECREF(op);
             PyErr_NoMemory();
@@ -79,10 +133,10 @@ td_op_new(PyTypeObject *type, const td_op_class *cls, TdOp *parent, PyObject *na
         }
         for (size_t i = 0; i < cls->npars; i++) {
             const td_par_def *d = &cls->pars[i];
-            op->pars[i].num = d->def;
+            op->pars[i].val.num = d->def;
             if (d->kind == TD_PAR_STR || d->kind == TD_PAR_OP) {
-                op->pars[i].str = PyUnicode_FromString(d->sdef != NULL ? d->sdef : "");
-                if (op->pars[i].str == NULL) {
+                op->pars[i].val.str = PyUnicode_FromString(d->sdef != NULL ? d->sdef : "");
+                if (op->pars[i].val.str == NULL) {
                     Py_DECREF(op);
                     return NULL;
                 }
@@ -93,18 +147,75 @@ td_op_new(PyTypeObject *type, const td_op_class *cls, TdOp *parent, PyObject *na
     return op;
 }
 
+void
+td_par_slot_forget(td_par_slot *slot)
+{
+    Py_CLEAR(slot->code);
+    Py_CLEAR(slot->evaluated);
+    Py_CLEAR(slot->error);
+    Py_CLEAR(slot->reads);
+}
+
 static void
 clear_pars(TdOp *op)
 {
     if (op->pars == NULL) {
         return;
     }
-    td_par_value *pars = op->pars;
+    td_par_slot *pars = op->pars;
     op->pars = NULL;
     for (size_t i = 0; i < op->cls->npars; i++) {
-        Py_CLEAR(pars[i].str);
+        Py_CLEAR(pars[i].val.str);
+        Py_CLEAR(pars[i].expr);
+        td_par_slot_forget(&pars[i]);
     }
     PyMem_Free(pars);
+}
+
+/* Everything an OP holds besides its name, class data and parent. */
+static void
+clear_state(TdOp *op)
+{
+    Py_CLEAR(op->children);
+    Py_CLEAR(op->inputs);
+    Py_CLEAR(op->dock);
+    Py_CLEAR(op->storage);
+    Py_CLEAR(op->startup);
+    Py_CLEAR(op->tags);
+    Py_CLEAR(op->vars);
+    Py_CLEAR(op->comment);
+    Py_CLEAR(op->errors);
+    Py_CLEAR(op->warnings);
+    Py_CLEAR(op->script_errors);
+    Py_CLEAR(op->expr_globals);
+    clear_pars(op);
+}
+
+void
+td_op_unlink(TdOp *op)
+{
+    TdOp *parent = op->parent;
+    if (parent == NULL || parent->children == NULL) {
+        return;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(parent->children); i++) {
+        TdOp *sib = (TdOp *)PyList_GET_ITEM(parent->children, i);
+        if (sib->dock == (PyObject *)op) {
+            Py_CLEAR(sib->dock);
+            td_op_touch(sib);
+        }
+        if (sib->inputs == NULL) {
+            continue;
+        }
+        for (Py_ssize_t j = PyList_GET_SIZE(sib->inputs) - 1; j >= 0; j--) {
+            if (PyList_GET_ITEM(sib->inputs, j) == (PyObject *)op) {
+                if (PySequence_DelItem(sib->inputs, j) < 0) {
+                    PyErr_Clear(); /* cannot fail for an index in range */
+                }
+                td_op_touch(sib);
+            }
+        }
+    }
 }
 
 void
@@ -126,17 +237,19 @@ td_op_destroy(TdOp *op)
         else {
             PyErr_Clear();
         }
-        Py_CLEAR(op->children);
     }
     if (op->cls->release != NULL) {
         op->cls->release(op);
     }
+    td_op_unlink(op);
     TdOp *parent = op->parent;
     if (parent != NULL && parent->children != NULL) {
         Py_ssize_t n = PyList_GET_SIZE(parent->children);
         for (Py_ssize_t i = 0; i < n; i++) {
             if (PyList_GET_ITEM(parent->children, i) == (PyObject *)op) {
-                PySequence_DelItem(parent->children, i);
+                if (PySequence_DelItem(parent->children, i) < 0) {
+                    PyErr_Clear();
+                }
                 break;
             }
         }
@@ -144,7 +257,7 @@ td_op_destroy(TdOp *op)
     }
     op->parent = NULL;
     Py_XDECREF(parent);
-    clear_pars(op);
+    clear_state(op);
     td_state_of((PyObject *)op)->serial++;
 }
 
@@ -178,34 +291,41 @@ td_op_path(TdOp *op)
 
 /* ---- type slots ---- */
 
-static int
-op_traverse(TdOp *op, visitproc visit, void *arg)
+int
+td_op_traverse(TdOp *op, visitproc visit, void *arg)
 {
     Py_VISIT(Py_TYPE(op));
     Py_VISIT(op->name);
     Py_VISIT((PyObject *)op->parent);
     Py_VISIT(op->children);
+    Py_VISIT(op->inputs);
+    Py_VISIT(op->dock);
+    Py_VISIT(op->storage);
+    Py_VISIT(op->startup);
+    Py_VISIT(op->tags);
+    Py_VISIT(op->vars);
+    Py_VISIT(op->expr_globals);
     if (op->pars != NULL) {
         for (size_t i = 0; i < op->cls->npars; i++) {
-            Py_VISIT(op->pars[i].str);
+            Py_VISIT(op->pars[i].val.str);
+            Py_VISIT(op->pars[i].code);
         }
     }
     return 0;
 }
 
-static int
-op_clear(TdOp *op)
+int
+td_op_clear(TdOp *op)
 {
-    Py_CLEAR(op->children);
     TdOp *parent = op->parent;
     op->parent = NULL;
     Py_XDECREF(parent);
-    clear_pars(op);
+    clear_state(op);
     return 0;
 }
 
-static void
-op_dealloc(TdOp *op)
+void
+td_op_dealloc(TdOp *op)
 {
     PyTypeObject *tp = Py_TYPE(op);
     PyObject_GC_UnTrack(op);
@@ -215,14 +335,14 @@ op_dealloc(TdOp *op)
     if (op->cls->release != NULL) {
         op->cls->release(op);
     }
-    op_clear(op);
+    td_op_clear(op);
     Py_CLEAR(op->name);
     PyObject_GC_Del(op);
     Py_DECREF(tp);
 }
 
-static PyObject *
-op_repr(TdOp *op)
+PyObject *
+td_op_repr(TdOp *op)
 {
     if (!op->valid) {
         return PyUnicode_FromFormat("<%s (destroyed)>", op->cls->optype);
@@ -236,37 +356,29 @@ op_repr(TdOp *op)
     return r;
 }
 
-/* ---- members ---- */
+/* ---- general members ---- */
 
-#define CHECK(op, ret)             \
-    do {                           \
-        if (td_op_check(op) < 0) { \
-            return ret;            \
-        }                          \
-    } while (0)
-
-static PyObject *
-op_get_valid(TdOp *op, void *c)
+PyObject *
+td_op_get_valid(TdOp *op, void *c)
 {
     (void)c;
     return PyBool_FromLong(op->valid);
 }
 
-static PyObject *
-op_get_name(TdOp *op, void *c)
+PyObject *
+td_op_get_name(TdOp *op, void *c)
 {
     (void)c;
-    CHECK(op, NULL);
+    TD_CHECK(op, NULL);
     return Py_NewRef(op->name);
 }
 
-static int
-op_set_name(TdOp *op, PyObject *value, void *c)
+int
+td_op_set_name(TdOp *op, PyObject *value, void *c)
 {
     (void)c;
-    CHECK(op, -1);
-    if (value == NULL) {
-        PyErr_SetString(PyExc_AttributeError, "an operator's name cannot be deleted");
+    TD_CHECK(op, -1);
+    if (td_no_delete(value, "an operator's name") < 0) {
         return -1;
     }
     if (op->parent == NULL) {
@@ -286,107 +398,348 @@ op_set_name(TdOp *op, PyObject *value, void *c)
     return 0;
 }
 
-static PyObject *
-op_get_path(TdOp *op, void *c)
+PyObject *
+td_op_get_path(TdOp *op, void *c)
 {
     (void)c;
-    CHECK(op, NULL);
+    TD_CHECK(op, NULL);
     return td_op_path(op);
 }
 
-static PyObject *
-op_get_id(TdOp *op, void *c)
+PyObject *
+td_op_get_id(TdOp *op, void *c)
 {
     (void)c;
-    CHECK(op, NULL);
+    TD_CHECK(op, NULL);
     return PyLong_FromUnsignedLongLong(op->id);
 }
 
-static PyObject *
-op_get_par(TdOp *op, void *c)
+/* The last run of digits in the name: at its end, else the last one inside it. [start, end). */
+static int
+digit_run(PyObject *name, Py_ssize_t *start, Py_ssize_t *end)
 {
-    (void)c;
-    CHECK(op, NULL);
-    return td_parcollection_new(td_state_of((PyObject *)op), op);
-}
-
-static PyObject *
-op_get_string(TdOp *op, void *c)
-{
-    CHECK(op, NULL);
-    const char *which = c;
-    const td_op_class *cls = op->cls;
-    const char *s = strcmp(which, "family") == 0    ? cls->family
-                    : strcmp(which, "OPType") == 0  ? cls->optype
-                    : strcmp(which, "label") == 0   ? cls->label
-                    : strcmp(which, "subType") == 0 ? cls->subtype
-                                                    : NULL;
-    if (strcmp(which, "type") == 0) {
-        /* TouchDesigner's type string: the class name without its family, e.g. 'render'. */
-        size_t n = strlen(cls->optype) - strlen(cls->family);
-        return PyUnicode_FromStringAndSize(cls->optype, (Py_ssize_t)n);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(name);
+    Py_ssize_t e = n;
+    while (e > 0 && !Py_UNICODE_ISDIGIT(PyUnicode_READ_CHAR(name, e - 1))) {
+        e--;
     }
-    return PyUnicode_FromString(s != NULL ? s : "");
-}
-
-static PyObject *
-op_get_is(TdOp *op, void *c)
-{
-    CHECK(op, NULL);
-    const char *family = c;
-    if (strcmp(family, "object") == 0) {
-        return PyBool_FromLong(op->cls->base == TD_BASE_OBJECT);
+    if (e == 0) {
+        return 0;
     }
-    return PyBool_FromLong(strcmp(op->cls->family, family) == 0);
+    Py_ssize_t s = e;
+    while (s > 0 && Py_UNICODE_ISDIGIT(PyUnicode_READ_CHAR(name, s - 1))) {
+        s--;
+    }
+    *start = s;
+    *end = e;
+    return 1;
 }
 
-static PyObject *
-op_get_children(TdOp *op, void *c)
+PyObject *
+td_op_get_digits(TdOp *op, void *c)
 {
     (void)c;
-    CHECK(op, NULL);
-    return op->children != NULL ? PySequence_List(op->children) : PyList_New(0);
+    TD_CHECK(op, NULL);
+    Py_ssize_t s, e;
+    if (!digit_run(op->name, &s, &e)) {
+        Py_RETURN_NONE;
+    }
+    PyObject *sub = PyUnicode_Substring(op->name, s, e);
+    if (sub == NULL) {
+        return NULL;
+    }
+    PyObject *r = PyLong_FromUnicodeObject(sub, 10);
+    Py_DECREF(sub);
+    return r;
 }
 
-static PyObject *
-op_get_numchildren(TdOp *op, void *c)
+PyObject *
+td_op_get_base(TdOp *op, void *c)
 {
     (void)c;
-    CHECK(op, NULL);
-    return PyLong_FromSsize_t(op->children != NULL ? PyList_GET_SIZE(op->children) : 0);
+    TD_CHECK(op, NULL);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(op->name), i = 0;
+    while (i < n && !Py_UNICODE_ISDIGIT(PyUnicode_READ_CHAR(op->name, i))) {
+        i++;
+    }
+    return PyUnicode_Substring(op->name, 0, i);
 }
 
-static PyGetSetDef op_getset[] = {
-    {"valid", (getter)op_get_valid, NULL, "True while the operator exists, False once destroyed.", NULL},
-    {"name", (getter)op_get_name, (setter)op_set_name,
-     "The operator's name; assign to rename (letters, digits and _; unique in its parent).", NULL},
-    {"path", (getter)op_get_path, NULL, "Full path of the operator, e.g. '/geo1/sphere1'.", NULL},
-    {"id", (getter)op_get_id, NULL, "Unique integer id of the operator in this process.", NULL},
-    {"par", (getter)op_get_par, NULL, "The parameters: op.par.tx, op.par['tx']; assign to set.", NULL},
-    {"family", (getter)op_get_string, NULL, "Operator family: 'TOP', 'COMP', 'SOP' or 'MAT'.", "family"},
-    {"OPType", (getter)op_get_string, NULL, "Python class name as a string, e.g. 'renderTOP'.", "OPType"},
-    {"type", (getter)op_get_string, NULL, "Operator type without its family, e.g. 'render'.", "type"},
-    {"label", (getter)op_get_string, NULL, "Operator type label, e.g. 'Render'.", "label"},
-    {"subType", (getter)op_get_string, NULL, "'object' for object COMPs, '' otherwise.", "subType"},
-    {"isTOP", (getter)op_get_is, NULL, "True if the operator is a TOP.", "TOP"},
-    {"isCOMP", (getter)op_get_is, NULL, "True if the operator is a component.", "COMP"},
-    {"isSOP", (getter)op_get_is, NULL, "True if the operator is a SOP.", "SOP"},
-    {"isMAT", (getter)op_get_is, NULL, "True if the operator is a material.", "MAT"},
-    {"isCHOP", (getter)op_get_is, NULL, "True if the operator is a CHOP (none exist here).", "CHOP"},
-    {"isDAT", (getter)op_get_is, NULL, "True if the operator is a DAT (none exist here).", "DAT"},
-    {"isObject", (getter)op_get_is, NULL, "True if the operator is an object COMP.", "object"},
-    {"children", (getter)op_get_children, NULL, "Operators inside this one (empty for non-COMPs).", NULL},
-    {"numChildren", (getter)op_get_numchildren, NULL, "Number of operators inside this one.", NULL},
-    {NULL},
-};
+PyObject *
+td_op_get_false(TdOp *op, void *c)
+{
+    (void)c;
+    TD_CHECK(op, NULL);
+    Py_RETURN_FALSE;
+}
+
+PyObject *
+td_op_get_none(TdOp *op, void *c)
+{
+    (void)c;
+    TD_CHECK(op, NULL);
+    Py_RETURN_NONE;
+}
+
+PyObject *
+td_op_get_empty_str(TdOp *op, void *c)
+{
+    (void)c;
+    TD_CHECK(op, NULL);
+    return PyUnicode_FromString("");
+}
+
+PyObject *
+td_op_get_empty_list(TdOp *op, void *c)
+{
+    (void)c;
+    TD_CHECK(op, NULL);
+    return PyList_New(0);
+}
+
+/* ext, mod, iop, ipar: lookup objects whose search finds nothing here (there are no extensions,
+ * DAT modules or internal shortcuts): an empty namespace, so any name raises AttributeError. */
+PyObject *
+td_op_get_namespace(TdOp *op, void *c)
+{
+    (void)c;
+    TD_CHECK(op, NULL);
+    PyObject *types = PyImport_ImportModule("types");
+    if (types == NULL) {
+        return NULL;
+    }
+    PyObject *ns = PyObject_CallMethod(types, "SimpleNamespace", NULL);
+    Py_DECREF(types);
+    return ns;
+}
+
+PyObject *
+td_op_get_curpar(TdOp *op, void *c)
+{
+    (void)c;
+    TD_CHECK(op, NULL);
+    td_state *st = td_state_of((PyObject *)op);
+    td_eval_frame *f = td_eval_current(st);
+    if (f == NULL || !f->owner->valid) {
+        Py_RETURN_NONE;
+    }
+    return td_par_new(st, f->owner, f->index);
+}
+
+PyObject *
+td_op_get_time(TdOp *op, void *c)
+{
+    (void)c;
+    TD_CHECK(op, NULL);
+    return Py_NewRef(td_state_of((PyObject *)op)->absTime);
+}
+
+PyObject *
+td_op_get_par(TdOp *op, void *c)
+{
+    (void)c;
+    TD_CHECK(op, NULL);
+    return td_parcollection_new(td_state_of((PyObject *)op), op, 0);
+}
+
+PyObject *
+td_op_get_pargroup(TdOp *op, void *c)
+{
+    (void)c;
+    TD_CHECK(op, NULL);
+    return td_parcollection_new(td_state_of((PyObject *)op), op, 1);
+}
+
+PyObject *
+td_op_get_builtinpars(TdOp *op, void *c)
+{
+    (void)c;
+    TD_CHECK(op, NULL);
+    td_state *st = td_state_of((PyObject *)op);
+    PyObject *list = PyList_New((Py_ssize_t)op->cls->npars);
+    for (size_t i = 0; list != NULL && i < op->cls->npars; i++) {
+        PyObject *p = td_par_new(st, op, (Py_ssize_t)i);
+        if (p == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, p);
+    }
+    return list;
+}
+
+PyObject *
+td_op_pars_matching(TdOp *op, PyObject *patterns)
+{
+    td_state *st = td_state_of((PyObject *)op);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (size_t i = 0; i < op->cls->npars; i++) {
+        for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(patterns); j++) {
+            const char *pat = PyUnicode_AsUTF8(PyTuple_GET_ITEM(patterns, j));
+            if (pat == NULL) {
+                Py_DECREF(out);
+                return NULL;
+            }
+            if (fnmatch(pat, op->cls->pars[i].name, 0) == 0) {
+                PyObject *p = td_par_new(st, op, (Py_ssize_t)i);
+                if (p == NULL || PyList_Append(out, p) < 0) {
+                    Py_XDECREF(p);
+                    Py_DECREF(out);
+                    return NULL;
+                }
+                Py_DECREF(p);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+static int
+check_patterns(PyObject *args, const char *fname)
+{
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); i++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(args, i))) {
+            PyErr_Format(PyExc_TypeError, "%s() takes name patterns (str), not %.100s", fname,
+                         Py_TYPE(PyTuple_GET_ITEM(args, i))->tp_name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+PyObject *
+td_op_pars(TdOp *op, PyObject *args)
+{
+    TD_CHECK(op, NULL);
+    if (check_patterns(args, "pars") < 0) {
+        return NULL;
+    }
+    if (PyTuple_GET_SIZE(args) == 0) {
+        return td_op_get_builtinpars(op, NULL);
+    }
+    return td_op_pars_matching(op, args);
+}
+
+PyObject *
+td_op_pargroups(TdOp *op, PyObject *args)
+{
+    TD_CHECK(op, NULL);
+    if (check_patterns(args, "parGroups") < 0) {
+        return NULL;
+    }
+    return td_pargroups_matching(td_state_of((PyObject *)op), op, args);
+}
+
+/* Page names in table order, without repeats: a new list of str. */
+static PyObject *
+page_names(TdOp *op)
+{
+    PyObject *names = PyList_New(0);
+    for (size_t i = 0; names != NULL && i < op->cls->npars; i++) {
+        PyObject *s = PyUnicode_FromString(op->cls->pars[i].page);
+        int has = s != NULL ? PySequence_Contains(names, s) : -1;
+        if (has < 0 || (has == 0 && PyList_Append(names, s) < 0)) {
+            Py_CLEAR(names);
+        }
+        Py_XDECREF(s);
+    }
+    return names;
+}
+
+PyObject *
+td_op_get_pages(TdOp *op, void *c)
+{
+    (void)c;
+    TD_CHECK(op, NULL);
+    PyObject *names = page_names(op);
+    if (names == NULL) {
+        return NULL;
+    }
+    td_state *st = td_state_of((PyObject *)op);
+    PyObject *out = PyList_New(PyList_GET_SIZE(names));
+    for (Py_ssize_t i = 0; out != NULL && i < PyList_GET_SIZE(names); i++) {
+        PyObject *page = td_page_new(st, op, PyList_GET_ITEM(names, i), i);
+        if (page == NULL) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyList_SET_ITEM(out, i, page);
+    }
+    Py_DECREF(names);
+    return out;
+}
+
+PyObject *
+td_op_get_currentpage(TdOp *op, void *c)
+{
+    (void)c;
+    TD_CHECK(op, NULL);
+    PyObject *names = page_names(op);
+    if (names == NULL) {
+        return NULL;
+    }
+    PyObject *r = NULL;
+    if (PyList_GET_SIZE(names) == 0) {
+        r = Py_NewRef(Py_None);
+    }
+    else {
+        Py_ssize_t i = op->current_page < PyList_GET_SIZE(names) ? op->current_page : 0;
+        r = td_page_new(td_state_of((PyObject *)op), op, PyList_GET_ITEM(names, i), i);
+    }
+    Py_DECREF(names);
+    return r;
+}
+
+int
+td_op_set_currentpage(TdOp *op, PyObject *value, void *c)
+{
+    (void)c;
+    TD_CHECK(op, -1);
+    if (td_no_delete(value, "currentPage") < 0) {
+        return -1;
+    }
+    PyObject *name = NULL;
+    td_state *st = td_state_of((PyObject *)op);
+    if (PyObject_TypeCheck(value, st->Page_type)) {
+        name = PyObject_GetAttrString(value, "name");
+        if (name == NULL) {
+            return -1;
+        }
+    }
+    else if (PyUnicode_Check(value)) {
+        name = Py_NewRef(value);
+    }
+    else {
+        PyErr_Format(PyExc_TypeError, "currentPage takes a Page or a page name, not %.100s", Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    PyObject *names = page_names(op);
+    Py_ssize_t i = names != NULL ? PySequence_Index(names, name) : -1;
+    if (i < 0 && names != NULL) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_ValueError, "%s has no page %R; its pages are %R", op->cls->optype, name, names);
+    }
+    Py_XDECREF(names);
+    Py_DECREF(name);
+    if (i < 0) {
+        return -1;
+    }
+    op->current_page = (int)i;
+    td_op_touch(op);
+    return 0;
+}
 
 /* ---- methods ---- */
 
-static PyObject *
-op_destroy_method(TdOp *op, PyObject *unused)
+PyObject *
+td_op_destroy_method(TdOp *op, PyObject *unused)
 {
     (void)unused;
-    CHECK(op, NULL);
+    TD_CHECK(op, NULL);
     if (op->parent == NULL) {
         PyErr_SetString(td_state_of((PyObject *)op)->tdError, "the root cannot be destroyed");
         return NULL;
@@ -395,126 +748,13 @@ op_destroy_method(TdOp *op, PyObject *unused)
     Py_RETURN_NONE;
 }
 
-/* The network relative paths start from: a COMP itself, or the parent of any other OP. */
-static TdOp *
-lookup_base(TdOp *op)
+PyObject *
+td_op_eval_expression(TdOp *op, PyObject *arg)
 {
-    return op->children != NULL ? op : op->parent;
-}
-
-static PyObject *
-op_op_method(TdOp *op, PyObject *arg)
-{
-    CHECK(op, NULL);
+    TD_CHECK(op, NULL);
     if (!PyUnicode_Check(arg)) {
-        PyErr_Format(PyExc_TypeError, "op() takes a path string, not %.100s", Py_TYPE(arg)->tp_name);
+        PyErr_Format(PyExc_TypeError, "evalExpression() takes a str, not %.100s", Py_TYPE(arg)->tp_name);
         return NULL;
     }
-    const char *path = PyUnicode_AsUTF8(arg);
-    if (path == NULL) {
-        return NULL;
-    }
-    TdOp *found = td_path_resolve(lookup_base(op), path);
-    if (found == NULL) {
-        if (PyErr_Occurred()) {
-            return NULL;
-        }
-        Py_RETURN_NONE;
-    }
-    return Py_NewRef((PyObject *)found);
+    return td_op_eval_source(op, arg);
 }
-
-static PyObject *
-op_ops_method(TdOp *op, PyObject *args)
-{
-    CHECK(op, NULL);
-    TdOp *base = lookup_base(op);
-    PyObject *out = PyList_New(0);
-    if (out == NULL) {
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); i++) {
-        PyObject *pat = PyTuple_GET_ITEM(args, i);
-        if (!PyUnicode_Check(pat)) {
-            PyErr_Format(PyExc_TypeError, "ops() takes pattern strings, not %.100s", Py_TYPE(pat)->tp_name);
-            Py_DECREF(out);
-            return NULL;
-        }
-        const char *s = PyUnicode_AsUTF8(pat);
-        if (s == NULL || td_pattern_collect(base, s, NULL, out) < 0) {
-            Py_DECREF(out);
-            return NULL;
-        }
-    }
-    return out;
-}
-
-static PyObject *
-op_parent_method(TdOp *op, PyObject *const *args, Py_ssize_t nargs)
-{
-    CHECK(op, NULL);
-    long n = 1;
-    if (nargs > 1) {
-        PyErr_SetString(PyExc_TypeError, "parent() takes at most one argument");
-        return NULL;
-    }
-    if (nargs == 1) {
-        n = PyLong_AsLong(args[0]);
-        if (n == -1 && PyErr_Occurred()) {
-            return NULL;
-        }
-        if (n < 0) {
-            PyErr_SetString(PyExc_ValueError, "parent(n) needs n >= 0");
-            return NULL;
-        }
-    }
-    TdOp *p = op;
-    for (long i = 0; i < n && p != NULL; i++) {
-        p = p->parent;
-    }
-    if (p == NULL) {
-        Py_RETURN_NONE;
-    }
-    return Py_NewRef((PyObject *)p);
-}
-
-static PyMethodDef op_methods[] = {
-    {"destroy", (PyCFunction)op_destroy_method, METH_NOARGS,
-     "destroy($self, /)\n--\n\nDestroy the operator and everything inside it. Its Python object stays, with valid False;\n"
-     "any other use raises td_render.tdError."},
-    {"op", (PyCFunction)op_op_method, METH_O,
-     "op($self, path, /)\n--\n\nThe operator at path, relative to this COMP (or to this OP's parent network):\n"
-     "'geo1', 'geo1/sphere1', '../cam1', '/render1'. None if nothing is there."},
-    {"ops", (PyCFunction)op_ops_method, METH_VARARGS,
-     "ops($self, /, *patterns)\n--\n\nOperators matching the patterns (glob patterns, space-separated, ^ excludes),\n"
-     "relative to this COMP (or this OP's parent network)."},
-    {"parent", (PyCFunction)(void (*)(void))op_parent_method, METH_FASTCALL,
-     "parent($self, n=1, /)\n--\n\nThe n-th parent component (parent(0) is the operator itself)."},
-    {NULL},
-};
-
-static PyMemberDef op_members[] = {
-    {"__weaklistoffset__", T_PYSSIZET, offsetof(TdOp, weakrefs), READONLY, NULL},
-    {NULL},
-};
-
-static PyType_Slot op_slots[] = {
-    {Py_tp_doc, "OP: the base class of every operator.\n\n"
-                "Operators are made with COMP.create() and live in a network rooted at td_render.root.\n"
-                "An OP object is the operator itself: destroy() makes every reference to it invalid."},
-    {Py_tp_traverse, op_traverse},
-    {Py_tp_clear, op_clear},
-    {Py_tp_dealloc, op_dealloc},
-    {Py_tp_repr, op_repr},
-    {Py_tp_getset, op_getset},
-    {Py_tp_methods, op_methods},
-    {Py_tp_members, op_members},
-    {0, NULL},
-};
-
-PyType_Spec td_OP_spec = {
-    .name = "td_render.OP",
-    .basicsize = sizeof(TdOp),
-    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION,
-    .slots = op_slots,
-};

@@ -1,20 +1,19 @@
 /* Par: one parameter of one operator.
  *
- *   >>> p = cam.par.tz            # a Par, which acts as its value
- *   >>> p.val, p.eval(), p + 1, p == 5.0, p.name, p.owner, p.default
- *   (5.0, 5.0, 6.0, True, 'tz', <cameraCOMP /cam1>, 5.0)
- *   >>> p.val = 3                 # same as cam.par.tz = 3
+ *   >>> p = cam.par.tz            # a Par, which acts as its current value
+ *   >>> p.val, p.eval(), p + 1, p == 5.0, p.name, p.owner, p.default, p.mode
+ *   (5.0, 5.0, 6.0, True, 'tz', <cameraCOMP /cam1>, 5.0, <ParMode.CONSTANT: 0>)
+ *   >>> p.val = 3                 # same as cam.par.tz = 3 (and selects constant mode)
+ *   >>> p.expr = 'absTime.frame'  # expression mode; p.eval() is its result, p.val stays 3
  */
-#include "graph/par.h"
+#include <math.h>
+#include <string.h>
 
+#include "graph/op_internal.h"
+#include "graph/par.h"
+#include "graph/par_internal.h"
 #include "graph/path.h"
 #include "module.h"
-
-typedef struct {
-    PyObject_HEAD
-    TdOp *owner;
-    Py_ssize_t index;
-} TdPar;
 
 PyObject *
 td_par_new(td_state *st, TdOp *owner, Py_ssize_t index)
@@ -29,11 +28,6 @@ td_par_new(td_state *st, TdOp *owner, Py_ssize_t index)
     return (PyObject *)p;
 }
 
-static const td_par_def *
-par_def(TdPar *p)
-{
-    return &p->owner->cls->pars[p->index];
-}
 
 static int
 par_traverse(TdPar *p, visitproc visit, void *arg)
@@ -60,35 +54,53 @@ par_dealloc(TdPar *p)
     Py_DECREF(tp);
 }
 
-static PyObject *
-par_value(TdPar *p)
+/* The owner if it still exists, else NULL with tdError set. */
+TdOp *
+td_par_live(TdPar *p)
 {
     if (p->owner == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "parameter has no owner");
         return NULL;
     }
-    return td_par_value_object(p->owner, p->index);
+    return td_op_check(p->owner) < 0 ? NULL : p->owner;
+}
+
+/* The current value (the expression's result in expression mode). */
+PyObject *
+td_par_current(TdPar *p)
+{
+    TdOp *op = td_par_live(p);
+    return op != NULL ? td_par_value_object(op, p->index) : NULL;
 }
 
 static PyObject *
 par_repr(TdPar *p)
 {
-    PyObject *v = par_value(p);
-    if (v == NULL) {
-        PyErr_Clear();
-        return PyUnicode_FromFormat("<Par %s (owner destroyed)>", par_def(p)->name);
+    if (p->owner == NULL || !p->owner->valid) {
+        return PyUnicode_FromFormat("<Par %s (owner destroyed)>", p->owner != NULL ? par_def(p)->name : "?");
     }
     PyObject *path = td_op_path(p->owner);
-    PyObject *r = path != NULL ? PyUnicode_FromFormat("<Par %U:%s = %R>", path, par_def(p)->name, v) : NULL;
-    Py_XDECREF(path);
-    Py_DECREF(v);
+    if (path == NULL) {
+        return NULL;
+    }
+    PyObject *r = NULL;
+    td_par_slot *slot = &p->owner->pars[p->index];
+    if (slot->mode == TD_MODE_EXPRESSION) {
+        r = PyUnicode_FromFormat("<Par %U:%s expr=%R>", path, par_def(p)->name, slot->expr);
+    }
+    else {
+        PyObject *v = td_par_constant_object(p->owner, p->index);
+        r = v != NULL ? PyUnicode_FromFormat("<Par %U:%s = %R>", path, par_def(p)->name, v) : NULL;
+        Py_XDECREF(v);
+    }
+    Py_DECREF(path);
     return r;
 }
 
 static PyObject *
 par_str(TdPar *p)
 {
-    PyObject *v = par_value(p);
+    PyObject *v = td_par_current(p);
     if (v == NULL) {
         return NULL;
     }
@@ -105,12 +117,12 @@ static PyObject *
 as_value(PyObject *obj)
 {
     if (Py_TYPE(obj)->tp_dealloc == (destructor)par_dealloc) {
-        return par_value((TdPar *)obj);
+        return td_par_current((TdPar *)obj);
     }
     return Py_NewRef(obj);
 }
 
-#define PAR_BINARY(fname, call)                     \
+#define PAR_BINARY(fname, call)                      \
     static PyObject *fname(PyObject *a, PyObject *b) \
     {                                                \
         PyObject *x = as_value(a);                   \
@@ -145,16 +157,16 @@ par_pow(PyObject *a, PyObject *b, PyObject *c)
     return r;
 }
 
-#define PAR_UNARY(fname, call)             \
-    static PyObject *fname(PyObject *a)     \
-    {                                       \
-        PyObject *x = as_value(a);          \
-        if (x == NULL) {                    \
-            return NULL;                    \
-        }                                   \
-        PyObject *r = call(x);              \
-        Py_DECREF(x);                       \
-        return r;                           \
+#define PAR_UNARY(fname, call)          \
+    static PyObject *fname(PyObject *a) \
+    {                                   \
+        PyObject *x = as_value(a);      \
+        if (x == NULL) {                \
+            return NULL;                \
+        }                               \
+        PyObject *r = call(x);          \
+        Py_DECREF(x);                   \
+        return r;                       \
     }
 
 PAR_UNARY(par_neg, PyNumber_Negative)
@@ -193,272 +205,88 @@ par_richcompare(PyObject *a, PyObject *b, int op)
     return r;
 }
 
-/* ---- members ---- */
-
-static PyObject *
-par_get_val(TdPar *p, void *c)
-{
-    (void)c;
-    return par_value(p);
-}
-
-static int
-par_set_val(TdPar *p, PyObject *v, void *c)
-{
-    (void)c;
-    if (v == NULL) {
-        PyErr_SetString(PyExc_AttributeError, "a parameter's value cannot be deleted");
-        return -1;
-    }
-    return td_par_assign(p->owner, p->index, v);
-}
-
-static PyObject *
-par_get_name(TdPar *p, void *c)
-{
-    (void)c;
-    return PyUnicode_FromString(par_def(p)->name);
-}
-
-static PyObject *
-par_get_label(TdPar *p, void *c)
-{
-    (void)c;
-    return PyUnicode_FromString(par_def(p)->label);
-}
-
-static PyObject *
-par_get_page(TdPar *p, void *c)
-{
-    (void)c;
-    return PyUnicode_FromString(par_def(p)->page);
-}
-
-static PyObject *
-par_get_owner(TdPar *p, void *c)
-{
-    (void)c;
-    return Py_NewRef((PyObject *)p->owner);
-}
-
-static PyObject *
-par_get_default(TdPar *p, void *c)
-{
-    (void)c;
-    const td_par_def *d = par_def(p);
-    switch (d->kind) {
-    case TD_PAR_FLOAT:
-        return PyFloat_FromDouble(d->def);
-    case TD_PAR_INT:
-        return PyLong_FromDouble(d->def);
-    case TD_PAR_TOGGLE:
-        return PyBool_FromLong(d->def != 0.0);
-    case TD_PAR_MENU:
-        return PyUnicode_FromString(d->menu[(size_t)d->def]);
-    default:
-        return PyUnicode_FromString(d->sdef != NULL ? d->sdef : "");
-    }
-}
-
-static PyObject *
-par_get_isdefault(TdPar *p, void *c)
-{
-    PyObject *v = par_value(p);
-    if (v == NULL) {
-        return NULL;
-    }
-    PyObject *d = par_get_default(p, c);
-    if (d == NULL) {
-        Py_DECREF(v);
-        return NULL;
-    }
-    int eq = PyObject_RichCompareBool(v, d, Py_EQ);
-    Py_DECREF(v);
-    Py_DECREF(d);
-    return eq < 0 ? NULL : PyBool_FromLong(eq);
-}
-
-static PyObject *
-par_get_style(TdPar *p, void *c)
-{
-    (void)c;
-    static const char *const styles[] = {"Float", "Int", "Toggle", "Menu", "Str", "OP"};
-    return PyUnicode_FromString(styles[par_def(p)->kind]);
-}
-
-static PyObject *
-par_get_kind_flag(TdPar *p, void *c)
-{
-    const char *which = c;
-    td_par_kind k = par_def(p)->kind;
-    int r = 0;
-    switch (which[0]) {
-    case 'm': r = k == TD_PAR_MENU; break;                                          /* isMenu */
-    case 'n': r = k == TD_PAR_FLOAT || k == TD_PAR_INT; break;                      /* isNumber */
-    case 'f': r = k == TD_PAR_FLOAT; break;                                         /* isFloat */
-    case 'i': r = k == TD_PAR_INT; break;                                           /* isInt */
-    case 't': r = k == TD_PAR_TOGGLE; break;                                        /* isToggle */
-    case 's': r = k == TD_PAR_STR || k == TD_PAR_OP; break;                         /* isString */
-    case 'o': r = k == TD_PAR_OP; break;                                            /* isOP */
-    default: r = 0; break;                                                          /* isPulse */
-    }
-    return PyBool_FromLong(r);
-}
-
-static PyObject *
-par_get_menunames(TdPar *p, void *c)
-{
-    (void)c;
-    const td_par_def *d = par_def(p);
-    PyObject *list = PyList_New(0);
-    for (size_t i = 0; list != NULL && d->menu != NULL && d->menu[i] != NULL; i++) {
-        PyObject *s = PyUnicode_FromString(d->menu[i]);
-        if (s == NULL || PyList_Append(list, s) < 0) {
-            Py_XDECREF(s);
-            Py_CLEAR(list);
-            break;
-        }
-        Py_DECREF(s);
-    }
-    return list;
-}
-
-static PyObject *
-par_get_menuindex(TdPar *p, void *c)
-{
-    (void)c;
-    if (td_op_check(p->owner) < 0) {
-        return NULL;
-    }
-    if (par_def(p)->kind != TD_PAR_MENU) {
-        Py_RETURN_NONE;
-    }
-    return PyLong_FromDouble(p->owner->pars[p->index].num);
-}
-
-static int
-par_set_menuindex(TdPar *p, PyObject *v, void *c)
-{
-    (void)c;
-    if (v == NULL || !PyLong_Check(v)) {
-        PyErr_SetString(PyExc_TypeError, "menuIndex takes an int");
-        return -1;
-    }
-    if (par_def(p)->kind != TD_PAR_MENU) {
-        PyErr_Format(PyExc_TypeError, "parameter %s is not a menu", par_def(p)->name);
-        return -1;
-    }
-    return td_par_assign(p->owner, p->index, v);
-}
-
-static PyObject *
-par_get_range(TdPar *p, void *c)
-{
-    const char *which = c;
-    const td_par_def *d = par_def(p);
-    return PyFloat_FromDouble(which[1] == 'i' ? d->min : d->max);
-}
-
-static PyObject *
-par_get_valid(TdPar *p, void *c)
-{
-    (void)c;
-    return PyBool_FromLong(p->owner != NULL && p->owner->valid);
-}
+#define PG(name, get, set, doc, closure) {name, (getter)get, (setter)set, doc, closure}
+#define KIND(name, doc) PG(name, par_get_kind_flag, NULL, doc " (read-only).", name)
 
 static PyGetSetDef par_getset[] = {
-    {"val", (getter)par_get_val, (setter)par_set_val, "The parameter's value; assign to set it.", NULL},
-    {"name", (getter)par_get_name, NULL, "Python name of the parameter, e.g. 'tx'.", NULL},
-    {"label", (getter)par_get_label, NULL, "Label of the parameter, e.g. 'Translate'.", NULL},
-    {"page", (getter)par_get_page, NULL, "Name of the parameter page, e.g. 'Xform'.", NULL},
-    {"owner", (getter)par_get_owner, NULL, "The OP this parameter belongs to.", NULL},
-    {"default", (getter)par_get_default, NULL, "The default value.", NULL},
-    {"isDefault", (getter)par_get_isdefault, NULL, "True if the value equals the default.", NULL},
-    {"style", (getter)par_get_style, NULL, "'Float', 'Int', 'Toggle', 'Menu', 'Str' or 'OP'.", NULL},
-    {"isMenu", (getter)par_get_kind_flag, NULL, "True for menu parameters.", "m"},
-    {"isNumber", (getter)par_get_kind_flag, NULL, "True for float and int parameters.", "n"},
-    {"isFloat", (getter)par_get_kind_flag, NULL, "True for float parameters.", "f"},
-    {"isInt", (getter)par_get_kind_flag, NULL, "True for int parameters.", "i"},
-    {"isToggle", (getter)par_get_kind_flag, NULL, "True for toggle parameters.", "t"},
-    {"isString", (getter)par_get_kind_flag, NULL, "True for string and OP parameters.", "s"},
-    {"isOP", (getter)par_get_kind_flag, NULL, "True for OP-reference parameters.", "o"},
-    {"isPulse", (getter)par_get_kind_flag, NULL, "True for pulse parameters (none yet).", "p"},
-    {"menuNames", (getter)par_get_menunames, NULL, "Menu tokens (empty for non-menus).", NULL},
-    {"menuIndex", (getter)par_get_menuindex, (setter)par_set_menuindex, "Index of the menu token.", NULL},
-    {"min", (getter)par_get_range, NULL, "Lower end of the parameter's range.", "min"},
-    {"max", (getter)par_get_range, NULL, "Upper end of the parameter's range.", "max"},
-    {"valid", (getter)par_get_valid, NULL, "False once the owner was destroyed.", NULL},
+    PG("val", par_get_val, par_set_val,
+       "The constant value; assigning it also selects constant mode (op.par.tx = 5 does the same).", NULL),
+    PG("expr", par_get_expr, par_set_expr,
+       "The expression (Python, str); assigning it selects expression mode. '' if none was set.", NULL),
+    PG("mode", par_get_mode, par_set_mode,
+       "ParMode.CONSTANT or ParMode.EXPRESSION (EXPORT and BIND cannot be selected here).", NULL),
+    PG("name", par_get_string, NULL, "Python name of the parameter, e.g. 'tx' (read-only).", "name"),
+    PG("label", par_get_string, NULL, "Label of the parameter, e.g. 'Translate' (read-only).", "label"),
+    PG("help", par_get_string, NULL, "Help text of the parameter: its label here (read-only).", "help"),
+    PG("page", par_get_page, NULL, "The Page the parameter is on (read-only).", NULL),
+    PG("owner", par_get_owner, NULL, "The OP this parameter belongs to (read-only).", NULL),
+    PG("default", par_get_default, par_set_default,
+       "The default value (settable on custom parameters only, which do not exist here).", NULL),
+    PG("isDefault", par_get_isdefault, NULL,
+       "True in constant mode with the default value (read-only).", NULL),
+    PG("style", par_get_string, NULL, "'Float', 'Int', 'Toggle', 'Menu', 'Str' or 'OP' (read-only).", "style"),
+    KIND("isMenu", "True for menu parameters"),
+    KIND("isNumber", "True for float and int parameters"),
+    KIND("isFloat", "True for float parameters"),
+    KIND("isInt", "True for int parameters"),
+    KIND("isToggle", "True for toggle parameters"),
+    KIND("isString", "True for string and OP parameters"),
+    KIND("isOP", "True for OP-reference parameters"),
+    KIND("isPulse", "True for pulse parameters (no operator here has one)"),
+    KIND("isMomentary", "True for momentary parameters (no operator here has one)"),
+    KIND("isPython", "True for Python-object parameters (no operator here has one)"),
+    KIND("isSequence", "True for parameters of a sequence (no operator here has one)"),
+    KIND("isCustom", "True for custom parameters (none can be made here)"),
+    PG("enable", par_get_kind_flag, par_set_enable, "True: every built-in parameter is enabled.", "enable"),
+    PG("readOnly", par_get_readonly, par_set_readonly,
+       "Read-only state in a user interface (stored); scripts can still set the parameter.", NULL),
+    PG("menuNames", par_get_menunames, NULL, "Menu tokens ([] for non-menus) (read-only).", NULL),
+    PG("menuLabels", par_get_menulabels, NULL, "Menu labels, in the order of menuNames (read-only).", NULL),
+    PG("menuIndex", par_get_menuindex, par_set_menuindex,
+       "Index of the current menu token; assign an int to select by index. None for non-menus.", NULL),
+    PG("menuSource", par_get_string, NULL, "'' : menus come from the operator itself (read-only).", "menuSource"),
+    PG("min", par_get_range, par_set_range, "Lower end of the range; clamping applies when clampMin.", "min"),
+    PG("max", par_get_range, par_set_range, "Upper end of the range; clamping applies when clampMax.", "max"),
+    PG("normMin", par_get_range, par_set_range, "Lower end of the slider range.", "normMin"),
+    PG("normMax", par_get_range, par_set_range, "Upper end of the slider range.", "normMax"),
+    PG("clampMin", par_get_range, par_set_range,
+       "True if values below min are not allowed (clamped, or ValueError for resolutions).", "clampMin"),
+    PG("clampMax", par_get_range, par_set_range,
+       "True if values above max are not allowed (clamped, or ValueError for resolutions).", "clampMax"),
+    PG("valid", par_get_valid, NULL, "False once the owner was destroyed (read-only).", NULL),
+    PG("index", par_get_index, NULL, "Position of the parameter among its operator's (read-only).", "index"),
+    PG("vecIndex", par_get_index, NULL, "Position in its group: tz has 2 (read-only).", "vecIndex"),
+    PG("parGroup", par_get_pargroup, NULL, "The ParGroup the parameter belongs to (read-only).", NULL),
+    PG("hidden", par_get_false, NULL, "False: no built-in parameter is hidden (read-only).", NULL),
     {NULL},
 };
 
-static PyObject *
-par_eval(TdPar *p, PyObject *unused)
-{
-    (void)unused;
-    return par_value(p);
-}
-
-static PyObject *
-par_reset(TdPar *p, PyObject *unused)
-{
-    PyObject *d = par_get_default(p, unused);
-    if (d == NULL) {
-        return NULL;
-    }
-    int rc = td_par_assign(p->owner, p->index, d);
-    Py_DECREF(d);
-    if (rc < 0) {
-        return NULL;
-    }
-    Py_RETURN_NONE;
-}
-
-static PyObject *
-par_evalops(TdPar *p, PyObject *unused)
-{
-    (void)unused;
-    if (td_op_check(p->owner) < 0) {
-        return NULL;
-    }
-    PyObject *out = PyList_New(0);
-    if (out == NULL) {
-        return NULL;
-    }
-    if (par_def(p)->kind != TD_PAR_OP) {
-        return out;
-    }
-    const char *s = PyUnicode_AsUTF8(p->owner->pars[p->index].str);
-    TdOp *base = p->owner->parent != NULL ? p->owner->parent : p->owner;
-    if (s == NULL || td_pattern_collect(base, s, NULL, out) < 0) {
-        Py_DECREF(out);
-        return NULL;
-    }
-    return out;
-}
-
-static PyObject *
-par_issamepar(TdPar *p, PyObject *other)
-{
-    if (Py_TYPE(other) != Py_TYPE(p)) {
-        Py_RETURN_FALSE;
-    }
-    TdPar *o = (TdPar *)other;
-    return PyBool_FromLong(o->owner == p->owner && o->index == p->index);
-}
-
 static PyMethodDef par_methods[] = {
-    {"eval", (PyCFunction)par_eval, METH_NOARGS, "eval($self, /)\n--\n\nThe parameter's current value."},
-    {"reset", (PyCFunction)par_reset, METH_NOARGS, "reset($self, /)\n--\n\nSet the parameter to its default."},
+    {"eval", (PyCFunction)par_eval, METH_NOARGS,
+     "eval($self, /)\n--\n\nThe current value: the constant, or the expression's result in expression mode\n"
+     "(td_render.tdError naming the parameter if the expression fails)."},
+    {"evalNorm", (PyCFunction)par_eval_norm, METH_NOARGS,
+     "evalNorm($self, /)\n--\n\nThe current value mapped from [normMin, normMax] to [0, 1]."},
+    {"evalExpression", (PyCFunction)par_eval_expression, METH_NOARGS,
+     "evalExpression($self, /)\n--\n\nEvaluate the parameter's expression, whatever its mode."},
+    {"reset", (PyCFunction)par_reset, METH_NOARGS,
+     "reset($self, /)\n--\n\nSet the parameter to its default, in constant mode."},
     {"evalOPs", (PyCFunction)par_evalops, METH_NOARGS,
-     "evalOPs($self, /)\n--\n\nThe operators an OP parameter's path or pattern names (relative to the owner's network)."},
+     "evalOPs($self, /)\n--\n\nThe operators an OP parameter's path or pattern names (relative to the owner's\n"
+     "network). [] for other parameters or when nothing matches."},
     {"isSamePar", (PyCFunction)par_issamepar, METH_O,
      "isSamePar($self, par, /)\n--\n\nTrue if par is this same parameter (== compares values)."},
+    {"pulse", (PyCFunction)(void (*)(void))par_pulse, METH_VARARGS | METH_KEYWORDS,
+     "pulse($self, /, value=1, frames=0, seconds=0)\n--\n\nSet the parameter to value, then restore its previous\n"
+     "value and mode: at once after cooking the owner, or after frames (plus seconds at project.cookRate)\n"
+     "frames of td_render.advance()."},
     {NULL},
 };
 
 static PyType_Slot par_slots[] = {
-    {Py_tp_doc, "Par: one parameter of an operator. It acts as its value in arithmetic and comparisons\n"
-                "(op.par.tx + 1, op.par.tx == 5); .val and .eval() give the value itself."},
+    {Py_tp_doc, "Par: one parameter of an operator. It acts as its current value in arithmetic and comparisons\n"
+                "(op.par.tx + 1, op.par.tx == 5); .eval() gives the value, .val the constant, .expr the\n"
+                "expression, .mode which of them applies."},
     {Py_tp_traverse, par_traverse},
     {Py_tp_clear, par_clear},
     {Py_tp_dealloc, par_dealloc},

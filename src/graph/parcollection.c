@@ -1,9 +1,12 @@
-/* ParCollection: op.par, the parameters of one operator by name.
+/* ParCollection: op.par, the parameters of one operator by name, and op.parGroup, its parameter
+ * groups by name (the same type in group mode).
  *
  *   >>> cam.par.tz              # a Par
  *   >>> cam.par.tz = 3          # set
  *   >>> cam.par['fov'], 'fov' in cam.par, [p.name for p in cam.par][:3]
  *   >>> cam.par.nosuch          # AttributeError naming the operator type
+ *   >>> cam.parGroup.t = (1, 2, 3); cam.parGroup['t'].eval()
+ *   (1.0, 2.0, 3.0)
  */
 #include <string.h>
 
@@ -13,16 +16,18 @@
 typedef struct {
     PyObject_HEAD
     TdOp *owner;
+    int groups; /* 1: op.parGroup */
 } TdParCollection;
 
 PyObject *
-td_parcollection_new(td_state *st, TdOp *owner)
+td_parcollection_new(td_state *st, TdOp *owner, int groups)
 {
     TdParCollection *pc = PyObject_GC_New(TdParCollection, st->ParCollection_type);
     if (pc == NULL) {
         return NULL;
     }
     pc->owner = (TdOp *)Py_NewRef((PyObject *)owner);
+    pc->groups = groups;
     PyObject_GC_Track(pc);
     return (PyObject *)pc;
 }
@@ -67,11 +72,56 @@ find(TdParCollection *pc, PyObject *key)
     return td_par_index(pc->owner->cls, s);
 }
 
+/* The ParGroup named key: new reference; NULL with *err 0 if none, 1 on error. */
+static PyObject *
+find_group(TdParCollection *pc, PyObject *key, int *err)
+{
+    if (!PyUnicode_Check(key)) {
+        PyErr_Format(PyExc_TypeError, "parameter group names are str, not %.100s", Py_TYPE(key)->tp_name);
+        *err = 1;
+        return NULL;
+    }
+    return td_pargroup_find(td_state_of((PyObject *)pc), pc->owner, key, err);
+}
+
+static int
+set_group(TdParCollection *pc, PyObject *key, PyObject *value, PyObject *missing_exc)
+{
+    int err = 0;
+    PyObject *g = find_group(pc, key, &err);
+    if (g == NULL) {
+        if (!err) {
+            PyErr_Format(missing_exc, "%s has no parameter group '%U'", pc->owner->cls->optype, key);
+        }
+        return -1;
+    }
+    if (value == NULL) {
+        Py_DECREF(g);
+        PyErr_SetString(PyExc_AttributeError, "parameter groups cannot be deleted");
+        return -1;
+    }
+    int rc = PyObject_SetAttrString(g, "val", value);
+    Py_DECREF(g);
+    return rc;
+}
+
 static PyObject *
 pc_getattro(TdParCollection *pc, PyObject *name)
 {
     if (td_op_check(pc->owner) < 0) {
         return NULL;
+    }
+    if (pc->groups) {
+        int err = 0;
+        PyObject *g = find_group(pc, name, &err);
+        if (g != NULL || err) {
+            return g;
+        }
+        PyObject *r = PyObject_GenericGetAttr((PyObject *)pc, name);
+        if (r == NULL && PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            PyErr_Format(PyExc_AttributeError, "%s has no parameter group '%U'", pc->owner->cls->optype, name);
+        }
+        return r;
     }
     Py_ssize_t i = find(pc, name);
     if (i >= 0) {
@@ -92,6 +142,9 @@ pc_setattro(TdParCollection *pc, PyObject *name, PyObject *value)
 {
     if (td_op_check(pc->owner) < 0) {
         return -1;
+    }
+    if (pc->groups) {
+        return set_group(pc, name, value, PyExc_AttributeError);
     }
     Py_ssize_t i = find(pc, name);
     if (i == -2) {
@@ -114,6 +167,14 @@ pc_getitem(TdParCollection *pc, PyObject *key)
     if (td_op_check(pc->owner) < 0) {
         return NULL;
     }
+    if (pc->groups) {
+        int err = 0;
+        PyObject *g = find_group(pc, key, &err);
+        if (g == NULL && !err) {
+            PyErr_Format(PyExc_KeyError, "%s has no parameter group '%U'", pc->owner->cls->optype, key);
+        }
+        return g;
+    }
     Py_ssize_t i = find(pc, key);
     if (i == -2) {
         return NULL;
@@ -131,6 +192,9 @@ pc_setitem(TdParCollection *pc, PyObject *key, PyObject *value)
     if (td_op_check(pc->owner) < 0) {
         return -1;
     }
+    if (pc->groups) {
+        return set_group(pc, key, value, PyExc_KeyError);
+    }
     Py_ssize_t i = find(pc, key);
     if (i == -2) {
         return -1;
@@ -146,17 +210,42 @@ pc_setitem(TdParCollection *pc, PyObject *key, PyObject *value)
     return td_par_assign(pc->owner, i, value);
 }
 
+/* All groups, in order: a new list. */
+static PyObject *
+all_groups(TdParCollection *pc)
+{
+    PyObject *star = Py_BuildValue("(s)", "*");
+    PyObject *r = star != NULL ? td_pargroups_matching(td_state_of((PyObject *)pc), pc->owner, star) : NULL;
+    Py_XDECREF(star);
+    return r;
+}
+
 static Py_ssize_t
 pc_len(TdParCollection *pc)
 {
+    if (td_op_check(pc->owner) < 0) {
+        return -1;
+    }
+    if (pc->groups) {
+        PyObject *g = all_groups(pc);
+        Py_ssize_t n = g != NULL ? PyList_GET_SIZE(g) : -1;
+        Py_XDECREF(g);
+        return n;
+    }
     return (Py_ssize_t)pc->owner->cls->npars;
 }
 
 static int
 pc_contains(TdParCollection *pc, PyObject *key)
 {
-    if (!PyUnicode_Check(key)) {
-        return 0;
+    if (!PyUnicode_Check(key) || td_op_check(pc->owner) < 0) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    if (pc->groups) {
+        int err = 0;
+        PyObject *g = find_group(pc, key, &err);
+        Py_XDECREF(g);
+        return err ? -1 : g != NULL;
     }
     Py_ssize_t i = find(pc, key);
     return i == -2 ? -1 : i >= 0;
@@ -167,6 +256,12 @@ pc_iter(TdParCollection *pc)
 {
     if (td_op_check(pc->owner) < 0) {
         return NULL;
+    }
+    if (pc->groups) {
+        PyObject *g = all_groups(pc);
+        PyObject *it = g != NULL ? PyObject_GetIter(g) : NULL;
+        Py_XDECREF(g);
+        return it;
     }
     td_state *st = td_state_of((PyObject *)pc);
     PyObject *list = PyList_New((Py_ssize_t)pc->owner->cls->npars);
@@ -190,11 +285,21 @@ static PyObject *
 pc_dir(TdParCollection *pc, PyObject *unused)
 {
     (void)unused;
+    if (td_op_check(pc->owner) < 0) {
+        return NULL;
+    }
+    const td_op_class *cls = pc->owner->cls;
     PyObject *list = PyList_New(0);
-    for (size_t i = 0; list != NULL && i < pc->owner->cls->npars; i++) {
-        PyObject *s = PyUnicode_FromString(pc->owner->cls->pars[i].name);
+    for (size_t i = 0; list != NULL && i < cls->npars; i++) {
+        Py_ssize_t start = (Py_ssize_t)i, count = 1;
+        if (pc->groups) {
+            td_pargroup_span(cls, (Py_ssize_t)i, &start, &count);
+            if (start != (Py_ssize_t)i) {
+                continue;
+            }
+        }
+        PyObject *s = pc->groups ? td_pargroup_name(cls, start, count) : PyUnicode_FromString(cls->pars[i].name);
         if (s == NULL || PyList_Append(list, s) < 0) {
-            Py_XDECREF(s);
             Py_CLEAR(list);
         }
         Py_XDECREF(s);
@@ -205,16 +310,19 @@ pc_dir(TdParCollection *pc, PyObject *unused)
 static PyObject *
 pc_repr(TdParCollection *pc)
 {
-    return PyUnicode_FromFormat("<ParCollection of %s>", pc->owner->cls->optype);
+    return PyUnicode_FromFormat("<%s of %s>", pc->groups ? "ParGroupCollection" : "ParCollection",
+                                pc->owner->cls->optype);
 }
 
 static PyMethodDef pc_methods[] = {
-    {"__dir__", (PyCFunction)pc_dir, METH_NOARGS, "Parameter names, for tab completion."},
+    {"__dir__", (PyCFunction)pc_dir, METH_NOARGS,
+     "__dir__($self, /)\n--\n\nParameter (or group) names, for tab completion."},
     {NULL},
 };
 
 static PyType_Slot pc_slots[] = {
-    {Py_tp_doc, "ParCollection: an operator's parameters by name (op.par.tx, op.par['tx']).\n"
+    {Py_tp_doc, "ParCollection: an operator's parameters by name (op.par.tx, op.par['tx']), or its parameter\n"
+                "groups by name (op.parGroup.t, a ParGroup; assign a tuple to set the group).\n"
                 "Unknown names raise AttributeError (attribute access) or KeyError (indexing)."},
     {Py_tp_traverse, pc_traverse},
     {Py_tp_clear, pc_clear},

@@ -17,6 +17,8 @@ typedef enum {
 enum {
     TD_PAR_REJECT_MIN = 1, /* a value below min raises ValueError */
     TD_PAR_REJECT_MAX = 2, /* a value above max raises ValueError */
+    TD_PAR_CLAMP_MIN = 4,  /* a value below min becomes min (Par.clampMin) */
+    TD_PAR_CLAMP_MAX = 8,  /* a value above max becomes max (Par.clampMax) */
 };
 
 typedef struct td_par_def {
@@ -25,10 +27,11 @@ typedef struct td_par_def {
     const char *page;   /* "Xform" */
     td_par_kind kind;
     double def;         /* numeric default; for menus the index */
-    double min, max;    /* value range (checked where flags say so) */
+    double min, max;    /* value range: clamped or checked where flags say so, else the slider range */
     const char *sdef;   /* string default */
     const char *const *menu; /* NULL-terminated menu tokens */
     unsigned flags;
+    const char *const *menu_labels; /* labels of the tokens, NULL: the tokens themselves */
 } td_par_def;
 
 #define TD_PAR_F(n, l, pg, d) {.name = n, .label = l, .page = pg, .kind = TD_PAR_FLOAT, .def = d, .min = 0, .max = 1}
@@ -36,15 +39,23 @@ typedef struct td_par_def {
     {.name = n, .label = l, .page = pg, .kind = TD_PAR_INT, .def = d, .min = lo, .max = hi, .flags = fl}
 #define TD_PAR_T(n, l, pg, d) {.name = n, .label = l, .page = pg, .kind = TD_PAR_TOGGLE, .def = d, .max = 1}
 #define TD_PAR_M(n, l, pg, d, tokens) {.name = n, .label = l, .page = pg, .kind = TD_PAR_MENU, .def = d, .menu = tokens}
+#define TD_PAR_ML(n, l, pg, d, tokens, labels)                                                             \
+    {.name = n, .label = l, .page = pg, .kind = TD_PAR_MENU, .def = d, .menu = tokens, .menu_labels = labels}
 #define TD_PAR_S(n, l, pg, d) {.name = n, .label = l, .page = pg, .kind = TD_PAR_STR, .sdef = d}
 #define TD_PAR_O(n, l, pg, d) {.name = n, .label = l, .page = pg, .kind = TD_PAR_OP, .sdef = d}
+/* A float clamped to [lo, hi]. */
+#define TD_PAR_FC(n, l, pg, d, lo, hi)                                                                     \
+    {.name = n, .label = l, .page = pg, .kind = TD_PAR_FLOAT, .def = d, .min = lo, .max = hi,              \
+     .flags = TD_PAR_CLAMP_MIN | TD_PAR_CLAMP_MAX}
 
 /* The Xform page shared by the object COMPs (camera, geometry, light). */
 extern const char *const td_menu_xord[];
 extern const char *const td_menu_rord[];
+extern const char *const td_menu_xord_labels[];
+extern const char *const td_menu_rord_labels[];
 #define TD_XFORM_PARS(tz_default)                                                                          \
-    TD_PAR_M("xord", "Transform Order", "Xform", 0, td_menu_xord),                                       \
-        TD_PAR_M("rord", "Rotate Order", "Xform", 0, td_menu_rord),                                      \
+    TD_PAR_ML("xord", "Transform Order", "Xform", 0, td_menu_xord, td_menu_xord_labels),                 \
+        TD_PAR_ML("rord", "Rotate Order", "Xform", 0, td_menu_rord, td_menu_rord_labels),                \
         TD_PAR_F("tx", "Translate", "Xform", 0), TD_PAR_F("ty", "Translate", "Xform", 0),                \
         TD_PAR_F("tz", "Translate", "Xform", tz_default), TD_PAR_F("rx", "Rotate", "Xform", 0),          \
         TD_PAR_F("ry", "Rotate", "Xform", 0), TD_PAR_F("rz", "Rotate", "Xform", 0),                      \

@@ -8,6 +8,11 @@
 
 const char *const td_menu_xord[] = {"srt", "str", "rst", "rts", "tsr", "trs", NULL};
 const char *const td_menu_rord[] = {"xyz", "xzy", "yxz", "yzx", "zxy", "zyx", NULL};
+const char *const td_menu_xord_labels[] = {"Scale Rotate Translate", "Scale Translate Rotate",
+                                           "Rotate Scale Translate", "Rotate Translate Scale",
+                                           "Translate Scale Rotate", "Translate Rotate Scale", NULL};
+const char *const td_menu_rord_labels[] = {"Rx Ry Rz", "Rx Rz Ry", "Ry Rx Rz", "Ry Rz Rx",
+                                           "Rz Rx Ry", "Rz Ry Rx", NULL};
 
 Py_ssize_t
 td_par_index(const td_op_class *cls, const char *name)
@@ -18,30 +23,6 @@ td_par_index(const td_op_class *cls, const char *name)
         }
     }
     return -1;
-}
-
-double
-td_par_num(TdOp *op, const char *name)
-{
-    Py_ssize_t i = td_par_index(op->cls, name);
-    assert(i >= 0);
-    return (i >= 0 && op->pars != NULL) ? op->pars[i].num : 0.0;
-}
-
-const char *
-td_par_str(TdOp *op, const char *name)
-{
-    Py_ssize_t i = td_par_index(op->cls, name);
-    assert(i >= 0);
-    if (i < 0 || op->pars == NULL || op->pars[i].str == NULL) {
-        return "";
-    }
-    const char *s = PyUnicode_AsUTF8(op->pars[i].str);
-    if (s == NULL) {
-        PyErr_Clear();
-        return "";
-    }
-    return s;
 }
 
 static PyObject *
@@ -121,14 +102,24 @@ unwrap_par(TdOp *op, PyObject *value)
     return Py_NewRef(value);
 }
 
-int
-td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
+static double
+clamp(const td_par_def *d, double v)
 {
-    if (td_op_check(op) < 0) {
-        return -1;
+    if ((d->flags & TD_PAR_CLAMP_MIN) && v < d->min) {
+        return d->min;
     }
+    if ((d->flags & TD_PAR_CLAMP_MAX) && v > d->max) {
+        return d->max;
+    }
+    return v;
+}
+
+int
+td_par_convert(TdOp *op, Py_ssize_t index, PyObject *value_in, td_par_value *out)
+{
     const td_par_def *d = &op->cls->pars[index];
-    td_par_value *slot = &op->pars[index];
+    out->num = 0.0;
+    out->str = NULL;
     PyObject *value = unwrap_par(op, value_in);
     if (value == NULL) {
         return -1;
@@ -140,7 +131,7 @@ td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
         if (as_double(op, d, value, &v) < 0 || check_range(op, d, v) < 0) {
             goto done;
         }
-        slot->num = v;
+        out->num = clamp(d, v);
         break;
     case TD_PAR_INT:
         if (as_double(op, d, value, &v) < 0) {
@@ -154,13 +145,13 @@ td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
         if (check_range(op, d, v) < 0) {
             goto done;
         }
-        slot->num = v;
+        out->num = clamp(d, v);
         break;
     case TD_PAR_TOGGLE:
         if (as_double(op, d, value, &v) < 0) {
             goto done;
         }
-        slot->num = v != 0.0;
+        out->num = v != 0.0;
         break;
     case TD_PAR_MENU:
         if (PyUnicode_Check(value)) {
@@ -176,7 +167,7 @@ td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
                 menu_error(op, d, value);
                 goto done;
             }
-            slot->num = (double)i;
+            out->num = (double)i;
         }
         else if (PyLong_Check(value)) {
             long i = PyLong_AsLong(value);
@@ -189,7 +180,7 @@ td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
                 menu_error(op, d, value);
                 goto done;
             }
-            slot->num = (double)i;
+            out->num = (double)i;
         }
         else {
             PyErr_Format(PyExc_TypeError, "%s.par.%s takes a menu token (str) or index (int), not %.100s",
@@ -203,7 +194,7 @@ td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
                          Py_TYPE(value)->tp_name);
             goto done;
         }
-        Py_XSETREF(slot->str, Py_NewRef(value));
+        out->str = Py_NewRef(value);
         break;
     case TD_PAR_OP: {
         td_state *st = td_state_of((PyObject *)op);
@@ -232,37 +223,73 @@ td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
             Py_DECREF(s);
             goto done;
         }
-        Py_XSETREF(slot->str, s);
+        out->str = s;
         break;
     }
     }
-    td_op_touch(op);
     rc = 0;
 done:
     Py_DECREF(value);
     return rc;
 }
 
+int
+td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value)
+{
+    if (td_op_check(op) < 0) {
+        return -1;
+    }
+    td_par_value v;
+    if (td_par_convert(op, index, value, &v) < 0) {
+        return -1;
+    }
+    if (op->pars == NULL) { /* destroyed while converting (a Par value's expression) */
+        Py_XDECREF(v.str);
+        return td_op_check(op);
+    }
+    td_par_slot *slot = &op->pars[index];
+    if (td_par_evaluating(op, index)) {
+        Py_XDECREF(v.str);
+        PyErr_Format(td_state_of((PyObject *)op)->tdError, "par %s cannot be set by its own expression",
+                     op->cls->pars[index].name);
+        return -1;
+    }
+    slot->val.num = v.num;
+    Py_XSETREF(slot->val.str, v.str);
+    if (slot->mode != TD_MODE_CONSTANT) {
+        slot->mode = TD_MODE_CONSTANT; /* setting the value selects constant mode, as in TouchDesigner */
+        td_par_slot_forget(slot);
+    }
+    td_op_touch(op);
+    return 0;
+}
+
 PyObject *
-td_par_value_object(TdOp *op, Py_ssize_t index)
+td_par_value_to_object(TdOp *op, Py_ssize_t index, const td_par_value *v)
+{
+    const td_par_def *d = &op->cls->pars[index];
+    switch (d->kind) {
+    case TD_PAR_FLOAT:
+        return PyFloat_FromDouble(v->num);
+    case TD_PAR_INT:
+        return PyLong_FromDouble(v->num);
+    case TD_PAR_TOGGLE:
+        return PyBool_FromLong(v->num != 0.0);
+    case TD_PAR_MENU:
+        return PyUnicode_FromString(d->menu[(size_t)v->num]);
+    case TD_PAR_STR:
+    case TD_PAR_OP:
+        return v->str != NULL ? Py_NewRef(v->str) : PyUnicode_FromString("");
+    }
+    Py_RETURN_NONE;
+}
+
+PyObject *
+td_par_constant_object(TdOp *op, Py_ssize_t index)
 {
     if (td_op_check(op) < 0) {
         return NULL;
     }
-    const td_par_def *d = &op->cls->pars[index];
-    const td_par_value *slot = &op->pars[index];
-    switch (d->kind) {
-    case TD_PAR_FLOAT:
-        return PyFloat_FromDouble(slot->num);
-    case TD_PAR_INT:
-        return PyLong_FromDouble(slot->num);
-    case TD_PAR_TOGGLE:
-        return PyBool_FromLong(slot->num != 0.0);
-    case TD_PAR_MENU:
-        return PyUnicode_FromString(d->menu[(size_t)slot->num]);
-    case TD_PAR_STR:
-    case TD_PAR_OP:
-        return Py_NewRef(slot->str);
-    }
-    Py_RETURN_NONE;
+    return td_par_value_to_object(op, index, &op->pars[index].val);
 }
+

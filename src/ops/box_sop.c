@@ -62,5 +62,5 @@ static PyType_Spec box_spec = {
 const td_op_class td_class_boxSOP = {
     .optype = "boxSOP", .family = "SOP", .label = "Box", .base_name = "box", .subtype = "",
     .base = TD_BASE_SOP, .spec = &box_spec, .pars = box_pars, .npars = TD_NPARS(box_pars),
-    .release = td_sop_release, .build_mesh = box_build,
+    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .build_mesh = box_build,
 };

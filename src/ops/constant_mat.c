@@ -3,7 +3,7 @@
 
 static const td_par_def constant_pars[] = {
     TD_PAR_F("colorr", "Color", "Constant", 1), TD_PAR_F("colorg", "Color", "Constant", 1),
-    TD_PAR_F("colorb", "Color", "Constant", 1), TD_PAR_F("alpha", "Alpha", "Constant", 1),
+    TD_PAR_F("colorb", "Color", "Constant", 1), TD_PAR_FC("alpha", "Alpha", "Constant", 1, 0, 1),
 };
 
 static void
@@ -19,7 +19,8 @@ constant_fill(TdOp *op, td_scene_material *out)
 
 static PyType_Slot constant_slots[] = {
     {Py_tp_doc, "constantMAT: an unlit material; pixels get exactly its colour.\n\n"
-                "Parameters: colorr colorg colorb (default 1), alpha (default 1). Lights do not affect it."},
+                "Parameters: colorr colorg colorb (default 1), alpha (default 1, clamped to [0, 1]).\n"
+                "Lights do not affect it."},
     {0, NULL},
 };
 

@@ -12,7 +12,7 @@ static const td_par_def phong_pars[] = {
     TD_PAR_F("ambr", "Ambient", "RGB", 1), TD_PAR_F("ambg", "Ambient", "RGB", 1),
     TD_PAR_F("ambb", "Ambient", "RGB", 1), TD_PAR_F("emitr", "Emit", "RGB", 0),
     TD_PAR_F("emitg", "Emit", "RGB", 0), TD_PAR_F("emitb", "Emit", "RGB", 0),
-    TD_PAR_F("alphafront", "Alpha", "Alpha", 1),
+    TD_PAR_FC("alphafront", "Alpha", "Alpha", 1, 0, 1),
 };
 
 void td_phong_defaults(td_scene_material *out);
@@ -52,7 +52,8 @@ static PyType_Slot phong_slots[] = {
     {Py_tp_doc, "phongMAT: a lit material (Lambert diffuse + Blinn-Phong specular per light).\n\n"
                 "Parameters: diffr diffg diffb (default 1), specr specg specb (default 1), shininess\n"
                 "(default 10), ambr ambg ambb (default 1, scaled by ambientlightCOMPs), emitr emitg emitb\n"
-                "(default 0), alphafront (default 1). Geometry without a material uses these defaults."},
+                "(default 0), alphafront (default 1, clamped to [0, 1]). Geometry without a material uses\n"
+                "these defaults."},
     {0, NULL},
 };
 

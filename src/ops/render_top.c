@@ -49,6 +49,9 @@ matches(TdOp *owner, const char *par, const td_op_class *cls)
     PyObject *out = PyList_New(0);
     for (Py_ssize_t i = 0; out != NULL && i < PyList_GET_SIZE(found); i++) {
         TdOp *op = (TdOp *)PyList_GET_ITEM(found, i);
+        if (cls == &td_class_geometryCOMP && !td_op_flag(op, TD_FLAG_RENDER)) {
+            continue; /* the Render flag off takes geometry out of renders */
+        }
         if ((cls == NULL || op->cls == cls) && PyList_Append(out, (PyObject *)op) < 0) {
             Py_CLEAR(out);
         }
@@ -116,7 +119,7 @@ fill_draws(td_scene *scene, PyObject *geos)
         td_object_world(geo, world);
         for (Py_ssize_t j = 0; j < PyList_GET_SIZE(geo->children); j++) {
             TdOp *sop = (TdOp *)PyList_GET_ITEM(geo->children, j);
-            if (sop->cls->build_mesh == NULL) {
+            if (sop->cls->build_mesh == NULL || !td_op_flag(sop, TD_FLAG_RENDER)) {
                 continue;
             }
             td_mesh *mesh = td_sop_mesh(sop);
@@ -243,5 +246,5 @@ static PyType_Spec render_spec = {
 const td_op_class td_class_renderTOP = {
     .optype = "renderTOP", .family = "TOP", .label = "Render", .base_name = "render", .subtype = "",
     .base = TD_BASE_TOP, .spec = &render_spec, .pars = render_pars, .npars = TD_NPARS(render_pars),
-    .release = td_top_release, .build_scene = render_build_scene,
+    .release = td_top_release, .build_scene = render_build_scene, .cook = td_top_cook_hook,
 };

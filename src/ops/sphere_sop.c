@@ -78,5 +78,5 @@ static PyType_Spec sphere_spec = {
 const td_op_class td_class_sphereSOP = {
     .optype = "sphereSOP", .family = "SOP", .label = "Sphere", .base_name = "sphere", .subtype = "",
     .base = TD_BASE_SOP, .spec = &sphere_spec, .pars = sphere_pars, .npars = TD_NPARS(sphere_pars),
-    .release = td_sop_release, .build_mesh = sphere_build,
+    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .build_mesh = sphere_build,
 };

@@ -237,16 +237,9 @@ top_get_member(TdOp *self, void *c)
     if (strcmp(which, "pixelFormatName") == 0) {
         return PyUnicode_FromString(o.format->token);
     }
-    if (strcmp(which, "totalCooks") == 0) {
-        return PyLong_FromUnsignedLongLong(s != NULL ? s->total_cooks : 0);
-    }
-    if (strcmp(which, "gpuMemory") == 0) {
-        return PyLong_FromSize_t(s != NULL ? s->gpu_bytes : 0);
-    }
-    if (strcmp(which, "gpuCookTime") == 0) {
-        return PyFloat_FromDouble(s != NULL ? s->gpu_ms : 0.0);
-    }
-    return PyFloat_FromDouble(s != NULL ? s->cpu_ms : 0.0); /* cpuCookTime */
+    (void)s;
+    PyErr_Format(PyExc_AttributeError, "TOP has no member %s", which);
+    return NULL;
 }
 
 #define TOP_MEMBER(name, doc) {name, (getter)top_get_member, NULL, doc, name}
@@ -262,12 +255,6 @@ static PyGetSetDef top_getset[] = {
     TOP_MEMBER("newestSliceWOffset", "Newest slice offset of a 3D texture TOP; 0 for 2D TOPs (read-only)."),
     TOP_MEMBER("pixelFormat", "The pixel format as displayed, e.g. '8-bit fixed (RGBA)' (read-only)."),
     TOP_MEMBER("pixelFormatName", "The pixel format's menu token, e.g. 'rgba8fixed' (read-only)."),
-    TOP_MEMBER("totalCooks", "How many times this TOP rendered (read-only)."),
-    TOP_MEMBER("gpuMemory",
-               "Bytes of GPU memory this TOP's texture, depth buffer and readback buffers hold, counted from\n"
-               "what was allocated (read-only)."),
-    TOP_MEMBER("gpuCookTime", "GPU time of the last render in ms, from GL timestamp queries (read-only)."),
-    TOP_MEMBER("cpuCookTime", "CPU time of the last scene build in ms (read-only)."),
     {NULL},
 };
 

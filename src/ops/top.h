@@ -41,9 +41,7 @@ typedef struct td_top_state {
     td_gl_target *target;
     td_scene *cooked;         /* the scene the target holds, one reference */
     uint64_t cooked_serial;   /* network serial when cooked was last found current */
-    uint64_t total_cooks;
-    double cpu_ms, gpu_ms;
-    size_t gpu_bytes;
+    double cpu_ms;            /* host time of the last scene build; statistics live in the OP */
     /* the delayed read in flight (numpyArray(delayed=True)), if pending */
     int pending;
     int pending_w, pending_h;
@@ -65,6 +63,9 @@ int td_top_run_delayed(TdOp *top, PyObject **out);
 /* PyArg "O&" converter for flag arguments: True/False or an int (numpy bools too); anything else
  * (a str, None, a float) is a TypeError rather than silently truthy. */
 int td_top_parse_flag(PyObject *obj, void *out);
+
+/* td_op_class.cook for TOPs: OP.cook(force) renders if the network changed (always with force). */
+int td_top_cook_hook(TdOp *top, int force);
 
 /* release hook shared by TOP classes: hands the GPU target to the GL thread for deletion. */
 void td_top_release(TdOp *top);

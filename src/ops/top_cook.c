@@ -46,14 +46,6 @@ top_state(TdOp *top)
     return top->ext;
 }
 
-static double
-now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 /* The scene to render now, or NULL (*fresh = NULL) if the target already shows the current one.
  * Returns -1 with a Python error if the network cannot be rendered. */
 static int
@@ -61,13 +53,33 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
 {
     td_state *st = td_state_of((PyObject *)top);
     *fresh = NULL;
-    if (s->cooked != NULL && s->cooked_serial == st->serial) {
+    /* The Lock flag freezes the image the TOP has. */
+    if (s->cooked != NULL && (s->cooked_serial == st->serial || td_op_flag(top, TD_FLAG_LOCK))) {
         return 0;
     }
-    double t0 = now_ms();
+    double t0 = td_now_ms();
+    /* Expressions read while the scene is built report their errors through the module's pending
+     * cook error, and addError()/addWarning() are valid during the build. */
+    td_cook_error_clear(st);
+    td_op_cook_begin(top);
     td_scene *scene = top->cls->build_scene(top);
+    if (scene != NULL && td_cook_error_take(st) < 0) {
+        td_scene_decref(scene);
+        scene = NULL;
+    }
+    td_op_cook_end(top, 0); /* counted when the render happens */
     if (scene == NULL) {
         return -1;
+    }
+    if (td_op_flag(top, TD_FLAG_BYPASS)) {
+        /* A bypassed TOP passes its input through; a renderTOP has none: an empty, transparent image. */
+        for (size_t i = 0; i < scene->ndraws; i++) {
+            td_mesh_decref(scene->draws[i].mesh);
+        }
+        scene->ndraws = 0;
+        for (int k = 0; k < 4; k++) {
+            scene->background[k] = 0.0f;
+        }
     }
     const td_gl_info *info = td_gl_runtime_info(rt);
     int limit = info->max_texture_size;
@@ -79,7 +91,7 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
         td_scene_decref(scene);
         return -1;
     }
-    s->cpu_ms = now_ms() - t0;
+    s->cpu_ms = td_now_ms() - t0;
     if (td_scene_equal(scene, s->cooked)) {
         td_scene_decref(scene);
         s->cooked_serial = st->serial;
@@ -151,14 +163,27 @@ td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx)
             td_scene_decref(s->cooked);
             s->cooked = fresh;
             fresh = NULL;
-            s->total_cooks++;
-            s->gpu_ms = job->gpu_ms;
+            td_op_record_cook(top, s->cpu_ms, job->gpu_ms, job->gpu_bytes);
+        }
+        else {
+            td_op_record_gpu(top, job->gpu_ms, job->gpu_bytes);
         }
         s->cooked_serial = serial;
-        s->gpu_bytes = job->gpu_bytes;
     }
     td_scene_decref(fresh);
     return 0;
+}
+
+int
+td_top_cook_hook(TdOp *top, int force)
+{
+    td_top_state *s = top->ext;
+    if (force && s != NULL) {
+        td_scene_decref(s->cooked); /* nothing to compare with: the render happens */
+        s->cooked = NULL;
+    }
+    td_gl_cook job = {.read = TD_READ_NONE};
+    return td_top_run(top, &job, NULL, NULL);
 }
 
 int
@@ -208,8 +233,7 @@ td_top_run_delayed(TdOp *top, PyObject **out)
     if (!job.delayed_filled) {
         Py_CLEAR(*out);
     }
-    s->gpu_ms = job.gpu_ms;
-    s->gpu_bytes = job.gpu_bytes;
+    td_op_record_gpu(top, job.gpu_ms, job.gpu_bytes); /* of the previous frame's render (lazy) */
     /* 2. Queue this frame's render (if it changed) and read, without waiting for them. */
     const td_scene *shown = fresh != NULL ? fresh : s->cooked;
     if (fresh != NULL) {
@@ -228,7 +252,7 @@ td_top_run_delayed(TdOp *top, PyObject **out)
     if (fresh != NULL) {
         td_scene_decref(s->cooked);
         s->cooked = fresh;
-        s->total_cooks++;
+        td_op_record_cook(top, s->cpu_ms, -1.0, job.gpu_bytes); /* GPU time arrives with the next call */
     }
     s->cooked_serial = serial;
     return 0;
