@@ -6,41 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-/* IEEE division is correctly rounded, so v / 255.0f is the float nearest to the quotient (204 ->
- * 0.8f exactly) and the loop vectorises (8 divisions an instruction with AVX2; target_clones picks
- * the widest unit the CPU has at load time). */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define TD_VECTOR_CLONES __attribute__((target_clones("avx2", "default"), optimize("O3")))
-#else
-#define TD_VECTOR_CLONES
-#endif
-
-TD_VECTOR_CLONES void
-td_image_u8_to_f32(const uint8_t *restrict src, float *restrict dst, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        dst[i] = (float)src[i] / 255.0f;
-    }
-}
-
-TD_VECTOR_CLONES static void
-u16_to_f32(const uint16_t *restrict src, float *restrict dst, size_t n)
-{
-    /* float division is exact enough here too: v and 65535 are exact floats, the quotient is
-     * correctly rounded. */
-    for (size_t i = 0; i < n; i++) {
-        dst[i] = (float)src[i] / 65535.0f;
-    }
-}
-
-static void
-f16_to_f32(const uint16_t *src, float *dst, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        dst[i] = td_half_to_float(src[i]);
-    }
-}
-
 /* Unsigned float with `mbits` mantissa bits and a 5-bit exponent (bias 15), no sign. */
 static float
 small_float(uint32_t v, int mbits)
@@ -74,7 +39,7 @@ td_image_to_float(const void *src, float *dst, size_t texels, int channels, td_s
             lut[i] = srgb_to_linear((float)i / 255.0f);
         }
         const uint8_t *s = src;
-        td_image_u8_to_f32(s, dst, n); /* alpha (and the rest, overwritten below) */
+        td_sample_to_f32(s, TD_SAMPLE_U8, n, dst); /* alpha (and the rest, overwritten below) */
         for (size_t t = 0; t < texels; t++) {
             for (int c = 0; c < 3 && c < channels; c++) {
                 dst[t * (size_t)channels + (size_t)c] = lut[s[t * (size_t)channels + (size_t)c]];
@@ -107,18 +72,5 @@ td_image_to_float(const void *src, float *dst, size_t texels, int channels, td_s
     case TD_PACK_NONE:
         break;
     }
-    switch (type) {
-    case TD_SAMPLE_U8:
-        td_image_u8_to_f32(src, dst, n);
-        break;
-    case TD_SAMPLE_U16:
-        u16_to_f32(src, dst, n);
-        break;
-    case TD_SAMPLE_F16:
-        f16_to_f32(src, dst, n);
-        break;
-    case TD_SAMPLE_F32:
-        memcpy(dst, src, n * sizeof(float));
-        break;
-    }
+    td_sample_to_f32(src, type, n, dst);
 }

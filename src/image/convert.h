@@ -21,7 +21,5 @@ typedef enum {
 void td_image_to_float(const void *src, float *dst, size_t texels, int channels, td_sample_type type,
                        td_packing packing);
 
-/* dst[i] = src[i] / 255 exactly (the float nearest to the quotient), for n samples. */
-void td_image_u8_to_f32(const uint8_t *src, float *dst, size_t n);
 
 #endif
