@@ -1,5 +1,6 @@
 """Bad input gets a clear Python exception, never a crash or a hang."""
 import math
+import re
 
 import pytest
 
@@ -172,3 +173,28 @@ def test_save_bad_paths(net, tmp_path):
         with pytest.raises(ValueError, match="quality"):
             r.save(str(tmp_path / "q.png"), quality=q)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_value_conversion_that_destroys_the_operator(net):
+    # __float__ runs Python code between the check that the OP exists and the store of the value:
+    # destroying the OP there used to write the value into freed memory (heap-use-after-free).
+    cam = net.create(td.cameraCOMP)
+
+    class Destroys:
+        def __float__(self):
+            cam.destroy()
+            return 1.0
+
+    with pytest.raises(td.tdError, match="destroyed"):
+        cam.par.tx = Destroys()
+    assert not cam.valid
+
+
+@pytest.mark.parametrize("value,shown", [(-0.5, "-0.5"), (-1e300, "-1e+300")])
+def test_range_error_names_the_value(net, value, shown):
+    # The value used to be cast to long long for the message: -0.5 showed as 0, and -1e300 was
+    # undefined behaviour (UBSan: float-cast-overflow).
+    mat = net.create(td.phongMAT)
+    with pytest.raises(ValueError, match=re.escape("at least 0.0, not %s" % shown)):
+        mat.par.shininess = value
+    assert mat.par.shininess == 10

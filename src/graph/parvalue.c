@@ -94,20 +94,31 @@ as_double(TdOp *op, const td_par_def *d, PyObject *value, double *out)
     return 0;
 }
 
+/* The bound or value as Python shows it: an int for int parameters, a float otherwise (v finite). */
+static PyObject *
+number_object(const td_par_def *d, double v)
+{
+    return d->kind == TD_PAR_INT ? PyLong_FromDouble(v) : PyFloat_FromDouble(v);
+}
+
 static int
 check_range(TdOp *op, const td_par_def *d, double v)
 {
-    if ((d->flags & TD_PAR_REJECT_MIN) && v < d->min) {
-        PyErr_Format(PyExc_ValueError, "%s.par.%s must be at least %lld, not %lld", op->cls->optype, d->name,
-                     (long long)d->min, (long long)v);
-        return -1;
+    int low = (d->flags & TD_PAR_REJECT_MIN) && v < d->min;
+    int high = (d->flags & TD_PAR_REJECT_MAX) && v > d->max;
+    if (!low && !high) {
+        return 0;
     }
-    if ((d->flags & TD_PAR_REJECT_MAX) && v > d->max) {
-        PyErr_Format(PyExc_ValueError, "%s.par.%s must be at most %lld, not %lld", op->cls->optype, d->name,
-                     (long long)d->max, (long long)v);
-        return -1;
+    /* Formatted as Python numbers: a cast to an integer type would be undefined for huge v and
+     * would print -0.5 as 0. */
+    PyObject *bound = number_object(d, low ? d->min : d->max), *value = number_object(d, v);
+    if (bound != NULL && value != NULL) {
+        PyErr_Format(PyExc_ValueError, "%s.par.%s must be at %s %R, not %R", op->cls->optype, d->name,
+                     low ? "least" : "most", bound, value);
     }
-    return 0;
+    Py_XDECREF(bound);
+    Py_XDECREF(value);
+    return -1;
 }
 
 /* The value a Par object stands for, so that op.par.tx = other.par.tx copies the value. */
@@ -128,39 +139,39 @@ td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
         return -1;
     }
     const td_par_def *d = &op->cls->pars[index];
-    td_par_value *slot = &op->pars[index];
     PyObject *value = unwrap_par(op, value_in);
     if (value == NULL) {
         return -1;
     }
+    /* The new value is made first (num or str) and stored last: converting it can run Python code
+     * (__float__, __index__, __repr__ in an error message) that destroys op and frees its values. */
     int rc = -1;
-    double v = 0.0;
+    double num = 0.0;
+    PyObject *str = NULL;
     switch (d->kind) {
     case TD_PAR_FLOAT:
-        if (as_double(op, d, value, &v) < 0 || check_range(op, d, v) < 0) {
+        if (as_double(op, d, value, &num) < 0 || check_range(op, d, num) < 0) {
             goto done;
         }
-        slot->num = v;
         break;
     case TD_PAR_INT:
-        if (as_double(op, d, value, &v) < 0) {
+        if (as_double(op, d, value, &num) < 0) {
             goto done;
         }
-        v = nearbyint(v);
-        if (fabs(v) > 9.0e15) {
+        num = nearbyint(num);
+        if (fabs(num) > 9.0e15) {
             PyErr_Format(PyExc_ValueError, "%s.par.%s is out of range: %R", op->cls->optype, d->name, value);
             goto done;
         }
-        if (check_range(op, d, v) < 0) {
+        if (check_range(op, d, num) < 0) {
             goto done;
         }
-        slot->num = v;
         break;
     case TD_PAR_TOGGLE:
-        if (as_double(op, d, value, &v) < 0) {
+        if (as_double(op, d, value, &num) < 0) {
             goto done;
         }
-        slot->num = v != 0.0;
+        num = num != 0.0;
         break;
     case TD_PAR_MENU:
         if (PyUnicode_Check(value)) {
@@ -176,7 +187,7 @@ td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
                 menu_error(op, d, value);
                 goto done;
             }
-            slot->num = (double)i;
+            num = (double)i;
         }
         else if (PyLong_Check(value)) {
             long i = PyLong_AsLong(value);
@@ -189,7 +200,7 @@ td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
                 menu_error(op, d, value);
                 goto done;
             }
-            slot->num = (double)i;
+            num = (double)i;
         }
         else {
             PyErr_Format(PyExc_TypeError, "%s.par.%s takes a menu token (str) or index (int), not %.100s",
@@ -203,42 +214,51 @@ td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
                          Py_TYPE(value)->tp_name);
             goto done;
         }
-        Py_XSETREF(slot->str, Py_NewRef(value));
+        str = Py_NewRef(value);
         break;
     case TD_PAR_OP: {
         td_state *st = td_state_of((PyObject *)op);
-        PyObject *s = NULL;
         if (value == Py_None) {
-            s = PyUnicode_FromString("");
+            str = PyUnicode_FromString("");
         }
         else if (PyUnicode_Check(value)) {
-            s = Py_NewRef(value);
+            str = Py_NewRef(value);
         }
         else if (PyObject_TypeCheck(value, st->base_types[TD_BASE_OP])) {
             if (td_op_check((TdOp *)value) < 0) {
                 goto done;
             }
-            s = td_op_path((TdOp *)value);
+            str = td_op_path((TdOp *)value);
         }
         else {
             PyErr_Format(PyExc_TypeError, "%s.par.%s takes an OP, a path string or None, not %.100s",
                          op->cls->optype, d->name, Py_TYPE(value)->tp_name);
             goto done;
         }
-        if (s == NULL) {
+        if (str == NULL) {
             goto done;
         }
-        if (PyUnicode_AsUTF8(s) == NULL) { /* e.g. lone surrogates: refuse now, not at cook time */
-            Py_DECREF(s);
+        if (PyUnicode_AsUTF8(str) == NULL) { /* e.g. lone surrogates: refuse now, not at cook time */
             goto done;
         }
-        Py_XSETREF(slot->str, s);
         break;
     }
+    }
+    if (td_op_check(op) < 0) {
+        goto done;
+    }
+    td_par_value *slot = &op->pars[index];
+    if (d->kind == TD_PAR_STR || d->kind == TD_PAR_OP) {
+        Py_XSETREF(slot->str, str);
+        str = NULL;
+    }
+    else {
+        slot->num = num;
     }
     td_op_touch(op);
     rc = 0;
 done:
+    Py_XDECREF(str);
     Py_DECREF(value);
     return rc;
 }
