@@ -198,3 +198,23 @@ def test_range_error_names_the_value(net, value, shown):
     with pytest.raises(ValueError, match=re.escape("at least 0.0, not %s" % shown)):
         mat.par.shininess = value
     assert mat.par.shininess == 10
+
+
+def test_str_subclasses_are_stored_as_str(net):
+    # A str subclass's own methods (here a raising __eq__/__hash__/__repr__) must not travel into
+    # the network: names and string parameters keep an exact str copy.
+    class Hostile(str):
+        def __eq__(self, other):
+            raise RuntimeError("__eq__ ran")
+
+        __hash__ = __repr__ = __eq__
+
+    geo = net.create(td.geometryCOMP, Hostile("geo1"))
+    assert type(geo.name) is str and geo.name == "geo1"
+    geo.name = Hostile("geo2")
+    assert type(geo.name) is str and geo.name == "geo2"
+    r = net.create(td.renderTOP)
+    r.par.camera = Hostile("cam1")
+    r.par.geometry = Hostile("geo*")
+    assert type(r.par.camera.eval()) is str and r.par.camera == "cam1"
+    assert type(r.par.geometry.eval()) is str and r.par.geometry.isDefault

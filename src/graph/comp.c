@@ -85,7 +85,7 @@ comp_create(TdOp *self, PyObject *args, PyObject *kwds)
         if (td_name_validate(name) < 0) {
             return NULL;
         }
-        wanted = Py_NewRef(name);
+        wanted = PyUnicode_FromObject(name); /* an exact str, even from a str subclass */
     }
     if (wanted == NULL) {
         return NULL;

@@ -214,7 +214,10 @@ td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
                          Py_TYPE(value)->tp_name);
             goto done;
         }
-        str = Py_NewRef(value);
+        str = PyUnicode_FromObject(value); /* an exact str: a subclass's methods never run later */
+        if (str == NULL) {
+            goto done;
+        }
         break;
     case TD_PAR_OP: {
         td_state *st = td_state_of((PyObject *)op);
@@ -222,7 +225,7 @@ td_par_assign(TdOp *op, Py_ssize_t index, PyObject *value_in)
             str = PyUnicode_FromString("");
         }
         else if (PyUnicode_Check(value)) {
-            str = Py_NewRef(value);
+            str = PyUnicode_FromObject(value);
         }
         else if (PyObject_TypeCheck(value, st->base_types[TD_BASE_OP])) {
             if (td_op_check((TdOp *)value) < 0) {
