@@ -48,7 +48,7 @@ test-asan: build-asan
 
 # Longer hostile-input and thread runs than `make test` does.
 fuzz: build
-	TD_RENDER_FUZZ=1 $(VPY) -m pytest -q tests/test_hostile.py tests/test_threads.py
+	TD_RENDER_THREAD_SECONDS=30 $(VPY) -m pytest -q --hypothesis-profile=fuzz tests/test_hostile.py tests/test_threads.py
 
 clean:
 	rm -rf build td_render/*.so out .pytest_cache .hypothesis
