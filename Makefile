@@ -4,7 +4,7 @@ VENV   := .venv
 VPY    := $(VENV)/bin/python
 DEV_CFLAGS := -Wall -Wextra -Werror -O2 -g
 
-.PHONY: all bootstrap venv build demo test clean
+.PHONY: all bootstrap venv build build-asan demo test test-asan fuzz clean
 
 all: build
 
@@ -32,5 +32,23 @@ demo: build
 test: build
 	$(VPY) -m pytest -q tests
 
+# The same module built with AddressSanitizer + UndefinedBehaviorSanitizer into build/asan/lib,
+# beside (not over) the in-place build. -fno-wrapv undoes Python's -fwrapv, which would hide signed
+# overflow from UBSan; -UNDEBUG turns our assert()s back on.
+ASAN_CFLAGS := -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -fno-wrapv -UNDEBUG -O1 -g -Wall -Wextra -Werror
+build-asan: venv
+	TD_RENDER_CFLAGS="$(ASAN_CFLAGS)" TD_RENDER_LDFLAGS="-fsanitize=address,undefined" \
+		$(VPY) setup.py -q build_ext --build-lib build/asan/lib --build-temp build/asan/tmp
+	cp td_render/*.py td_render/*.pyi td_render/py.typed build/asan/lib/td_render/
+
+# The whole suite under the sanitizers, a leak check at the end (tests/asan/lsan_plugin.py).
+test-asan: build-asan
+	scripts/asan-env $(VPY) -m pytest -q -p lsan_plugin tests
+
+# Longer hostile-input and thread runs than `make test` does.
+fuzz: build
+	TD_RENDER_THREAD_SECONDS=30 $(VPY) -m pytest -q --hypothesis-profile=fuzz tests/test_hostile.py tests/test_threads.py
+
 clean:
-	rm -rf build td_render/*.so out .pytest_cache
+	rm -rf build td_render/*.so out .pytest_cache .hypothesis

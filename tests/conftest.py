@@ -1,8 +1,21 @@
 """Fixtures: each test builds its scene inside its own baseCOMP, destroyed afterwards, so tests
 share the process's one GL context but never each other's operators."""
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 import td_render as td
+
+# Hypothesis budgets: "ci" for `make test` (the same examples on every run, well under a minute);
+# "fuzz" for `make fuzz` (pytest --hypothesis-profile=fuzz: many more, new ones each run).
+# deadline=None: the first cook of an example may start the GL thread or compile shaders.
+_HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture]
+settings.register_profile("ci", max_examples=150, derandomize=True, deadline=None, suppress_health_check=_HEALTH,
+                          print_blob=True)
+settings.register_profile("fuzz", max_examples=5000, deadline=None, suppress_health_check=_HEALTH,
+                          print_blob=True)
+settings.load_profile(os.environ.get("TD_RENDER_HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Bad input gets a clear Python exception, never a crash or a hang."""
 import math
+import re
 
 import pytest
 
@@ -188,3 +189,48 @@ def test_flag_arguments_take_booleans_only(box_scene, tmp_path):
             r.save(str(tmp_path / "x.png"), createFolders=bad)
     assert r.numpyArray(delayed=np.bool_(False), writable=1).shape == (240, 320, 4)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_value_conversion_that_destroys_the_operator(net):
+    # __float__ runs Python code between the check that the OP exists and the store of the value:
+    # destroying the OP there used to write the value into freed memory (heap-use-after-free).
+    cam = net.create(td.cameraCOMP)
+
+    class Destroys:
+        def __float__(self):
+            cam.destroy()
+            return 1.0
+
+    with pytest.raises(td.tdError, match="destroyed"):
+        cam.par.tx = Destroys()
+    assert not cam.valid
+
+
+@pytest.mark.parametrize("value,shown", [(-0.5, "-0.5"), (-1e300, "-1e+300")])
+def test_range_error_names_the_value(net, value, shown):
+    # The value used to be cast to long long for the message: -0.5 showed as 0, and -1e300 was
+    # undefined behaviour (UBSan: float-cast-overflow).
+    mat = net.create(td.phongMAT)
+    with pytest.raises(ValueError, match=re.escape("at least 0.0, not %s" % shown)):
+        mat.par.shininess = value
+    assert mat.par.shininess == 10
+
+
+def test_str_subclasses_are_stored_as_str(net):
+    # A str subclass's own methods (here a raising __eq__/__hash__/__repr__) must not travel into
+    # the network: names and string parameters keep an exact str copy.
+    class Hostile(str):
+        def __eq__(self, other):
+            raise RuntimeError("__eq__ ran")
+
+        __hash__ = __repr__ = __eq__
+
+    geo = net.create(td.geometryCOMP, Hostile("geo1"))
+    assert type(geo.name) is str and geo.name == "geo1"
+    geo.name = Hostile("geo2")
+    assert type(geo.name) is str and geo.name == "geo2"
+    r = net.create(td.renderTOP)
+    r.par.camera = Hostile("cam1")
+    r.par.geometry = Hostile("geo*")
+    assert type(r.par.camera.eval()) is str and r.par.camera == "cam1"
+    assert type(r.par.geometry.eval()) is str and r.par.geometry.isDefault

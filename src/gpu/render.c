@@ -219,7 +219,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, td_err *err)
 
 /* Renders scene into t, timing it with GL timestamp queries. */
 static int
-render_into(td_gl_runtime *rt, td_gl_target *t, const td_scene *scene, td_err *err)
+render_into(td_gl_runtime *rt, td_gl_target *t, td_scene *scene, td_err *err)
 {
     while (glGetError() != GL_NO_ERROR) {
         /* an earlier job's stray error must not be blamed on this one */
@@ -237,14 +237,16 @@ render_into(td_gl_runtime *rt, td_gl_target *t, const td_scene *scene, td_err *e
     /* Timestamps rather than GL_TIME_ELAPSED: llvmpipe reports the time since context creation for
      * the latter. The results are fetched later (td_gl_target_resolve_time), never stalling here. */
     glQueryCounter(t->queries[0], GL_TIMESTAMP);
+    td_scene_decref(t->shown);
+    t->shown = NULL;
     int rc = draw_scene(r, t, scene, err);
     glQueryCounter(t->queries[1], GL_TIMESTAMP);
     if (rc != 0) {
-        t->has_image = 0;
         return -1;
     }
     t->query_pending = 1;
-    t->has_image = 1;
+    td_scene_incref(scene);
+    t->shown = scene;
     return 0;
 }
 
@@ -253,8 +255,12 @@ td_gl_cook_job(td_gl_runtime *rt, void *arg, td_err *err)
 {
     td_gl_cook *job = arg;
     td_gl_target *t = job->target;
-    if (job->scene != NULL && render_into(rt, t, job->scene, err) != 0) {
-        return -1;
+    job->rendered = 0;
+    if (job->scene != NULL && job->scene != t->shown) {
+        if (render_into(rt, t, job->scene, err) != 0) {
+            return -1;
+        }
+        job->rendered = 1;
     }
     int rc = 0;
     switch (job->read) {
@@ -270,7 +276,7 @@ td_gl_cook_job(td_gl_runtime *rt, void *arg, td_err *err)
         rc = td_gl_target_read_texel(t, job->x, job->y, job->texel, err);
         break;
     case TD_READ_DELAYED:
-        rc = td_gl_target_finish_delayed(t, job->dst, err);
+        rc = td_gl_target_finish_delayed(t, job->dst, job->x, job->y, job->dst_format, err);
         job->delayed_filled = rc == 1;
         rc = rc < 0 ? -1 : 0;
         break;
@@ -294,7 +300,7 @@ delayed_job_run(void *p)
     td_gl_runtime *rt = td_gl_runtime_existing();
     td_err err = {0};
     int rc = 0;
-    if (job->scene != NULL) {
+    if (job->scene != NULL && job->scene != t->shown) {
         rc = render_into(rt, t, job->scene, &err);
     }
     if (rc == 0) {

@@ -6,15 +6,7 @@
 #include <string.h>
 
 
-typedef struct td_gl_job {
-    struct td_gl_job *next;
-    td_gl_job_fn fn;       /* synchronous job, or NULL */
-    void *arg;
-    td_err *err;
-    int rc;
-    int done;
-    td_gl_post_fn post_fn; /* asynchronous job, freed by the GL thread */
-} td_gl_job;
+typedef td_gl_task td_gl_job;
 
 struct td_gl_runtime {
     pthread_t thread;
@@ -170,17 +162,32 @@ enqueue(td_gl_runtime *rt, td_gl_job *job)
     pthread_cond_signal(&rt->work_cv);
 }
 
-int
-td_gl_run(td_gl_runtime *rt, td_gl_job_fn fn, void *arg, td_err *err)
+void
+td_gl_submit(td_gl_runtime *rt, td_gl_task *task, td_gl_job_fn fn, void *arg, td_err *err)
 {
-    td_gl_job job = {.fn = fn, .arg = arg, .err = err};
+    *task = (td_gl_task){.fn = fn, .arg = arg, .err = err};
     pthread_mutex_lock(&rt->mutex);
-    enqueue(rt, &job);
-    while (!job.done) {
+    enqueue(rt, task);
+    pthread_mutex_unlock(&rt->mutex);
+}
+
+int
+td_gl_wait(td_gl_runtime *rt, td_gl_task *task)
+{
+    pthread_mutex_lock(&rt->mutex);
+    while (!task->done) {
         pthread_cond_wait(&rt->done_cv, &rt->mutex);
     }
     pthread_mutex_unlock(&rt->mutex);
-    return job.rc;
+    return task->rc;
+}
+
+int
+td_gl_run(td_gl_runtime *rt, td_gl_job_fn fn, void *arg, td_err *err)
+{
+    td_gl_task task;
+    td_gl_submit(rt, &task, fn, arg, err);
+    return td_gl_wait(rt, &task);
 }
 
 int

@@ -25,7 +25,24 @@ int td_gl_runtime_acquire(td_gl_runtime **out, td_err *err);
 /* The runtime if it was started, else NULL. Never starts it. */
 td_gl_runtime *td_gl_runtime_existing(void);
 
-/* Runs fn(rt, arg, err) on the GL thread and waits for it; returns its result. */
+/* A synchronous job: storage the caller provides (e.g. on its stack) between submit and wait. */
+typedef struct td_gl_task {
+    struct td_gl_task *next;
+    td_gl_job_fn fn;
+    void *arg;
+    td_err *err;
+    int rc;
+    int done;
+    td_gl_post_fn post_fn; /* asynchronous jobs only */
+} td_gl_task;
+
+/* Queues fn(rt, arg, err) without waiting. Callers that hold the GIL submit before releasing it, so
+ * jobs queue in the order of the Python code that asked for them (a deletion posted by another
+ * thread afterwards cannot overtake the job). */
+void td_gl_submit(td_gl_runtime *rt, td_gl_task *task, td_gl_job_fn fn, void *arg, td_err *err);
+/* Waits for a submitted task; returns fn's result. */
+int td_gl_wait(td_gl_runtime *rt, td_gl_task *task);
+/* Submit and wait. */
 int td_gl_run(td_gl_runtime *rt, td_gl_job_fn fn, void *arg, td_err *err);
 
 /* Queues fn(arg) on the GL thread and returns at once. Returns -1 only if the job could not be

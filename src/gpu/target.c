@@ -8,6 +8,7 @@
 #include <glad/gl.h>
 
 #include "gpu/runtime.h"
+#include "gpu/scene.h"
 #include "image/convert.h"
 
 /* How long a readback waits for the GPU before giving up with an error instead of hanging. */
@@ -52,7 +53,8 @@ delete_images(td_gl_target *t)
     t->fbo = t->color = t->depth = 0;
     t->width = t->height = 0;
     t->format = NULL;
-    t->has_image = 0;
+    td_scene_decref(t->shown);
+    t->shown = NULL;
 }
 
 static void
@@ -178,7 +180,7 @@ static int
 start_read(td_gl_target *t, td_gl_readback *r, int y0, int rows, GLenum format, GLenum type, size_t bytes,
            size_t capacity, td_err *err)
 {
-    if (t->fbo == 0 || !t->has_image) {
+    if (t->fbo == 0 || t->shown == NULL) {
         return td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image to read back");
     }
     if (r->pbo == 0 || r->bytes != capacity) {
@@ -355,7 +357,7 @@ int
 td_gl_target_read_texel(td_gl_target *t, int x, int y, float *dst, td_err *err)
 {
     const td_pixel_format *f = t->format;
-    if (f == NULL || t->color == 0 || !t->has_image) {
+    if (f == NULL || t->color == 0 || t->shown == NULL) {
         return td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image to sample");
     }
     if (x < 0 || y < 0 || x >= t->width || y >= t->height) {
@@ -393,7 +395,7 @@ td_gl_target_start_delayed(td_gl_target *t, td_err *err)
 }
 
 int
-td_gl_target_finish_delayed(td_gl_target *t, float *dst, td_err *err)
+td_gl_target_finish_delayed(td_gl_target *t, float *dst, int w, int h, const td_pixel_format *f, td_err *err)
 {
     if (t->delayed_failed) {
         t->delayed_failed = 0;
@@ -406,6 +408,9 @@ td_gl_target_finish_delayed(td_gl_target *t, float *dst, td_err *err)
         return 0;
     }
     td_gl_readback *r = &t->ring[t->ring_last];
+    if (dst == NULL || r->width != w || r->height != h || r->format != f) {
+        return 0;
+    }
     to_float_ctx ctx = {dst, (size_t)r->width * (size_t)r->height, r->format};
     return finish_read(r, finish_to_float, &ctx, err) != 0 ? -1 : 1;
 }

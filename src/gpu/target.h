@@ -11,6 +11,8 @@
 #include <stddef.h>
 
 #include "gpu/format.h"
+
+struct td_scene;
 #include "util/err.h"
 
 #define TD_READ_RING 2
@@ -37,7 +39,7 @@ typedef struct td_gl_target {
     double last_gpu_ms;            /* GPU time of the last render into this target */
     unsigned int queries[2];       /* GL_TIMESTAMP before and after the last render */
     int query_pending;             /* their results are not fetched yet */
-    int has_image;                 /* something was rendered since the last (re)allocation */
+    struct td_scene *shown;        /* the scene the colour attachment holds (one reference), or NULL */
 } td_gl_target;
 
 td_gl_target *td_gl_target_new(void);
@@ -60,10 +62,12 @@ int td_gl_target_read_texel(td_gl_target *t, int x, int y, float *dst, td_err *e
 
 /* GL thread, delayed reads. start: begins reading the current image into the next ring buffer
  * (with a fence; returns at once). finish: waits for the newest started read (normally long done)
- * and converts it into dst, which is shaped as that read's width x height x format->channels;
- * returns 1 if dst was filled, 0 if no read was started, -1 on error (including a failure of the
+ * and converts it into dst, which the caller shaped w x h x f->channels from what it started;
+ * returns 1 if dst was filled, 0 if no read was started (or a read of another shape is newest,
+ * which concurrent callers can cause: dst is then left alone), -1 on error (including a failure of the
  * last posted start, reported once). */
 int td_gl_target_start_delayed(td_gl_target *t, td_err *err);
-int td_gl_target_finish_delayed(td_gl_target *t, float *dst, td_err *err);
+int td_gl_target_finish_delayed(td_gl_target *t, float *dst, int w, int h, const td_pixel_format *f,
+                                td_err *err);
 
 #endif

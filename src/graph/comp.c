@@ -82,7 +82,7 @@ td_comp_create_op(TdOp *comp, const td_op_class *cls, PyObject *name)
         if (td_name_validate(name) < 0) {
             return NULL;
         }
-        wanted = Py_NewRef(name);
+        wanted = PyUnicode_FromObject(name); /* an exact str, even from a str subclass */
     }
     if (wanted == NULL) {
         return NULL;

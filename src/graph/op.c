@@ -393,7 +393,11 @@ td_op_set_name(TdOp *op, PyObject *value, void *c)
         PyErr_Format(PyExc_ValueError, "'%U' already contains an operator named '%U'", op->parent->name, value);
         return -1;
     }
-    Py_SETREF(op->name, Py_NewRef(value));
+    PyObject *name = PyUnicode_FromObject(value); /* an exact str, even from a str subclass */
+    if (name == NULL) {
+        return -1;
+    }
+    Py_SETREF(op->name, name);
     td_op_touch(op);
     return 0;
 }

@@ -75,20 +75,31 @@ as_double(TdOp *op, const td_par_def *d, PyObject *value, double *out)
     return 0;
 }
 
+/* The bound or value as Python shows it: an int for int parameters, a float otherwise (v finite). */
+static PyObject *
+number_object(const td_par_def *d, double v)
+{
+    return d->kind == TD_PAR_INT ? PyLong_FromDouble(v) : PyFloat_FromDouble(v);
+}
+
 static int
 check_range(TdOp *op, const td_par_def *d, double v)
 {
-    if ((d->flags & TD_PAR_REJECT_MIN) && v < d->min) {
-        PyErr_Format(PyExc_ValueError, "%s.par.%s must be at least %lld, not %lld", op->cls->optype, d->name,
-                     (long long)d->min, (long long)v);
-        return -1;
+    int low = (d->flags & TD_PAR_REJECT_MIN) && v < d->min;
+    int high = (d->flags & TD_PAR_REJECT_MAX) && v > d->max;
+    if (!low && !high) {
+        return 0;
     }
-    if ((d->flags & TD_PAR_REJECT_MAX) && v > d->max) {
-        PyErr_Format(PyExc_ValueError, "%s.par.%s must be at most %lld, not %lld", op->cls->optype, d->name,
-                     (long long)d->max, (long long)v);
-        return -1;
+    /* Formatted as Python numbers: a cast to an integer type would be undefined for huge v and
+     * would print -0.5 as 0. */
+    PyObject *bound = number_object(d, low ? d->min : d->max), *value = number_object(d, v);
+    if (bound != NULL && value != NULL) {
+        PyErr_Format(PyExc_ValueError, "%s.par.%s must be at %s %R, not %R", op->cls->optype, d->name,
+                     low ? "least" : "most", bound, value);
     }
-    return 0;
+    Py_XDECREF(bound);
+    Py_XDECREF(value);
+    return -1;
 }
 
 /* The value a Par object stands for, so that op.par.tx = other.par.tx copies the value. */
@@ -194,7 +205,10 @@ td_par_convert(TdOp *op, Py_ssize_t index, PyObject *value_in, td_par_value *out
                          Py_TYPE(value)->tp_name);
             goto done;
         }
-        out->str = Py_NewRef(value);
+        out->str = PyUnicode_FromObject(value); /* an exact str: a subclass's methods never run later */
+        if (out->str == NULL) {
+            goto done;
+        }
         break;
     case TD_PAR_OP: {
         td_state *st = td_state_of((PyObject *)op);
@@ -203,7 +217,7 @@ td_par_convert(TdOp *op, Py_ssize_t index, PyObject *value_in, td_par_value *out
             s = PyUnicode_FromString("");
         }
         else if (PyUnicode_Check(value)) {
-            s = Py_NewRef(value);
+            s = PyUnicode_FromObject(value); /* an exact str */
         }
         else if (PyObject_TypeCheck(value, st->base_types[TD_BASE_OP])) {
             if (td_op_check((TdOp *)value) < 0) {

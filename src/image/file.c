@@ -97,7 +97,17 @@ td_file_write_atomic(const char *path, const void *data, size_t len, int create_
     else if (!S_ISDIR(st.st_mode)) {
         return os_error(err, ENOTDIR, "not a folder", dir);
     }
-    snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, slash != NULL ? slash + 1 : path);
+    /* ".<name>.XXXXXX" beside the target. The name is cut so that the temporary stays within
+     * NAME_MAX: a target name of up to NAME_MAX bytes is valid, so its temporary must be too. */
+    const char *base = slash != NULL ? slash + 1 : path;
+    size_t keep = strlen(base);
+    if (keep > NAME_MAX - 8) {
+        keep = NAME_MAX - 8;
+    }
+    int n = snprintf(tmp, sizeof(tmp), "%s/.%.*s.XXXXXX", dir, (int)keep, base);
+    if (n < 0 || (size_t)n >= sizeof(tmp)) {
+        return os_error(err, ENAMETOOLONG, "cannot write", path);
+    }
     int fd = mkstemp(tmp);
     if (fd < 0) {
         return os_error(err, errno, "cannot write in folder", dir);

@@ -71,6 +71,12 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
     if (scene == NULL) {
         return -1;
     }
+    /* Building ran Python (expressions), during which another thread may have destroyed the TOP
+     * and freed s. */
+    if (!top->valid || top->ext != s) {
+        td_scene_decref(scene);
+        return td_op_check(top) < 0 ? -1 : (PyErr_SetString(st->tdError, "the TOP was reset while cooking"), -1);
+    }
     if (td_op_flag(top, TD_FLAG_BYPASS)) {
         /* A bypassed TOP passes its input through; a renderTOP has none: an empty, transparent image. */
         for (size_t i = 0; i < scene->ndraws; i++) {
@@ -110,7 +116,7 @@ top_begin(TdOp *top, td_gl_runtime **rt, td_top_state **s, td_scene **fresh)
         return -1;
     }
     *rt = td_runtime(td_state_of((PyObject *)top));
-    if (*rt == NULL) {
+    if (*rt == NULL || td_op_check(top) < 0) { /* starting the runtime released the GIL */
         return -1;
     }
     *s = top_state(top);
@@ -130,31 +136,34 @@ td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx)
     if (top_begin(top, &rt, &s, &fresh) < 0) {
         return -1;
     }
-    const td_scene *shown = fresh != NULL ? fresh : s->cooked;
+    /* The scene this read shows: the new one, or the one cooked before. The job renders it unless
+     * the target holds it, so a read is always of the scene it was sized for, whatever other
+     * threads' jobs rendered meanwhile. Held across the job: another thread may replace s->cooked. */
+    td_scene *want = fresh != NULL ? fresh : s->cooked;
+    if (fresh == NULL) {
+        td_scene_incref(want);
+    }
     job->target = s->target;
-    job->scene = fresh;
-    if ((job->read == TD_READ_FLOAT || job->read == TD_READ_FILE || job->read == TD_READ_DELAYED) &&
-        alloc != NULL) {
-        job->dst = alloc(shown, ctx);
+    job->scene = want;
+    if ((job->read == TD_READ_FLOAT || job->read == TD_READ_FILE) && alloc != NULL) {
+        job->dst = alloc(want, ctx);
         if (job->dst == NULL && PyErr_Occurred()) {
-            td_scene_decref(fresh);
+            td_scene_decref(want);
             return -1;
         }
     }
     uint64_t serial = st->serial;
     td_err err = {0};
     int rc;
+    td_gl_task task;
+    td_gl_submit(rt, &task, td_gl_cook_job, job, &err); /* queued in GIL order, see runtime.h */
     Py_BEGIN_ALLOW_THREADS
-    rc = td_gl_run(rt, td_gl_cook_job, job, &err);
+    rc = td_gl_wait(rt, &task);
     Py_END_ALLOW_THREADS
     /* Another thread may have destroyed the TOP while the GIL was released. */
     s = top->valid ? top->ext : NULL;
     if (rc != 0) {
-        if (s != NULL && fresh != NULL) {
-            td_scene_decref(s->cooked); /* the target no longer holds a known image */
-            s->cooked = NULL;
-        }
-        td_scene_decref(fresh);
+        td_scene_decref(want);
         td_raise_err(st, &err);
         return -1;
     }
@@ -162,15 +171,20 @@ td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx)
         if (fresh != NULL) {
             td_scene_decref(s->cooked);
             s->cooked = fresh;
-            fresh = NULL;
+            want = NULL; /* the state owns it now */
+            s->cooked_serial = serial;
+        }
+        else if (s->cooked == want) {
+            s->cooked_serial = serial;
+        }
+        if (job->rendered) {
             td_op_record_cook(top, s->cpu_ms, job->gpu_ms, job->gpu_bytes);
         }
         else {
             td_op_record_gpu(top, job->gpu_ms, job->gpu_bytes);
         }
-        s->cooked_serial = serial;
     }
-    td_scene_decref(fresh);
+    td_scene_decref(want);
     return 0;
 }
 
@@ -207,12 +221,17 @@ td_top_run_delayed(TdOp *top, PyObject **out)
             return -1;
         }
         job.dst = PyArray_DATA((PyArrayObject *)*out);
+        job.x = s->pending_w;
+        job.y = s->pending_h;
+        job.dst_format = s->pending_format;
     }
     uint64_t serial = st->serial;
     td_err err = {0};
     int rc;
+    td_gl_task task;
+    td_gl_submit(rt, &task, td_gl_cook_job, &job, &err); /* queued in GIL order, see runtime.h */
     Py_BEGIN_ALLOW_THREADS
-    rc = td_gl_run(rt, td_gl_cook_job, &job, &err);
+    rc = td_gl_wait(rt, &task);
     Py_END_ALLOW_THREADS
     s = top->valid ? top->ext : NULL;
     if (s == NULL) {
@@ -234,12 +253,11 @@ td_top_run_delayed(TdOp *top, PyObject **out)
         Py_CLEAR(*out);
     }
     td_op_record_gpu(top, job.gpu_ms, job.gpu_bytes); /* of the previous frame's render (lazy) */
-    /* 2. Queue this frame's render (if it changed) and read, without waiting for them. */
-    const td_scene *shown = fresh != NULL ? fresh : s->cooked;
-    if (fresh != NULL) {
-        td_scene_incref(fresh);
-    }
-    if (td_gl_post_delayed(rt, s->target, fresh) != 0) {
+    /* 2. Queue this frame's render (unless the target holds it) and read, without waiting. */
+    td_scene *want = fresh != NULL ? fresh : s->cooked;
+    const td_scene *shown = want;
+    td_scene_incref(want); /* for the job */
+    if (td_gl_post_delayed(rt, s->target, want) != 0) {
         td_scene_decref(fresh);
         Py_CLEAR(*out);
         PyErr_NoMemory();
