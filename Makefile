@@ -4,7 +4,7 @@ VENV   := .venv
 VPY    := $(VENV)/bin/python
 DEV_CFLAGS := -Wall -Wextra -Werror -O2 -g
 
-.PHONY: all bootstrap venv build build-asan demo test test-asan fuzz clean
+.PHONY: all bootstrap venv build build-asan demo test test-asan fuzz fuzz-c clean
 
 all: build
 
@@ -46,9 +46,25 @@ build-asan: venv
 test-asan: build-asan
 	scripts/asan-env $(VPY) -m pytest -q -p lsan_plugin tests
 
-# Longer hostile-input and thread runs than `make test` does.
-fuzz: build
+# Longer hostile-input and thread runs than `make test` does, then the C fuzzers.
+fuzz: build fuzz-c
 	TD_RENDER_THREAD_SECONDS=30 $(VPY) -m pytest -q --hypothesis-profile=fuzz tests/test_hostile.py tests/test_threads.py
+
+# libFuzzer harnesses of the plain-C layers (clang, ASan + UBSan), FUZZ_SECONDS each; the corpus
+# grows in build/fuzz/corpus-<name> from run to run.
+FUZZ_SECONDS ?= 60
+FUZZERS := encode_png
+fuzz-c: bootstrap
+	@mkdir -p build/fuzz
+	@for f in $(FUZZERS); do \
+		clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE -Isrc \
+			tests/fuzz/$${f}_fuzzer.c src/image/png.c src/image/bytes.c -lpng -o build/fuzz/$${f}_fuzzer || exit 1; \
+		mkdir -p build/fuzz/corpus-$$f; \
+		build/fuzz/$${f}_fuzzer -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build/fuzz/corpus-$$f \
+			> build/fuzz/$$f.log 2>&1; rc=$$?; \
+		echo "fuzz-c $$f: $$(grep -E '^stat::number_of_executed_units' build/fuzz/$$f.log) (rc $$rc)"; \
+		if [ $$rc -ne 0 ]; then tail -40 build/fuzz/$$f.log; exit 1; fi; \
+	done
 
 clean:
 	rm -rf build td_render/*.so out .pytest_cache .hypothesis

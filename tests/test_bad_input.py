@@ -234,3 +234,15 @@ def test_str_subclasses_are_stored_as_str(net):
     r.par.geometry = Hostile("geo*")
     assert type(r.par.camera.eval()) is str and r.par.camera == "cam1"
     assert type(r.par.geometry.eval()) is str and r.par.geometry.isDefault
+
+
+@pytest.mark.parametrize("par", ["tx", "resolutionw", "xord"])
+def test_numbers_beyond_a_double_are_out_of_range(net, par):
+    # PyFloat_AsDouble(10**400) raises OverflowError; parameters promise ValueError for values out
+    # of range (README "Errors").
+    op = net.create(td.renderTOP if par == "resolutionw" else td.cameraCOMP)
+    before = op.par[par].eval()
+    for value in (10**400, -10**400):
+        with pytest.raises(ValueError):
+            op.par[par] = value
+    assert op.par[par].eval() == before

@@ -57,6 +57,9 @@ def _par_names():
 
 
 PAR_NAMES = _par_names()
+# Attribute names per type, taken once: copyreg caches __slotnames__ on a class the first time one of
+# its objects is pickled, which would change dir() between examples.
+ATTRIBUTES = {t: sorted(n for n in dir(t) if n != "__slotnames__") for t in OP_TYPES + [td.Par, td.ParCollection]}
 ALL_PAR_NAMES = sorted({n for names in PAR_NAMES.values() for n in names})
 
 
@@ -436,12 +439,19 @@ def act_read_par(world, data):
     attempt("str(Par)", lambda: str(par))
     attempt("repr(Par)", lambda: repr(par))
     attempt("hash(Par)", lambda: hash(par))
-    ops = [lambda a, b: a + b, lambda a, b: a - b, lambda a, b: a * b, lambda a, b: a / b, lambda a, b: a // b,
-           lambda a, b: a % b, lambda a, b: a ** b, lambda a, b: a == b, lambda a, b: a != b, lambda a, b: a < b,
-           lambda a, b: a >= b, lambda a, b: pow(a, b, 7)]
-    f = data.draw(st.sampled_from(ops))
-    attempt("Par op value", lambda: f(par, other), ALLOWED_ARITHMETIC)
-    attempt("value op Par", lambda: f(other, par), ALLOWED_ARITHMETIC)
+    ops = ["+", "-", "*", "/", "//", "%", "**", "==", "!=", "<", ">=", "pow3"]
+    funcs = {"+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b, "/": lambda a, b: a / b,
+             "//": lambda a, b: a // b, "%": lambda a, b: a % b, "**": lambda a, b: a ** b,
+             "==": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: a < b,
+             ">=": lambda a, b: a >= b, "pow3": lambda a, b: pow(a, b, 7)}
+    which = data.draw(st.sampled_from(ops))
+    if which in ("*", "**") and (isinstance(other, (str, bytes, bytearray, list, tuple, memoryview))
+                                 or (isinstance(other, int) and abs(other) > 64)):
+        # Python itself would spend minutes and gigabytes on 32768 * 'x' * 100000 or 1280 ** 2**70.
+        other = 2
+    f = funcs[which]
+    attempt("Par %s value" % which, lambda: f(par, other), ALLOWED_ARITHMETIC)
+    attempt("value %s Par" % which, lambda: f(other, par), ALLOWED_ARITHMETIC)
     for g in (float, int, bool, abs, lambda p: -p, lambda p: +p):
         attempt("unary Par", lambda: g(par), ALLOWED_ARITHMETIC)
 
@@ -577,8 +587,10 @@ def act_generic(world, data):
         args = [world.value(data) for _ in range(data.draw(st.integers(0, 2)))]
         attempt("td.%s(...)" % fn.__name__, lambda: fn(*args))
         return
-    # save() is driven by act_save, which keeps the files it writes inside the example's folder.
-    names = sorted(n for n in dir(type(obj)) if n != "save")
+    # save() is driven by act_save, which keeps the files it writes inside the example's folder;
+    # numpyArray() of a large render only costs time and memory (a 16384 x 16384 float array is
+    # 4 GB, which may or may not be there), as in act_cook.
+    names = [n for n in ATTRIBUTES[type(obj)] if n != "save" and (n != "numpyArray" or world.cook_is_cheap(obj))]
     name = data.draw(st.sampled_from(names) | text())
     ok, attr = attempt("getattr %s" % name, lambda: getattr(obj, name))
     if ok and callable(attr):

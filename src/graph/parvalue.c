@@ -65,6 +65,12 @@ as_double(TdOp *op, const td_par_def *d, PyObject *value, double *out)
     }
     double v = PyFloat_AsDouble(value);
     if (v == -1.0 && PyErr_Occurred()) {
+        if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+            /* an int beyond a double (10**400): out of range, like any other too-large value */
+            PyErr_Clear();
+            PyErr_Format(PyExc_ValueError, "%s.par.%s is out of range (too large for a float)", op->cls->optype,
+                         d->name);
+        }
         return -1;
     }
     if (!isfinite(v)) {
