@@ -48,7 +48,7 @@ test-asan: build-asan
 
 # Longer hostile-input and thread runs than `make test` does, then the C fuzzers.
 fuzz: build fuzz-c
-	TD_RENDER_THREAD_SECONDS=30 $(VPY) -m pytest -q --hypothesis-profile=fuzz tests/test_hostile.py tests/test_threads.py
+	TD_RENDER_THREAD_SECONDS=120 $(VPY) -m pytest -q --hypothesis-profile=fuzz tests/test_hostile.py tests/test_threads.py
 
 # libFuzzer harnesses of the plain-C layers (clang, ASan + UBSan), FUZZ_SECONDS each; the corpus
 # grows in build/fuzz/corpus-<name> from run to run.
