@@ -261,25 +261,7 @@ match_patterns(PyObject *patterns, PyObject *s)
     if (str == NULL || pats == NULL) {
         return -1;
     }
-    char tok[512];
-    for (const char *p = pats; *p != '\0';) {
-        while (*p == ' ') {
-            p++;
-        }
-        size_t len = strcspn(p, " ");
-        if (len == 0) {
-            break;
-        }
-        if (len < sizeof(tok)) {
-            memcpy(tok, p, len);
-            tok[len] = '\0';
-            if (fnmatch(tok, str, 0) == 0) {
-                return 1;
-            }
-        }
-        p += len;
-    }
-    return 0;
+    return td_glob_any(pats, str);
 }
 
 /* Does some parameter of op satisfy the parameter criteria? */

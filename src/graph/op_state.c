@@ -615,31 +615,6 @@ td_op_copy_parameters(TdOp *op, PyObject *args, PyObject *kwds)
     Py_RETURN_NONE; /* custom: there are no custom parameters */
 }
 
-/* Does s match any space-separated glob pattern of pats? */
-static int
-matches_any(const char *pats, const char *s)
-{
-    char tok[256];
-    const char *p = pats;
-    while (*p != '\0') {
-        while (*p == ' ') {
-            p++;
-        }
-        size_t len = strcspn(p, " ");
-        if (len == 0) {
-            break;
-        }
-        if (len < sizeof(tok)) {
-            memcpy(tok, p, len);
-            tok[len] = '\0';
-            if (fnmatch(tok, s, 0) == 0) {
-                return 1;
-            }
-        }
-        p += len;
-    }
-    return 0;
-}
 
 PyObject *
 td_op_reset_pars(TdOp *op, PyObject *args, PyObject *kwds)
@@ -660,8 +635,8 @@ td_op_reset_pars(TdOp *op, PyObject *args, PyObject *kwds)
         td_pargroup_span(op->cls, (Py_ssize_t)i, &start, &count);
         PyObject *g = td_pargroup_name(op->cls, start, count);
         const char *gname = g != NULL ? PyUnicode_AsUTF8(g) : NULL;
-        int hit = gname != NULL && matches_any(names, d->name) && matches_any(groups, gname) &&
-                  matches_any(pages, d->page);
+        int hit = gname != NULL && td_glob_any(names, d->name) && td_glob_any(groups, gname) &&
+                  td_glob_any(pages, d->page);
         Py_XDECREF(g);
         if (gname == NULL) {
             return NULL;

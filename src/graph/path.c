@@ -193,3 +193,27 @@ td_pattern_collect(TdOp *base, const char *patterns, const char *family, PyObjec
     }
     return 0;
 }
+
+int
+td_glob_any(const char *patterns, const char *s)
+{
+    char tok[512];
+    for (const char *p = patterns; *p != '\0';) {
+        while (*p == ' ') {
+            p++;
+        }
+        size_t len = strcspn(p, " ");
+        if (len == 0) {
+            break;
+        }
+        if (len < sizeof(tok)) {
+            memcpy(tok, p, len);
+            tok[len] = '\0';
+            if (fnmatch(tok, s, 0) == 0) {
+                return 1;
+            }
+        }
+        p += len;
+    }
+    return 0;
+}

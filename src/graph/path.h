@@ -16,5 +16,8 @@ TdOp *td_path_resolve(TdOp *base, const char *path);
  * ('geo1/sphere*'), and '^pattern' to exclude what earlier patterns matched. If family is not NULL
  * only operators of that family are taken. */
 int td_pattern_collect(TdOp *base, const char *patterns, const char *family, PyObject *out);
+/* 1 if s matches any of the space-separated glob patterns, else 0 (tokens of 512 bytes or more
+ * never match). */
+int td_glob_any(const char *patterns, const char *s);
 
 #endif
