@@ -49,3 +49,52 @@ def test_failure_then_render_in_same_process_recovers():
     assert r.returncode == 0, r.stderr
     lines = r.stdout.split()
     assert lines[0:2] == ["failed", "once"] and lines[2] in ("device", "surfaceless")
+
+
+def test_library_that_is_not_egl():
+    # A real shared library without EGL's entry points, and a file that is no library at all.
+    for lib, expected in [("libz.so.1", "no usable EGL entry points"), ("/etc/hostname", "could not load")]:
+        r = run_isolated({"TD_RENDER_LIBEGL": lib})
+        assert r.returncode == 0, r.stderr
+        assert "tdError:" in r.stdout and expected in r.stdout and lib in r.stdout, r.stdout
+
+
+def test_hostile_environment_values():
+    # Long and odd platform lists, and CUDA ordinals that are no numbers: an error naming what was
+    # tried, or (where a listed platform works) a context; never a crash.
+    many = ",".join(["bogus%d" % i for i in range(200)])
+    cases = [
+        {"TD_RENDER_EGL_PLATFORMS": many},
+        {"TD_RENDER_EGL_PLATFORMS": ",,, ,\t,"},
+        {"TD_RENDER_EGL_PLATFORMS": "surfaceless," + "x" * 5000},
+        {"TD_RENDER_EGL_PLATFORMS": "%s%n%x"},
+        {"TD_RENDER_CUDA_DEVICE": "not a number", "TD_RENDER_EGL_PLATFORMS": "device"},
+        {"TD_RENDER_CUDA_DEVICE": "99999999999999999999", "TD_RENDER_EGL_PLATFORMS": "device"},
+        {"TD_RENDER_CUDA_DEVICE": "-1", "TD_RENDER_EGL_PLATFORMS": "device"},
+    ]
+    for env in cases:
+        r = run_isolated(env)
+        assert r.returncode == 0, (env, r.stderr[-2000:])
+        if "tdError:" in r.stdout:
+            assert "tried:" in r.stdout, r.stdout
+    # Only the first 127 bytes of the list are read: 200 bogus names fail with a bounded message.
+    r = run_isolated({"TD_RENDER_EGL_PLATFORMS": many})
+    assert "unknown platform 'bogus0'" in r.stdout and len(r.stdout) < 1200
+
+
+def test_failed_start_then_render_recovers():
+    # A failed start is not remembered: the first render after the environment is fixed works.
+    code = ("import os, td_render as td\n"
+            "os.environ['TD_RENDER_LIBEGL'] = 'libEGL-missing.so.0'\n"
+            "net = td.root.create(td.baseCOMP)\n"
+            "net.create(td.geometryCOMP, 'geo1').create(td.boxSOP)\n"
+            "net.create(td.cameraCOMP, 'cam1')\n"
+            "r = net.create(td.renderTOP)\n"
+            "r.par.resolutionw = r.par.resolutionh = 8\n"
+            "for i in range(3):\n"
+            "    try:\n        r.numpyArray()\n    except td.tdError:\n        print('failed')\n"
+            "del os.environ['TD_RENDER_LIBEGL']\n"
+            "print(r.numpyArray().shape, r.totalCooks)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split("\n")[:4] == ["failed", "failed", "failed", "(8, 8, 4) 1"]
