@@ -9,9 +9,9 @@ __hash__ raise, return nonsense, or destroy and rename operators while td_render
 them. Every call must either return a valid result or raise one of ALLOWED; a crash fails the
 whole run (and `make test-asan` turns memory errors and undefined behaviour into crashes).
 
-Budget: the "ci" Hypothesis profile (`make test`, well under a minute) runs CI_EXAMPLES examples;
-`make fuzz` runs the "fuzz" profile (FUZZ_EXAMPLES). Both are registered in conftest.py.
-"""
+Budget (profiles in conftest.py): `make test` runs the "ci" profile, the same 150 examples of up to
+25 actions each run (about 4 s; 15 s under `make test-asan`); `make fuzz` runs "fuzz", 5,000 new ones
+(about 2 minutes; 7 under ASan)."""
 import decimal
 import fractions
 import math
