@@ -1,119 +1,26 @@
 /* td_render._td: module state, type registration, and the two bridges from plain C to Python
  * (errors and the GL runtime). */
 #define PY_ARRAY_UNIQUE_SYMBOL td_ARRAY_API
-#include "module.h"
+#include "bind/state.h"
 
 #include <numpy/arrayobject.h>
 #include <string.h>
 
-#include "codec.h"
+#include "bind/bridge.h"
+#include "bind/codec.h"
+#include "bind/save_status.h"
+#include "graph/expr.h"
+#include "graph/network.h"
+#include "graph/op.h"
 #include "graph/par.h"
-#include "save_status.h"
+#include "ops/registry.h"
 
 #define TD_CLASS_PTR(name) &td_class_##name,
 static const td_op_class *const td_classes[TD_NCLASSES] = {TD_OP_CLASSES(TD_CLASS_PTR)};
 #undef TD_CLASS_PTR
 
-td_state *
-td_state_of_type(PyTypeObject *type)
-{
-    PyObject *m = PyType_GetModuleByDef(type, &td_module_def);
-    if (m == NULL) {
-        /* Only our own types reach here; a miss is a programming error. */
-        Py_FatalError("td_render: object of a foreign type reached td_state_of_type");
-    }
-    return (td_state *)PyModule_GetState(m);
-}
-
-const td_op_class *
-td_class_of_type(td_state *st, PyTypeObject *type)
-{
-    for (int i = 0; i < TD_NCLASSES; i++) {
-        if (st->op_types[i] == type) {
-            return td_classes[i];
-        }
-    }
-    return NULL;
-}
-
-PyTypeObject *
-td_type_of_class(td_state *st, const td_op_class *cls)
-{
-    for (int i = 0; i < TD_NCLASSES; i++) {
-        if (td_classes[i] == cls) {
-            return st->op_types[i];
-        }
-    }
-    return NULL;
-}
-
-const td_op_class *
-td_class_by_name(const char *optype)
-{
-    for (int i = 0; i < TD_NCLASSES; i++) {
-        if (strcmp(td_classes[i]->optype, optype) == 0) {
-            return td_classes[i];
-        }
-    }
-    return NULL;
-}
-
-PyObject *
-td_raise_err(td_state *st, const td_err *err)
-{
-    switch (err->kind) {
-    case TD_ERR_VALUE:
-        PyErr_SetString(PyExc_ValueError, err->msg);
-        break;
-    case TD_ERR_MEMORY:
-        PyErr_SetString(PyExc_MemoryError, err->msg);
-        break;
-    case TD_ERR_OS: {
-        PyObject *e = PyObject_CallFunction(PyExc_OSError, "is", err->os_errno, err->msg);
-        if (e != NULL) {
-            PyErr_SetObject((PyObject *)Py_TYPE(e), e);
-            Py_DECREF(e);
-        }
-        break;
-    }
-    default:
-        PyErr_SetString(st->tdError, err->msg[0] != '\0' ? err->msg : "GL failure");
-        break;
-    }
-    return NULL;
-}
-
-td_gl_runtime *
-td_runtime(td_state *st)
-{
-    td_gl_runtime *rt = td_gl_runtime_existing();
-    if (rt != NULL) {
-        return rt;
-    }
-    td_err err = {0};
-    int rc;
-    Py_BEGIN_ALLOW_THREADS
-    rc = td_gl_runtime_acquire(&rt, &err);
-    Py_END_ALLOW_THREADS
-    if (rc != 0) {
-        td_raise_err(st, &err);
-        return NULL;
-    }
-    return rt;
-}
-
-td_saver *
-td_module_saver(td_state *st)
-{
-    if (st->saver == NULL) {
-        td_err err = {0};
-        if (td_saver_new(&st->saver, &err) != 0) {
-            td_raise_err(st, &err);
-            return NULL;
-        }
-    }
-    return st->saver;
-}
+_Static_assert(TD_NCLASSES <= TD_MAX_CLASSES, "raise TD_MAX_CLASSES in bind/state.h");
+_Static_assert(TD_NBASES <= TD_MAX_BASES, "raise TD_MAX_BASES in bind/state.h");
 
 /* ---- module functions ---- */
 
@@ -170,8 +77,6 @@ mod_gl_info(PyObject *module, PyObject *unused)
                          i->max_renderbuffer_size, "max_viewport_dims", i->max_viewport_dims[0],
                          i->max_viewport_dims[1], "max_samples", i->max_samples);
 }
-
-PyObject *td_mod_op_from_state(PyObject *module, PyObject *args);
 
 static PyMethodDef module_methods[] = {
     {"_wait_saves", mod_wait_saves, METH_NOARGS,
@@ -249,6 +154,8 @@ td_exec(PyObject *module)
     if (st->tdError == NULL || PyModule_AddObjectRef(module, "tdError", st->tdError) < 0) {
         return -1;
     }
+    st->classes = td_classes;
+    st->nclasses = TD_NCLASSES;
     static PyType_Spec *const base_specs[TD_NBASES] = {&td_OP_spec, &td_COMP_spec, &td_ObjectCOMP_spec,
                                                        &td_TOP_spec, &td_SOP_spec, &td_MAT_spec};
     static const td_base_id base_parent[TD_NBASES] = {TD_BASE_OP, TD_BASE_OP, TD_BASE_COMP,

@@ -13,7 +13,8 @@
 #include <string.h>
 
 #include "graph/op_internal.h"
-#include "module.h"
+#include "bind/state.h"
+#include "graph/network.h"
 
 typedef struct {
     PyObject_HEAD

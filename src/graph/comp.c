@@ -12,7 +12,9 @@
 #include "graph/op_internal.h"
 #include "graph/par.h"
 #include "graph/path.h"
-#include "module.h"
+#include "bind/state.h"
+#include "graph/classes.h"
+#include "graph/network.h"
 
 PyObject *
 td_free_name(TdOp *comp, PyObject *wanted)
@@ -59,7 +61,7 @@ td_op_class_arg(PyObject *type_arg, PyObject *module_obj)
         if (s == NULL) {
             return NULL;
         }
-        cls = td_class_by_name(s);
+        cls = td_class_by_name(st, s);
         if (cls == NULL) {
             PyErr_Format(PyExc_ValueError, "unknown operator type %R (e.g. 'renderTOP', 'geometryCOMP')", type_arg);
         }

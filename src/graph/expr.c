@@ -17,7 +17,8 @@
 
 #include "graph/op_internal.h"
 #include "graph/par.h"
-#include "module.h"
+#include "graph/expr.h"
+#include "bind/state.h"
 
 /* ---- set-up ---- */
 

@@ -16,7 +16,8 @@
 #include "graph/op_internal.h"
 #include "graph/par.h"
 #include "graph/path.h"
-#include "module.h"
+#include "bind/state.h"
+#include "graph/expr.h"
 
 /* ---- helpers used across the graph layer ---- */
 

@@ -6,7 +6,7 @@
  *
  * This header is the graph layer's C API for the rest of the module: parameters (td_par_num and
  * td_par_str evaluate expressions), flags (td_op_flag), cooking (td_op_cook_begin/end, statistics)
- * and the pending cook error of expressions (td_cook_error_take, declared in module.h). */
+ * and the pending cook error of expressions (td_cook_error_take, declared in graph/expr.h). */
 #ifndef TD_GRAPH_OP_H
 #define TD_GRAPH_OP_H
 
@@ -14,12 +14,15 @@
 #include <Python.h>
 #include <stdint.h>
 
-#include "gpu/mesh.h"
-#include "gpu/scene.h"
 #include "graph/pardef.h"
 #include "util/err.h"
 
 typedef struct TdOp TdOp;
+
+/* What the family hooks produce; defined by the layers below (plain C). */
+struct td_mesh;
+struct td_scene;
+struct td_scene_material;
 
 /* The abstract Python classes operator types derive from. */
 typedef enum {
@@ -47,9 +50,9 @@ typedef struct td_op_class {
     int max_inputs;
     /* Hooks, NULL where they do not apply. */
     void (*release)(TdOp *op); /* drop type-specific C data (GL resources); idempotent */
-    td_mesh *(*build_mesh)(TdOp *sop, td_err *err);                 /* SOPs */
-    void (*fill_material)(TdOp *mat, td_scene_material *out);        /* MATs */
-    td_scene *(*build_scene)(TdOp *top);                             /* rendering TOPs; sets a Python error */
+    struct td_mesh *(*build_mesh)(TdOp *sop, td_err *err);                /* SOPs */
+    void (*fill_material)(TdOp *mat, struct td_scene_material *out);        /* MATs */
+    struct td_scene *(*build_scene)(TdOp *top);                            /* rendering TOPs; sets a Python error */
     /* OP.cook(force): cook now if needed (always if force); 0, or -1 with a Python error. NULL: the
      * generic cook, which evaluates every parameter (graph/op_cook.c). */
     int (*cook)(TdOp *op, int force);

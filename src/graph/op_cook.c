@@ -13,7 +13,7 @@
 #include <time.h>
 
 #include "graph/op_internal.h"
-#include "module.h"
+#include "bind/state.h"
 
 double
 td_now_ms(void)

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "graph/op_internal.h"
-#include "module.h"
+#include "bind/state.h"
 
 const char *const td_flag_names[TD_NFLAGS] = {
     "bypass", "lock", "display", "render", "viewer", "allowCooking", "activeViewer", "cloneImmune", "current",

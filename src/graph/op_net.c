@@ -10,7 +10,7 @@
 #include "graph/op_internal.h"
 #include "graph/par.h"
 #include "graph/path.h"
-#include "module.h"
+#include "bind/state.h"
 
 static TdOp *
 root_of(TdOp *op)

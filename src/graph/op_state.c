@@ -22,7 +22,9 @@
 #include "graph/op_internal.h"
 #include "graph/par.h"
 #include "graph/path.h"
-#include "module.h"
+#include "bind/state.h"
+#include "graph/classes.h"
+#include "graph/network.h"
 
 static const char *const mode_names[] = {"CONSTANT", "EXPRESSION", "EXPORT", "BIND"};
 
@@ -448,7 +450,7 @@ td_op_from_state(TdOp *comp, PyObject *state, PyObject *name)
     }
     PyObject *optype = PyDict_GetItemString(state, "OPType");
     const char *s = optype != NULL && PyUnicode_Check(optype) ? PyUnicode_AsUTF8(optype) : NULL;
-    const td_op_class *cls = s != NULL ? td_class_by_name(s) : NULL;
+    const td_op_class *cls = s != NULL ? td_class_by_name(td_state_of((PyObject *)comp), s) : NULL;
     if (cls == NULL) {
         PyErr_Clear();
         PyErr_Format(PyExc_ValueError, "state['OPType'] names no operator type: %R", optype != NULL ? optype : Py_None);

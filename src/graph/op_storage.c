@@ -10,7 +10,7 @@
 #include <fnmatch.h>
 
 #include "graph/op_internal.h"
-#include "module.h"
+#include "bind/state.h"
 
 static int
 check_key(PyObject *key)

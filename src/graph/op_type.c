@@ -11,7 +11,8 @@
 
 #include "structmember.h"
 
-#include "module.h"
+#include "bind/state.h"
+#include "graph/network.h"
 
 int td_op_traverse(TdOp *op, visitproc visit, void *arg);
 int td_op_clear(TdOp *op);

@@ -8,7 +8,8 @@
 
 #include "graph/op_internal.h"
 #include "graph/par.h"
-#include "module.h"
+#include "bind/state.h"
+#include "graph/network.h"
 
 typedef struct {
     PyObject_HEAD

@@ -13,7 +13,7 @@
 #include "graph/par.h"
 #include "graph/par_internal.h"
 #include "graph/path.h"
-#include "module.h"
+#include "bind/state.h"
 
 PyObject *
 td_par_new(td_state *st, TdOp *owner, Py_ssize_t index)

@@ -12,7 +12,7 @@
 #include "graph/par.h"
 #include "graph/par_internal.h"
 #include "graph/path.h"
-#include "module.h"
+#include "bind/state.h"
 
 /* ---- members ---- */
 

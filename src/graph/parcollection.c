@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "graph/par.h"
-#include "module.h"
+#include "bind/state.h"
 
 typedef struct {
     PyObject_HEAD

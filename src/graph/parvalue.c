@@ -4,7 +4,7 @@
 
 #include "graph/op.h"
 #include "graph/path.h"
-#include "module.h"
+#include "bind/state.h"
 
 const char *const td_menu_xord[] = {"srt", "str", "rst", "rts", "tsr", "trs", NULL};
 const char *const td_menu_rord[] = {"xyz", "xzy", "yxz", "yzx", "zxy", "zyx", NULL};

@@ -8,7 +8,8 @@
 #include <math.h>
 
 #include "graph/op_internal.h"
-#include "module.h"
+#include "bind/state.h"
+#include "graph/network.h"
 
 typedef struct {
     PyObject_HEAD

@@ -1,6 +1,7 @@
 /* ambientlightCOMP: light from every direction; adds ambient * cr cg cb * dimmer to Phong MATs.
  * Colour default 0.2 (TouchDesigner's default is not documented). */
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
 
 static const td_par_def ambient_pars[] = {
     TD_XFORM_PARS(0),

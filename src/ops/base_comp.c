@@ -1,5 +1,6 @@
 /* baseCOMP: a plain component to organise a network; td_render.root is one. */
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
 
 static PyType_Slot base_slots[] = {
     {Py_tp_doc, "baseCOMP: a component without a transform, to organise operators.\n\n"

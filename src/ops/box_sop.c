@@ -1,6 +1,7 @@
 /* boxSOP: an axis-aligned box, flat-shaded (4 vertices and a normal per face).
  *   center tx ty tz (default 0), size sizex sizey sizez (default 1), uniform scale (default 1). */
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
 #include "ops/sop.h"
 
 static const td_par_def box_pars[] = {

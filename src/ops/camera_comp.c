@@ -4,7 +4,8 @@
  *   orthowidth 2, bgcolorr/g/b/a 0 (the render's background). Default position tz = 5. */
 #include <math.h>
 
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
 #include "ops/camera.h"
 
 static const char *const projection_menu[] = {"perspective", "ortho", NULL};

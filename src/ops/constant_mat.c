@@ -1,5 +1,7 @@
 /* constantMAT: unlit; every pixel it covers is exactly colorr/g/b (default 1) with alpha (default 1). */
-#include "module.h"
+#include "bind/state.h"
+#include "gpu/scene.h"
+#include "graph/op.h"
 
 static const td_par_def constant_pars[] = {
     TD_PAR_F("colorr", "Color", "Constant", 1), TD_PAR_F("colorg", "Color", "Constant", 1),

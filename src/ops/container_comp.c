@@ -1,7 +1,8 @@
 /* containerCOMP: a panel component, to organise a network (TouchDesigner scripts usually live in
  * /project1, a containerCOMP). Its Layout page (x, y, w, h in pixels) is stored; nothing here draws
  * panels. */
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
 
 static const td_par_def container_pars[] = {
     TD_PAR_I("x", "X", "Layout", 0, -32768, 32768, 0),

@@ -1,5 +1,6 @@
 /* geometryCOMP: renders the SOPs inside it with its material, under its transform. */
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
 
 static const td_par_def geometry_pars[] = {
     TD_XFORM_PARS(0),

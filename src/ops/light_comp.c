@@ -1,6 +1,7 @@
 /* lightCOMP: a point light at its transform's origin, colour cr cg cb (default 1) times dimmer
  * (default 1); lights with dimmer below 0.001 are skipped, as in TouchDesigner. No attenuation. */
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
 
 static const td_par_def light_pars[] = {
     TD_XFORM_PARS(0),

@@ -1,5 +1,7 @@
 /* MAT: the base class of materials. A geometryCOMP's material parameter names one. */
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
+#include "ops/registry.h"
 
 static PyType_Slot mat_slots[] = {
     {Py_tp_doc, "MAT: a material. Assign it to a geometryCOMP's material parameter (the OP or its path)."},

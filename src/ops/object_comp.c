@@ -5,7 +5,9 @@
  * their transforms. */
 #include <string.h>
 
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
+#include "ops/registry.h"
 #include "ops/object.h"
 #include "util/mat4.h"
 

@@ -1,7 +1,9 @@
 /* phongMAT: Lambert diffuse + Blinn-Phong specular per point light, plus ambient * ambient lights
  * and emit. Defaults: diffuse 1, specular 1, shininess 10, ambient 1, emit 0, alphafront 1. The
  * same defaults shade geometry that has no material. */
-#include "module.h"
+#include "bind/state.h"
+#include "gpu/scene.h"
+#include "graph/op.h"
 
 static const td_par_def phong_pars[] = {
     TD_PAR_F("diffr", "Diffuse", "RGB", 1), TD_PAR_F("diffg", "Diffuse", "RGB", 1),

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "graph/path.h"
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
+#include "ops/registry.h"
 #include "ops/camera.h"
 #include "ops/object.h"
 #include "ops/sop.h"

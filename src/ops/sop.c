@@ -6,7 +6,10 @@
 
 #include <string.h>
 
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
+#include "bind/bridge.h"
+#include "ops/registry.h"
 
 typedef struct {
     td_mesh *mesh;

@@ -2,6 +2,7 @@
 #ifndef TD_OPS_SOP_H
 #define TD_OPS_SOP_H
 
+#include "gpu/mesh.h"
 #include "graph/op.h"
 
 /* The SOP's mesh, rebuilt only when its parameters changed; new reference, or NULL with a Python

@@ -3,7 +3,8 @@
  *   cols (default 40, 3..4096). (TouchDesigner's own row/column defaults are not documented.) */
 #include <math.h>
 
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
 #include "ops/sop.h"
 
 static const td_par_def sphere_pars[] = {

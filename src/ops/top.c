@@ -14,7 +14,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
+#include "ops/registry.h"
 #include "ops/top.h"
 
 const char *const td_menu_outputresolution[] = {"useinput", "eighth", "quarter", "half", "2x", "4x", "8x",

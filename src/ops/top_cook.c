@@ -10,7 +10,10 @@
 #define NO_IMPORT_ARRAY
 #include <numpy/arrayobject.h>
 
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
+#include "bind/bridge.h"
+#include "graph/expr.h"
 #include "ops/top.h"
 
 void

@@ -4,13 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codec.h"
+#include "bind/codec.h"
 #include "image/file.h"
 #include "image/image.h"
 #include "image/saver.h"
-#include "module.h"
+#include "bind/state.h"
+#include "graph/op.h"
+#include "bind/bridge.h"
 #include "ops/top.h"
-#include "save_status.h"
+#include "bind/save_status.h"
 
 static void *
 alloc_file_image(const td_scene *shown, void *ctx)

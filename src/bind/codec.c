@@ -7,7 +7,9 @@
  */
 #define PY_ARRAY_UNIQUE_SYMBOL td_ARRAY_API
 #define NO_IMPORT_ARRAY
-#include "codec.h"
+#include "bind/codec.h"
+
+#include "bind/bridge.h"
 
 #include <limits.h>
 #include <math.h>

@@ -5,9 +5,10 @@
  *
  * A failed save whose status is dropped without anyone looking at its error is reported with a
  * RuntimeWarning, so failures are never swallowed. */
-#include "save_status.h"
+#include "bind/save_status.h"
 
-#include "module.h"
+#include "bind/state.h"
+#include "bind/bridge.h"
 
 typedef struct {
     PyObject_HEAD

@@ -10,7 +10,7 @@
 #include <Python.h>
 
 #include "image/image.h"
-#include "module.h"
+#include "bind/state.h"
 
 /* Adds the codec's module-level functions (_encode) to module. */
 int td_codec_setup(PyObject *module);
