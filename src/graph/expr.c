@@ -418,15 +418,13 @@ pend(td_state *st, TdOp *op, PyObject *msg)
     }
 }
 
-static int
-eval_for_c(TdOp *op, const char *name, td_par_value *out)
+static void
+eval_for_c_at(TdOp *op, Py_ssize_t i, td_par_value *out)
 {
-    Py_ssize_t i = td_par_index(op->cls, name);
-    assert(i >= 0);
-    if (i < 0 || op->pars == NULL) {
+    if (i < 0 || (size_t)i >= op->cls->npars || op->pars == NULL) {
         out->num = 0.0;
         out->str = NULL;
-        return 0;
+        return;
     }
     PyObject *msg = NULL;
     if (td_par_eval(op, i, out, &msg) < 0) {
@@ -436,6 +434,14 @@ eval_for_c(TdOp *op, const char *name, td_par_value *out)
         PyErr_Restore(type, value, tb);
         Py_XDECREF(msg);
     }
+}
+
+static int
+eval_for_c(TdOp *op, const char *name, td_par_value *out)
+{
+    Py_ssize_t i = td_par_index(op->cls, name);
+    assert(i >= 0);
+    eval_for_c_at(op, i, out);
     return 0;
 }
 
@@ -461,6 +467,65 @@ td_par_str(TdOp *op, const char *name)
         return "";
     }
     return s;
+}
+
+td_values *
+td_op_values(TdOp *op)
+{
+    if (td_op_check(op) < 0) {
+        return NULL;
+    }
+    size_t n = op->cls->npars;
+    td_values *vals = PyMem_Calloc(1, sizeof(td_values) + (n ? n : 1) * sizeof(td_par_value));
+    if (vals == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    Py_INCREF(op);
+    for (size_t i = 0; i < n; i++) {
+        if (op->pars == NULL) { /* an expression destroyed op */
+            break;
+        }
+        td_par_value v;
+        eval_for_c_at(op, (Py_ssize_t)i, &v);
+        vals->v[i].num = v.num;
+        vals->v[i].str = Py_XNewRef(v.str);
+        vals->n = i + 1;
+    }
+    int lost = !op->valid || op->pars == NULL;
+    if (lost) {
+        td_op_check(op);
+    }
+    Py_DECREF(op);
+    if (lost) {
+        td_values_free(vals);
+        return NULL;
+    }
+    return vals;
+}
+
+void
+td_values_free(td_values *vals)
+{
+    if (vals == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < vals->n; i++) {
+        Py_XDECREF(vals->v[i].str);
+    }
+    PyMem_Free(vals);
+}
+
+const char *
+td_values_str(const td_values *vals, Py_ssize_t index)
+{
+    PyObject *s = (size_t)index < vals->n ? vals->v[index].str : NULL;
+    const char *u = s != NULL ? PyUnicode_AsUTF8(s) : "";
+    if (u == NULL) {
+        PyErr_Clear(); /* checked when the value was set: only memory can fail here */
+        return "";
+    }
+    return u;
 }
 
 int

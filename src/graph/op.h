@@ -204,6 +204,23 @@ Py_ssize_t td_par_index(const td_op_class *cls, const char *name);
 double td_par_num(TdOp *op, const char *name);
 const char *td_par_str(TdOp *op, const char *name); /* UTF-8, "" if unset */
 
+/* Every parameter of one OP evaluated once, in table order: what a builder reads by index
+ * (vals->v[PAR_rows].num) after all Python has run, so a build never walks an OP while an
+ * expression may change it. Strings are new references owned by the block. */
+typedef struct td_values {
+    size_t n;
+    td_par_value v[];
+} td_values;
+
+/* Evaluates every parameter of op. Expressions that fail are recorded as td_par_num does (on op
+ * and as the pending cook error) and their constants used. NULL with a Python error if memory
+ * runs out, op was destroyed (before or while its expressions ran), or an evaluation raised a
+ * BaseException that is not an Exception (KeyboardInterrupt, SystemExit: kept pending as is). */
+td_values *td_op_values(TdOp *op);
+void td_values_free(td_values *vals);
+/* The string value of parameter index as UTF-8 ("" for none). Valid while vals lives. */
+const char *td_values_str(const td_values *vals, Py_ssize_t index);
+
 /* Converts a Python value to parameter index's value with TouchDesigner's conversions and checks:
  * TypeError for the wrong type, ValueError for values out of range or not in the menu; clamped
  * parameters clamp. out->str is a new reference (or NULL). */

@@ -43,27 +43,38 @@ typedef struct td_par_def {
     {.name = n, .label = l, .page = pg, .kind = TD_PAR_MENU, .def = d, .menu = tokens, .menu_labels = labels}
 #define TD_PAR_S(n, l, pg, d) {.name = n, .label = l, .page = pg, .kind = TD_PAR_STR, .sdef = d}
 #define TD_PAR_O(n, l, pg, d) {.name = n, .label = l, .page = pg, .kind = TD_PAR_OP, .sdef = d}
+/* A float with a range that flags say how to apply (TD_PAR_REJECT_*, TD_PAR_CLAMP_*). */
+#define TD_PAR_FR(n, l, pg, d, lo, hi, fl)                                                                 \
+    {.name = n, .label = l, .page = pg, .kind = TD_PAR_FLOAT, .def = d, .min = lo, .max = hi, .flags = fl}
 /* A float clamped to [lo, hi]. */
 #define TD_PAR_FC(n, l, pg, d, lo, hi)                                                                     \
     {.name = n, .label = l, .page = pg, .kind = TD_PAR_FLOAT, .def = d, .min = lo, .max = hi,              \
      .flags = TD_PAR_CLAMP_MIN | TD_PAR_CLAMP_MAX}
 
-/* The Xform page shared by the object COMPs (camera, geometry, light). */
-extern const char *const td_menu_xord[];
-extern const char *const td_menu_rord[];
-extern const char *const td_menu_xord_labels[];
-extern const char *const td_menu_rord_labels[];
-#define TD_XFORM_PARS(tz_default)                                                                          \
-    TD_PAR_ML("xord", "Transform Order", "Xform", 0, td_menu_xord, td_menu_xord_labels),                 \
-        TD_PAR_ML("rord", "Rotate Order", "Xform", 0, td_menu_rord, td_menu_rord_labels),                \
-        TD_PAR_F("tx", "Translate", "Xform", 0), TD_PAR_F("ty", "Translate", "Xform", 0),                \
-        TD_PAR_F("tz", "Translate", "Xform", tz_default), TD_PAR_F("rx", "Rotate", "Xform", 0),          \
-        TD_PAR_F("ry", "Rotate", "Xform", 0), TD_PAR_F("rz", "Rotate", "Xform", 0),                      \
-        TD_PAR_F("sx", "Scale", "Xform", 1), TD_PAR_F("sy", "Scale", "Xform", 1),                        \
-        TD_PAR_F("sz", "Scale", "Xform", 1), TD_PAR_F("px", "Pivot", "Xform", 0),                        \
-        TD_PAR_F("py", "Pivot", "Xform", 0), TD_PAR_F("pz", "Pivot", "Xform", 0),                        \
-        TD_PAR_F("scale", "Uniform Scale", "Xform", 1)
-
 #define TD_NPARS(table) (sizeof(table) / sizeof((table)[0]))
+
+/* A type's parameters are one X-macro list of rows X(id, ROW, label, page, ...), ROW being one of
+ * the row macros above without its name (the name is the id):
+ *
+ *   #define SPHERE_PARS(X)                                                            \
+ *       X(radx, TD_PAR_F, "Radius", "Sphere", 1)                                      \
+ *       X(rows, TD_PAR_I, "Rows", "Sphere", 20, 2, 2048, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)
+ *   TD_PAR_TABLE(sphere_pars, SPHERE_PARS)
+ *
+ * gives the table sphere_pars[] and, in the same order, the indices PAR_radx, PAR_rows ... and
+ * PAR_COUNT, which code reads parameters by: a misspelt name is a compile error, and a row
+ * inserted anywhere moves every index with it. Lists of shared pages (the Xform page, a TOP's
+ * Common page) are macros taking X, spliced into a type's list. */
+#define TD_PAR_ROW(id, ROW, ...) ROW(#id, __VA_ARGS__),
+#define TD_PAR_ID(id, ...) PAR_##id,
+#define TD_PAR_TABLE(table, LIST)                                                                          \
+    enum { LIST(TD_PAR_ID) PAR_COUNT };                                                                    \
+    static const td_par_def table[] = {LIST(TD_PAR_ROW)}
+
+/* Menus as X-macro lists M(ID, "token"): `enum { LIST(TD_MENU_ID) }` gives the indices and
+ * `{LIST(TD_MENU_TOKEN) NULL}` the token array, so code compares a menu parameter with its token's
+ * name, never a bare number. */
+#define TD_MENU_ID(id, token) id,
+#define TD_MENU_TOKEN(id, token) token,
 
 #endif

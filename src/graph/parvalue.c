@@ -6,14 +6,6 @@
 #include "graph/path.h"
 #include "bind/state.h"
 
-const char *const td_menu_xord[] = {"srt", "str", "rst", "rts", "tsr", "trs", NULL};
-const char *const td_menu_rord[] = {"xyz", "xzy", "yxz", "yzx", "zxy", "zyx", NULL};
-const char *const td_menu_xord_labels[] = {"Scale Rotate Translate", "Scale Translate Rotate",
-                                           "Rotate Scale Translate", "Rotate Translate Scale",
-                                           "Translate Scale Rotate", "Translate Rotate Scale", NULL};
-const char *const td_menu_rord_labels[] = {"Rx Ry Rz", "Rx Rz Ry", "Ry Rx Rz", "Ry Rz Rx",
-                                           "Rz Rx Ry", "Rz Ry Rx", NULL};
-
 Py_ssize_t
 td_par_index(const td_op_class *cls, const char *name)
 {

@@ -2,12 +2,15 @@
  * Colour default 0.2 (TouchDesigner's default is not documented). */
 #include "bind/state.h"
 #include "graph/op.h"
+#include "ops/object.h"
 
-static const td_par_def ambient_pars[] = {
-    TD_XFORM_PARS(0),
-    TD_PAR_F("cr", "Light Color", "Light", 0.2), TD_PAR_F("cg", "Light Color", "Light", 0.2),
-    TD_PAR_F("cb", "Light Color", "Light", 0.2), TD_PAR_F("dimmer", "Dimmer", "Light", 1),
-};
+#define AMBIENT_PARS(X)                                                                                    \
+    TD_XFORM_PARS(X, 0)                                                                                    \
+    X(cr, TD_PAR_F, "Light Color", "Light", 0.2)                                                           \
+    X(cg, TD_PAR_F, "Light Color", "Light", 0.2)                                                           \
+    X(cb, TD_PAR_F, "Light Color", "Light", 0.2)                                                           \
+    X(dimmer, TD_PAR_F, "Dimmer", "Light", 1)
+TD_PAR_TABLE(ambient_pars, AMBIENT_PARS);
 
 static PyType_Slot ambient_slots[] = {
     {Py_tp_doc, "ambientlightCOMP: ambient light, added to every lit material as ambient * colour.\n\n"
@@ -26,5 +29,5 @@ static PyType_Spec ambient_spec = {
 const td_op_class td_class_ambientlightCOMP = {
     .optype = "ambientlightCOMP", .family = "COMP", .label = "Ambient Light", .base_name = "ambient",
     .subtype = "object", .base = TD_BASE_OBJECT, .spec = &ambient_spec, .pars = ambient_pars,
-    .npars = TD_NPARS(ambient_pars),
+    .npars = PAR_COUNT,
 };

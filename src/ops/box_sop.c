@@ -4,11 +4,15 @@
 #include "graph/op.h"
 #include "ops/sop.h"
 
-static const td_par_def box_pars[] = {
-    TD_PAR_F("tx", "Center", "Box", 0), TD_PAR_F("ty", "Center", "Box", 0), TD_PAR_F("tz", "Center", "Box", 0),
-    TD_PAR_F("sizex", "Size", "Box", 1), TD_PAR_F("sizey", "Size", "Box", 1), TD_PAR_F("sizez", "Size", "Box", 1),
-    TD_PAR_F("scale", "Uniform Scale", "Box", 1),
-};
+#define BOX_PARS(X)                                                                                        \
+    X(tx, TD_PAR_F, "Center", "Box", 0)                                                                    \
+    X(ty, TD_PAR_F, "Center", "Box", 0)                                                                    \
+    X(tz, TD_PAR_F, "Center", "Box", 0)                                                                    \
+    X(sizex, TD_PAR_F, "Size", "Box", 1)                                                                   \
+    X(sizey, TD_PAR_F, "Size", "Box", 1)                                                                   \
+    X(sizez, TD_PAR_F, "Size", "Box", 1)                                                                   \
+    X(scale, TD_PAR_F, "Uniform Scale", "Box", 1)
+TD_PAR_TABLE(box_pars, BOX_PARS);
 
 /* Per face: outward normal n and in-face axes u, v with u x v = n (counter-clockwise outside). */
 static const float faces[6][3][3] = {
@@ -62,6 +66,6 @@ static PyType_Spec box_spec = {
 
 const td_op_class td_class_boxSOP = {
     .optype = "boxSOP", .family = "SOP", .label = "Box", .base_name = "box", .subtype = "",
-    .base = TD_BASE_SOP, .spec = &box_spec, .pars = box_pars, .npars = TD_NPARS(box_pars),
+    .base = TD_BASE_SOP, .spec = &box_spec, .pars = box_pars, .npars = PAR_COUNT,
     .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .build_mesh = box_build,
 };

@@ -5,9 +5,10 @@
 #include "graph/op.h"
 
 /* The projection for a render of the given aspect (width / height), depth mapped to [0, 1]
- * (column-major). Returns -1 with tdError set if the camera's parameters make no projection (e.g.
+ * (column-major), from its evaluated values. Returns -1 with tdError set if the camera's parameters make no projection (e.g.
  * near >= far). */
-int td_camera_projection(TdOp *cam, double aspect, double out[16]);
-void td_camera_background(TdOp *cam, float out[4]);
+int td_camera_projection(TdOp *cam, const td_values *vals, double aspect, double out[16]);
+/* bgcolorr/g/b/a from the camera's values. */
+void td_camera_background(const td_values *vals, float out[4]);
 
 #endif

@@ -6,26 +6,31 @@
 
 #include "bind/state.h"
 #include "graph/op.h"
+#include "ops/object.h"
 #include "ops/camera.h"
 
-static const char *const projection_menu[] = {"perspective", "ortho", NULL};
-static const char *const viewangle_menu[] = {"horzfov", "vertfov", "focalaperture", NULL};
+#define PROJECTION_MENU(M) M(PROJ_PERSPECTIVE, "perspective") M(PROJ_ORTHO, "ortho")
+#define VIEWANGLE_MENU(M) M(VIEW_HORZFOV, "horzfov") M(VIEW_VERTFOV, "vertfov") M(VIEW_FOCALAPERTURE, "focalaperture")
+enum { PROJECTION_MENU(TD_MENU_ID) };
+enum { VIEWANGLE_MENU(TD_MENU_ID) };
+static const char *const projection_menu[] = {PROJECTION_MENU(TD_MENU_TOKEN) NULL};
+static const char *const viewangle_menu[] = {VIEWANGLE_MENU(TD_MENU_TOKEN) NULL};
 
-static const td_par_def camera_pars[] = {
-    TD_XFORM_PARS(5),
-    TD_PAR_M("projection", "Projection", "View", 0, projection_menu),
-    TD_PAR_F("orthowidth", "Ortho Width", "View", 2),
-    TD_PAR_M("viewanglemethod", "Viewing Angle Method", "View", 0, viewangle_menu),
-    TD_PAR_F("fov", "Field of View", "View", 45),
-    TD_PAR_F("focal", "Focal Length", "View", 50),
-    TD_PAR_F("aperture", "Aperture", "View", 41.4214),
-    TD_PAR_F("near", "Near", "View", 0.1),
-    TD_PAR_F("far", "Far", "View", 1000),
-    TD_PAR_F("bgcolorr", "Background Color", "Settings", 0),
-    TD_PAR_F("bgcolorg", "Background Color", "Settings", 0),
-    TD_PAR_F("bgcolorb", "Background Color", "Settings", 0),
-    TD_PAR_F("bgcolora", "Background Color", "Settings", 0),
-};
+#define CAMERA_PARS(X)                                                                                     \
+    TD_XFORM_PARS(X, 5)                                                                                    \
+    X(projection, TD_PAR_M, "Projection", "View", PROJ_PERSPECTIVE, projection_menu)                      \
+    X(orthowidth, TD_PAR_F, "Ortho Width", "View", 2)                                                      \
+    X(viewanglemethod, TD_PAR_M, "Viewing Angle Method", "View", VIEW_HORZFOV, viewangle_menu)            \
+    X(fov, TD_PAR_F, "Field of View", "View", 45)                                                          \
+    X(focal, TD_PAR_F, "Focal Length", "View", 50)                                                         \
+    X(aperture, TD_PAR_F, "Aperture", "View", 41.4214)                                                     \
+    X(near, TD_PAR_F, "Near", "View", 0.1)                                                                 \
+    X(far, TD_PAR_F, "Far", "View", 1000)                                                                  \
+    X(bgcolorr, TD_PAR_F, "Background Color", "Settings", 0)                                               \
+    X(bgcolorg, TD_PAR_F, "Background Color", "Settings", 0)                                               \
+    X(bgcolorb, TD_PAR_F, "Background Color", "Settings", 0)                                               \
+    X(bgcolora, TD_PAR_F, "Background Color", "Settings", 0)
+TD_PAR_TABLE(camera_pars, CAMERA_PARS);
 
 static int
 camera_error(TdOp *cam, const char *what)
@@ -38,43 +43,45 @@ camera_error(TdOp *cam, const char *what)
     return -1;
 }
 
-int
-td_camera_projection(TdOp *cam, double aspect, double out[16])
+/* The projection from the camera's values, or the reason there is none. */
+static const char *
+projection(const td_values *vals, double aspect, double out[16])
 {
-    double n = td_par_num(cam, "near"), f = td_par_num(cam, "far");
-    int ortho = td_par_num(cam, "projection") == 1.0;
+    const td_par_value *v = vals->v;
+    double n = v[PAR_near].num, f = v[PAR_far].num;
+    int ortho = (int)v[PAR_projection].num == PROJ_ORTHO;
     if (!(f > n) || (!ortho && !(n > 0.0))) {
-        return camera_error(cam, "needs 0 < near < far");
+        return "needs 0 < near < far";
     }
     for (int i = 0; i < 16; i++) {
         out[i] = 0.0;
     }
     if (ortho) {
-        double w = td_par_num(cam, "orthowidth");
+        double w = v[PAR_orthowidth].num;
         if (!(w > 0.0)) {
-            return camera_error(cam, "needs orthowidth > 0");
+            return "needs orthowidth > 0";
         }
         out[0] = 2.0 / w;
         out[5] = out[0] * aspect;
         out[10] = 1.0 / (n - f);
         out[14] = n / (n - f);
         out[15] = 1.0;
-        return 0;
+        return NULL;
     }
-    int method = (int)td_par_num(cam, "viewanglemethod");
-    double fov = td_par_num(cam, "fov");
-    if (method == 2) {
-        double focal = td_par_num(cam, "focal"), aperture = td_par_num(cam, "aperture");
+    int method = (int)v[PAR_viewanglemethod].num;
+    double fov = v[PAR_fov].num;
+    if (method == VIEW_FOCALAPERTURE) {
+        double focal = v[PAR_focal].num, aperture = v[PAR_aperture].num;
         if (!(focal > 0.0) || !(aperture > 0.0)) {
-            return camera_error(cam, "needs focal > 0 and aperture > 0");
+            return "needs focal > 0 and aperture > 0";
         }
         fov = 2.0 * atan(aperture * 0.5 / focal) * 180.0 / M_PI;
     }
     if (!(fov > 0.0 && fov < 180.0)) {
-        return camera_error(cam, "needs 0 < fov < 180");
+        return "needs 0 < fov < 180";
     }
     double t = 1.0 / tan(fov * M_PI / 360.0);
-    if (method == 1) { /* vertical fov */
+    if (method == VIEW_VERTFOV) {
         out[5] = t;
         out[0] = t / aspect;
     }
@@ -85,16 +92,22 @@ td_camera_projection(TdOp *cam, double aspect, double out[16])
     out[10] = f / (n - f);
     out[11] = -1.0;
     out[14] = n * f / (n - f);
-    return 0;
+    return NULL;
+}
+
+int
+td_camera_projection(TdOp *cam, const td_values *vals, double aspect, double out[16])
+{
+    const char *why = projection(vals, aspect, out);
+    return why != NULL ? camera_error(cam, why) : 0;
 }
 
 void
-td_camera_background(TdOp *cam, float out[4])
+td_camera_background(const td_values *vals, float out[4])
 {
-    out[0] = (float)td_par_num(cam, "bgcolorr");
-    out[1] = (float)td_par_num(cam, "bgcolorg");
-    out[2] = (float)td_par_num(cam, "bgcolorb");
-    out[3] = (float)td_par_num(cam, "bgcolora");
+    for (int k = 0; k < 4; k++) {
+        out[k] = (float)vals->v[PAR_bgcolorr + k].num;
+    }
 }
 
 static PyType_Slot camera_slots[] = {
@@ -115,5 +128,5 @@ static PyType_Spec camera_spec = {
 
 const td_op_class td_class_cameraCOMP = {
     .optype = "cameraCOMP", .family = "COMP", .label = "Camera", .base_name = "cam", .subtype = "object",
-    .base = TD_BASE_OBJECT, .spec = &camera_spec, .pars = camera_pars, .npars = TD_NPARS(camera_pars),
+    .base = TD_BASE_OBJECT, .spec = &camera_spec, .pars = camera_pars, .npars = PAR_COUNT,
 };

@@ -3,10 +3,12 @@
 #include "gpu/scene.h"
 #include "graph/op.h"
 
-static const td_par_def constant_pars[] = {
-    TD_PAR_F("colorr", "Color", "Constant", 1), TD_PAR_F("colorg", "Color", "Constant", 1),
-    TD_PAR_F("colorb", "Color", "Constant", 1), TD_PAR_FC("alpha", "Alpha", "Constant", 1, 0, 1),
-};
+#define CONSTANT_PARS(X)                                                                                   \
+    X(colorr, TD_PAR_F, "Color", "Constant", 1)                                                            \
+    X(colorg, TD_PAR_F, "Color", "Constant", 1)                                                            \
+    X(colorb, TD_PAR_F, "Color", "Constant", 1)                                                            \
+    X(alpha, TD_PAR_FC, "Alpha", "Constant", 1, 0, 1)
+TD_PAR_TABLE(constant_pars, CONSTANT_PARS);
 
 static void
 constant_fill(TdOp *op, td_scene_material *out)
@@ -35,6 +37,6 @@ static PyType_Spec constant_spec = {
 
 const td_op_class td_class_constantMAT = {
     .optype = "constantMAT", .family = "MAT", .label = "Constant", .base_name = "constant", .subtype = "",
-    .base = TD_BASE_MAT, .spec = &constant_spec, .pars = constant_pars, .npars = TD_NPARS(constant_pars),
+    .base = TD_BASE_MAT, .spec = &constant_spec, .pars = constant_pars, .npars = PAR_COUNT,
     .fill_material = constant_fill,
 };

@@ -4,12 +4,12 @@
 #include "bind/state.h"
 #include "graph/op.h"
 
-static const td_par_def container_pars[] = {
-    TD_PAR_I("x", "X", "Layout", 0, -32768, 32768, 0),
-    TD_PAR_I("y", "Y", "Layout", 0, -32768, 32768, 0),
-    TD_PAR_I("w", "Width", "Layout", 100, 0, 2048, TD_PAR_CLAMP_MIN),
-    TD_PAR_I("h", "Height", "Layout", 100, 0, 2048, TD_PAR_CLAMP_MIN),
-};
+#define CONTAINER_PARS(X)                                                                                  \
+    X(x, TD_PAR_I, "X", "Layout", 0, -32768, 32768, 0)                                                     \
+    X(y, TD_PAR_I, "Y", "Layout", 0, -32768, 32768, 0)                                                     \
+    X(w, TD_PAR_I, "Width", "Layout", 100, 0, 2048, TD_PAR_CLAMP_MIN)                                      \
+    X(h, TD_PAR_I, "Height", "Layout", 100, 0, 2048, TD_PAR_CLAMP_MIN)
+TD_PAR_TABLE(container_pars, CONTAINER_PARS);
 
 static PyType_Slot container_slots[] = {
     {Py_tp_doc, "containerCOMP: a panel component to organise operators (isPanel, subType 'panel').\n\n"
@@ -27,5 +27,5 @@ static PyType_Spec container_spec = {
 const td_op_class td_class_containerCOMP = {
     .optype = "containerCOMP", .family = "COMP", .label = "Container", .base_name = "container",
     .subtype = "panel", .base = TD_BASE_COMP, .spec = &container_spec, .pars = container_pars,
-    .npars = TD_NPARS(container_pars), .icon = "Con",
+    .npars = PAR_COUNT, .icon = "Con",
 };

@@ -1,11 +1,12 @@
 /* geometryCOMP: renders the SOPs inside it with its material, under its transform. */
 #include "bind/state.h"
 #include "graph/op.h"
+#include "ops/object.h"
 
-static const td_par_def geometry_pars[] = {
-    TD_XFORM_PARS(0),
-    TD_PAR_O("material", "Material", "Render", ""),
-};
+#define GEOMETRY_PARS(X)                                                                                   \
+    TD_XFORM_PARS(X, 0)                                                                                    \
+    X(material, TD_PAR_O, "Material", "Render", "")
+TD_PAR_TABLE(geometry_pars, GEOMETRY_PARS);
 
 static PyType_Slot geometry_slots[] = {
     {Py_tp_doc, "geometryCOMP: renders the SOPs created inside it.\n\n"
@@ -24,5 +25,5 @@ static PyType_Spec geometry_spec = {
 
 const td_op_class td_class_geometryCOMP = {
     .optype = "geometryCOMP", .family = "COMP", .label = "Geometry", .base_name = "geo", .subtype = "object",
-    .base = TD_BASE_OBJECT, .spec = &geometry_spec, .pars = geometry_pars, .npars = TD_NPARS(geometry_pars),
+    .base = TD_BASE_OBJECT, .spec = &geometry_spec, .pars = geometry_pars, .npars = PAR_COUNT,
 };

@@ -2,12 +2,15 @@
  * (default 1); lights with dimmer below 0.001 are skipped, as in TouchDesigner. No attenuation. */
 #include "bind/state.h"
 #include "graph/op.h"
+#include "ops/object.h"
 
-static const td_par_def light_pars[] = {
-    TD_XFORM_PARS(0),
-    TD_PAR_F("cr", "Light Color", "Light", 1), TD_PAR_F("cg", "Light Color", "Light", 1),
-    TD_PAR_F("cb", "Light Color", "Light", 1), TD_PAR_F("dimmer", "Dimmer", "Light", 1),
-};
+#define LIGHT_PARS(X)                                                                                      \
+    TD_XFORM_PARS(X, 0)                                                                                    \
+    X(cr, TD_PAR_F, "Light Color", "Light", 1)                                                             \
+    X(cg, TD_PAR_F, "Light Color", "Light", 1)                                                             \
+    X(cb, TD_PAR_F, "Light Color", "Light", 1)                                                             \
+    X(dimmer, TD_PAR_F, "Dimmer", "Light", 1)
+TD_PAR_TABLE(light_pars, LIGHT_PARS);
 
 static PyType_Slot light_slots[] = {
     {Py_tp_doc, "lightCOMP: a point light.\n\nParameters: the Xform page (its position is the transform's\n"
@@ -25,5 +28,5 @@ static PyType_Spec light_spec = {
 
 const td_op_class td_class_lightCOMP = {
     .optype = "lightCOMP", .family = "COMP", .label = "Light", .base_name = "light", .subtype = "object",
-    .base = TD_BASE_OBJECT, .spec = &light_spec, .pars = light_pars, .npars = TD_NPARS(light_pars),
+    .base = TD_BASE_OBJECT, .spec = &light_spec, .pars = light_pars, .npars = PAR_COUNT,
 };

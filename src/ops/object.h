@@ -4,10 +4,40 @@
 
 #include "graph/op.h"
 
-/* The local transform of an object COMP from its Xform parameters (column-major):
- * pivot-relative scale, rotate, translate in the order of xord, rotations in the order of rord. */
-void td_object_local(TdOp *obj, double out[16]);
-/* Local transform times those of the object COMPs it sits in. */
-void td_object_world(TdOp *obj, double out[16]);
+/* The Xform page every object COMP's parameter list starts with (TouchDesigner's names, tokens
+ * and defaults; tz's default varies: 5 for cameras). */
+extern const char *const td_menu_xord[];
+extern const char *const td_menu_rord[];
+extern const char *const td_menu_xord_labels[];
+extern const char *const td_menu_rord_labels[];
+#define TD_XFORM_PARS(X, tz_default)                                                                       \
+    X(xord, TD_PAR_ML, "Transform Order", "Xform", 0, td_menu_xord, td_menu_xord_labels)                 \
+    X(rord, TD_PAR_ML, "Rotate Order", "Xform", 0, td_menu_rord, td_menu_rord_labels)                    \
+    X(tx, TD_PAR_F, "Translate", "Xform", 0)                                                               \
+    X(ty, TD_PAR_F, "Translate", "Xform", 0)                                                               \
+    X(tz, TD_PAR_F, "Translate", "Xform", tz_default)                                                      \
+    X(rx, TD_PAR_F, "Rotate", "Xform", 0)                                                                  \
+    X(ry, TD_PAR_F, "Rotate", "Xform", 0)                                                                  \
+    X(rz, TD_PAR_F, "Rotate", "Xform", 0)                                                                  \
+    X(sx, TD_PAR_F, "Scale", "Xform", 1)                                                                   \
+    X(sy, TD_PAR_F, "Scale", "Xform", 1)                                                                   \
+    X(sz, TD_PAR_F, "Scale", "Xform", 1)                                                                   \
+    X(px, TD_PAR_F, "Pivot", "Xform", 0)                                                                   \
+    X(py, TD_PAR_F, "Pivot", "Xform", 0)                                                                   \
+    X(pz, TD_PAR_F, "Pivot", "Xform", 0)                                                                   \
+    X(scale, TD_PAR_F, "Uniform Scale", "Xform", 1)
+
+/* Indices of the Xform page, the same in every object COMP (first on each). */
+#define TD_XFORM_ID(id, ...) TD_XFORM_##id,
+enum { TD_XFORM_PARS(TD_XFORM_ID, 0) TD_XFORM_COUNT };
+#undef TD_XFORM_ID
+
+/* The local transform of an object COMP from its evaluated Xform parameters (column-major):
+ * pivot-relative scale, rotate, translate in the order of xord, rotations in the order of rord.
+ * Plain C over the values. */
+void td_object_local(const td_values *vals, double out[16]);
+/* Local transform times those of the object COMPs it sits in; -1 with a Python error if an
+ * evaluation fails (see td_op_values). */
+int td_object_world(TdOp *obj, double out[16]);
 
 #endif

@@ -11,29 +11,40 @@
 #include "ops/object.h"
 #include "util/mat4.h"
 
+const char *const td_menu_xord[] = {"srt", "str", "rst", "rts", "tsr", "trs", NULL};
+const char *const td_menu_rord[] = {"xyz", "xzy", "yxz", "yzx", "zxy", "zyx", NULL};
+const char *const td_menu_xord_labels[] = {"Scale Rotate Translate", "Scale Translate Rotate",
+                                           "Rotate Scale Translate", "Rotate Translate Scale",
+                                           "Translate Scale Rotate", "Translate Rotate Scale", NULL};
+const char *const td_menu_rord_labels[] = {"Rx Ry Rz", "Rx Rz Ry", "Ry Rx Rz", "Ry Rz Rx",
+                                           "Rz Rx Ry", "Rz Ry Rx", NULL};
+
 void
-td_object_local(TdOp *obj, double out[16])
+td_object_local(const td_values *v, double out[16])
 {
-    const char *xord = td_menu_xord[(size_t)td_par_num(obj, "xord")];
-    const char *rord = td_menu_rord[(size_t)td_par_num(obj, "rord")];
-    double u = td_par_num(obj, "scale");
-    double px = td_par_num(obj, "px"), py = td_par_num(obj, "py"), pz = td_par_num(obj, "pz");
+    double x[TD_XFORM_COUNT];
+    for (int i = 0; i < TD_XFORM_COUNT; i++) {
+        x[i] = v->v[i].num;
+    }
+    const char *xord = td_menu_xord[(size_t)x[TD_XFORM_xord]];
+    const char *rord = td_menu_rord[(size_t)x[TD_XFORM_rord]];
+    double u = x[TD_XFORM_scale];
+    double px = x[TD_XFORM_px], py = x[TD_XFORM_py], pz = x[TD_XFORM_pz];
     td_mat4_identity(out);
     td_mat4_translate(out, px, py, pz);
     /* The first letter is applied first, so it is multiplied last. */
     for (int i = 2; i >= 0; i--) {
         switch (xord[i]) {
         case 't':
-            td_mat4_translate(out, td_par_num(obj, "tx"), td_par_num(obj, "ty"), td_par_num(obj, "tz"));
+            td_mat4_translate(out, x[TD_XFORM_tx], x[TD_XFORM_ty], x[TD_XFORM_tz]);
             break;
         case 's':
-            td_mat4_scale(out, td_par_num(obj, "sx") * u, td_par_num(obj, "sy") * u, td_par_num(obj, "sz") * u);
+            td_mat4_scale(out, x[TD_XFORM_sx] * u, x[TD_XFORM_sy] * u, x[TD_XFORM_sz] * u);
             break;
         case 'r':
             for (int j = 2; j >= 0; j--) {
                 int axis = rord[j] - 'x';
-                static const char *const names[3] = {"rx", "ry", "rz"};
-                td_mat4_rotate_axis(out, axis, td_par_num(obj, names[axis]));
+                td_mat4_rotate_axis(out, axis, x[TD_XFORM_rx + axis]);
             }
             break;
         }
@@ -41,16 +52,36 @@ td_object_local(TdOp *obj, double out[16])
     td_mat4_translate(out, -px, -py, -pz);
 }
 
-void
+int
 td_object_world(TdOp *obj, double out[16])
 {
-    td_object_local(obj, out);
-    for (TdOp *p = obj->parent; p != NULL && p->cls->base == TD_BASE_OBJECT; p = p->parent) {
+    /* The chain of object COMPs first, each held: evaluating one's expressions may re-parent or
+     * destroy any of them. */
+    PyObject *chain = PyList_New(0);
+    if (chain == NULL) {
+        return -1;
+    }
+    for (TdOp *p = obj; p != NULL && p->cls->base == TD_BASE_OBJECT; p = p->parent) {
+        if (PyList_Append(chain, (PyObject *)p) < 0) {
+            Py_DECREF(chain);
+            return -1;
+        }
+    }
+    td_mat4_identity(out);
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(chain); i++) {
+        td_values *v = td_op_values((TdOp *)PyList_GET_ITEM(chain, i));
+        if (v == NULL) {
+            Py_DECREF(chain);
+            return -1;
+        }
         double local[16], r[16];
-        td_object_local(p, local);
+        td_object_local(v, local);
+        td_values_free(v);
         td_mat4_mul(r, local, out);
         memcpy(out, r, sizeof(r));
     }
+    Py_DECREF(chain);
+    return 0;
 }
 
 static PyType_Slot object_slots[] = {

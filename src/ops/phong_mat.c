@@ -5,17 +5,22 @@
 #include "gpu/scene.h"
 #include "graph/op.h"
 
-static const td_par_def phong_pars[] = {
-    TD_PAR_F("diffr", "Diffuse", "RGB", 1), TD_PAR_F("diffg", "Diffuse", "RGB", 1),
-    TD_PAR_F("diffb", "Diffuse", "RGB", 1), TD_PAR_F("specr", "Specular", "RGB", 1),
-    TD_PAR_F("specg", "Specular", "RGB", 1), TD_PAR_F("specb", "Specular", "RGB", 1),
-    {.name = "shininess", .label = "Shininess", .page = "RGB", .kind = TD_PAR_FLOAT, .def = 10, .min = 0,
-     .max = 100, .flags = TD_PAR_REJECT_MIN},
-    TD_PAR_F("ambr", "Ambient", "RGB", 1), TD_PAR_F("ambg", "Ambient", "RGB", 1),
-    TD_PAR_F("ambb", "Ambient", "RGB", 1), TD_PAR_F("emitr", "Emit", "RGB", 0),
-    TD_PAR_F("emitg", "Emit", "RGB", 0), TD_PAR_F("emitb", "Emit", "RGB", 0),
-    TD_PAR_FC("alphafront", "Alpha", "Alpha", 1, 0, 1),
-};
+#define PHONG_PARS(X)                                                                                      \
+    X(diffr, TD_PAR_F, "Diffuse", "RGB", 1)                                                                \
+    X(diffg, TD_PAR_F, "Diffuse", "RGB", 1)                                                                \
+    X(diffb, TD_PAR_F, "Diffuse", "RGB", 1)                                                                \
+    X(specr, TD_PAR_F, "Specular", "RGB", 1)                                                               \
+    X(specg, TD_PAR_F, "Specular", "RGB", 1)                                                               \
+    X(specb, TD_PAR_F, "Specular", "RGB", 1)                                                               \
+    X(shininess, TD_PAR_FR, "Shininess", "RGB", 10, 0, 100, TD_PAR_REJECT_MIN)                             \
+    X(ambr, TD_PAR_F, "Ambient", "RGB", 1)                                                                 \
+    X(ambg, TD_PAR_F, "Ambient", "RGB", 1)                                                                 \
+    X(ambb, TD_PAR_F, "Ambient", "RGB", 1)                                                                 \
+    X(emitr, TD_PAR_F, "Emit", "RGB", 0)                                                                   \
+    X(emitg, TD_PAR_F, "Emit", "RGB", 0)                                                                   \
+    X(emitb, TD_PAR_F, "Emit", "RGB", 0)                                                                   \
+    X(alphafront, TD_PAR_FC, "Alpha", "Alpha", 1, 0, 1)
+TD_PAR_TABLE(phong_pars, PHONG_PARS);
 
 void td_phong_defaults(td_scene_material *out);
 
@@ -41,13 +46,13 @@ td_phong_defaults(td_scene_material *out)
 {
     out->kind = TD_MAT_PHONG;
     for (int k = 0; k < 3; k++) {
-        out->diffuse[k] = (float)phong_pars[k].def;
-        out->specular[k] = (float)phong_pars[3 + k].def;
-        out->ambient[k] = (float)phong_pars[7 + k].def;
-        out->emit[k] = (float)phong_pars[10 + k].def;
+        out->diffuse[k] = (float)phong_pars[PAR_diffr + k].def;
+        out->specular[k] = (float)phong_pars[PAR_specr + k].def;
+        out->ambient[k] = (float)phong_pars[PAR_ambr + k].def;
+        out->emit[k] = (float)phong_pars[PAR_emitr + k].def;
     }
-    out->shininess = (float)phong_pars[6].def;
-    out->alpha = (float)phong_pars[13].def;
+    out->shininess = (float)phong_pars[PAR_shininess].def;
+    out->alpha = (float)phong_pars[PAR_alphafront].def;
 }
 
 static PyType_Slot phong_slots[] = {
@@ -68,6 +73,6 @@ static PyType_Spec phong_spec = {
 
 const td_op_class td_class_phongMAT = {
     .optype = "phongMAT", .family = "MAT", .label = "Phong", .base_name = "phong", .subtype = "",
-    .base = TD_BASE_MAT, .spec = &phong_spec, .pars = phong_pars, .npars = TD_NPARS(phong_pars),
+    .base = TD_BASE_MAT, .spec = &phong_spec, .pars = phong_pars, .npars = PAR_COUNT,
     .fill_material = phong_fill,
 };

@@ -14,12 +14,12 @@
 #include "ops/top.h"
 #include "util/mat4.h"
 
-static const td_par_def render_pars[] = {
-    TD_PAR_O("camera", "Camera", "Render", "cam1"),
-    TD_PAR_O("geometry", "Geometry", "Render", "geo*"),
-    TD_PAR_O("lights", "Lights", "Render", "light*"),
-    TD_TOP_COMMON_PARS,
-};
+#define RENDER_PARS(X)                                                                                     \
+    X(camera, TD_PAR_O, "Camera", "Render", "cam1")                                                        \
+    X(geometry, TD_PAR_O, "Geometry", "Render", "geo*")                                                    \
+    X(lights, TD_PAR_O, "Lights", "Render", "light*")                                                      \
+    TD_TOP_COMMON_PARS(X)
+TD_PAR_TABLE(render_pars, RENDER_PARS);
 
 void td_phong_defaults(td_scene_material *out);
 
@@ -72,7 +72,9 @@ fill_lights(td_scene *scene, PyObject *lights)
             continue;
         }
         double world[16];
-        td_object_world(l, world);
+        if (td_object_world(l, world) < 0) {
+            return -1;
+        }
         td_scene_light *sl = &scene->lights[scene->nlights++];
         sl->position[0] = (float)world[12];
         sl->position[1] = (float)world[13];
@@ -118,7 +120,9 @@ fill_draws(td_scene *scene, PyObject *geos)
             return -1;
         }
         double world[16];
-        td_object_world(geo, world);
+        if (td_object_world(geo, world) < 0) {
+            return -1;
+        }
         for (Py_ssize_t j = 0; j < PyList_GET_SIZE(geo->children); j++) {
             TdOp *sop = (TdOp *)PyList_GET_ITEM(geo->children, j);
             if (sop->cls->build_mesh == NULL || !td_op_flag(sop, TD_FLAG_RENDER)) {
@@ -155,6 +159,7 @@ static td_scene *
 render_build_scene(TdOp *top)
 {
     PyObject *cams = NULL, *lights = NULL, *geos = NULL;
+    td_values *camv = NULL;
     td_scene *scene = NULL;
     cams = matches(top, "camera", &td_class_cameraCOMP);
     if (cams == NULL) {
@@ -188,7 +193,9 @@ render_build_scene(TdOp *top)
         goto error;
     }
     td_top_output out;
-    td_top_output_of(top, &out);
+    if (td_top_output_of(top, &out) < 0) {
+        goto error;
+    }
     if (out.width > 1e6 || out.height > 1e6 || !(out.aspect_w > 0.0 && out.aspect_h > 0.0)) {
         PyErr_Format(PyExc_ValueError, "output resolution %.0fx%.0f (aspect %g:%g) cannot be rendered",
                      out.width, out.height, out.aspect_w, out.aspect_h);
@@ -197,14 +204,20 @@ render_build_scene(TdOp *top)
     scene->width = (int)out.width;
     scene->height = (int)out.height;
     scene->format = out.format;
-    scene->chanmask = (unsigned int)td_par_num(top, "chanmask");
+    scene->chanmask = out.chanmask;
     double cam_world[16], view[16], proj[16];
-    td_object_world(cam, cam_world);
+    if (td_object_world(cam, cam_world) < 0) {
+        goto error;
+    }
+    camv = td_op_values(cam);
+    if (camv == NULL) {
+        goto error;
+    }
     if (td_mat4_invert(view, cam_world) != 0) {
         cook_error(top, "camera '%s' has a singular transform (a zero scale?)", td_par_str(top, "camera"));
         goto error;
     }
-    if (td_camera_projection(cam, out.aspect_w / out.aspect_h, proj) < 0) {
+    if (td_camera_projection(cam, camv, out.aspect_w / out.aspect_h, proj) < 0) {
         goto error;
     }
     td_mat4_to_float(scene->view, view);
@@ -212,15 +225,17 @@ render_build_scene(TdOp *top)
     for (int k = 0; k < 3; k++) {
         scene->camera_pos[k] = (float)cam_world[12 + k];
     }
-    td_camera_background(cam, scene->background);
+    td_camera_background(camv, scene->background);
     if (fill_lights(scene, lights) < 0 || fill_draws(scene, geos) < 0) {
         goto error;
     }
     Py_DECREF(cams);
     Py_DECREF(lights);
     Py_DECREF(geos);
+    td_values_free(camv);
     return scene;
 error:
+    td_values_free(camv);
     Py_XDECREF(cams);
     Py_XDECREF(lights);
     Py_XDECREF(geos);
@@ -247,6 +262,6 @@ static PyType_Spec render_spec = {
 
 const td_op_class td_class_renderTOP = {
     .optype = "renderTOP", .family = "TOP", .label = "Render", .base_name = "render", .subtype = "",
-    .base = TD_BASE_TOP, .spec = &render_spec, .pars = render_pars, .npars = TD_NPARS(render_pars),
+    .base = TD_BASE_TOP, .spec = &render_spec, .pars = render_pars, .npars = PAR_COUNT,
     .release = td_top_release, .build_scene = render_build_scene, .cook = td_top_cook_hook,
 };

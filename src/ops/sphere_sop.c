@@ -7,13 +7,16 @@
 #include "graph/op.h"
 #include "ops/sop.h"
 
-static const td_par_def sphere_pars[] = {
-    TD_PAR_F("tx", "Center", "Sphere", 0), TD_PAR_F("ty", "Center", "Sphere", 0),
-    TD_PAR_F("tz", "Center", "Sphere", 0), TD_PAR_F("radx", "Radius", "Sphere", 1),
-    TD_PAR_F("rady", "Radius", "Sphere", 1), TD_PAR_F("radz", "Radius", "Sphere", 1),
-    TD_PAR_I("rows", "Rows", "Sphere", 20, 2, 2048, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX),
-    TD_PAR_I("cols", "Columns", "Sphere", 40, 3, 4096, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX),
-};
+#define SPHERE_PARS(X)                                                                                     \
+    X(tx, TD_PAR_F, "Center", "Sphere", 0)                                                                 \
+    X(ty, TD_PAR_F, "Center", "Sphere", 0)                                                                 \
+    X(tz, TD_PAR_F, "Center", "Sphere", 0)                                                                 \
+    X(radx, TD_PAR_F, "Radius", "Sphere", 1)                                                               \
+    X(rady, TD_PAR_F, "Radius", "Sphere", 1)                                                               \
+    X(radz, TD_PAR_F, "Radius", "Sphere", 1)                                                               \
+    X(rows, TD_PAR_I, "Rows", "Sphere", 20, 2, 2048, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)                \
+    X(cols, TD_PAR_I, "Columns", "Sphere", 40, 3, 4096, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)
+TD_PAR_TABLE(sphere_pars, SPHERE_PARS);
 
 static td_mesh *
 sphere_build(TdOp *op, td_err *err)
@@ -78,6 +81,6 @@ static PyType_Spec sphere_spec = {
 
 const td_op_class td_class_sphereSOP = {
     .optype = "sphereSOP", .family = "SOP", .label = "Sphere", .base_name = "sphere", .subtype = "",
-    .base = TD_BASE_SOP, .spec = &sphere_spec, .pars = sphere_pars, .npars = TD_NPARS(sphere_pars),
+    .base = TD_BASE_SOP, .spec = &sphere_spec, .pars = sphere_pars, .npars = PAR_COUNT,
     .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .build_mesh = sphere_build,
 };

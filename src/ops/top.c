@@ -19,32 +19,47 @@
 #include "ops/registry.h"
 #include "ops/top.h"
 
-const char *const td_menu_outputresolution[] = {"useinput", "eighth", "quarter", "half", "2x", "4x", "8x",
-                                               "fit", "limit", "custom", NULL};
-const char *const td_menu_outputaspect[] = {"useinput", "resolution", "custom", NULL};
-const char *const td_menu_filter[] = {"nearest", "linear", "mipmap", NULL};
-const char *const td_menu_fillmode[] = {"useinput", "fill", "width", "height", "best", "outside", "nativeres",
-                                        NULL};
+const char *const td_menu_outputresolution[] = {TD_OUTPUTRESOLUTION_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_outputaspect[] = {TD_OUTPUTASPECT_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_filter[] = {TD_FILTER_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_fillmode[] = {TD_FILLMODE_MENU(TD_MENU_TOKEN) NULL};
 
 void
-td_top_output_of(TdOp *top, td_top_output *out)
+td_top_output_from(const td_values *vals, Py_ssize_t common, td_top_output *out)
 {
+    const td_par_value *v = vals->v + common;
     /* A TOP without inputs: 'useinput', 'fit', 'limit' and 'custom' all mean the resolution
      * parameters; the fractions and multiples scale them. */
-    static const double scale[] = {1, 0.125, 0.25, 0.5, 2, 4, 8, 1, 1, 1};
-    double k = scale[(int)td_par_num(top, "outputresolution")];
-    double w = td_par_num(top, "resolutionw") * k, h = td_par_num(top, "resolutionh") * k;
+    static const double scale[] = {[TD_RES_USEINPUT] = 1, [TD_RES_EIGHTH] = 0.125, [TD_RES_QUARTER] = 0.25,
+                                   [TD_RES_HALF] = 0.5,   [TD_RES_2X] = 2,         [TD_RES_4X] = 4,
+                                   [TD_RES_8X] = 8,       [TD_RES_FIT] = 1,        [TD_RES_LIMIT] = 1,
+                                   [TD_RES_CUSTOM] = 1};
+    double k = scale[(int)v[TD_COMMON_outputresolution].num];
+    double w = v[TD_COMMON_resolutionw].num * k, h = v[TD_COMMON_resolutionh].num * k;
     out->width = w < 1.0 ? 1.0 : round(w);
     out->height = h < 1.0 ? 1.0 : round(h);
-    if ((int)td_par_num(top, "outputaspect") == 2) {
-        out->aspect_w = td_par_num(top, "aspect1");
-        out->aspect_h = td_par_num(top, "aspect2");
+    if ((int)v[TD_COMMON_outputaspect].num == TD_ASPECT_CUSTOM) {
+        out->aspect_w = v[TD_COMMON_aspect1].num;
+        out->aspect_h = v[TD_COMMON_aspect2].num;
     }
     else {
         out->aspect_w = out->width;
         out->aspect_h = out->height;
     }
-    out->format = td_pixel_format_at((int)td_par_num(top, "format"));
+    out->format = td_pixel_format_at((int)v[TD_COMMON_format].num);
+    out->chanmask = (unsigned int)v[TD_COMMON_chanmask].num;
+}
+
+int
+td_top_output_of(TdOp *top, td_top_output *out)
+{
+    td_values *vals = td_op_values(top);
+    if (vals == NULL) {
+        return -1;
+    }
+    td_top_output_from(vals, td_top_common(top->cls), out);
+    td_values_free(vals);
+    return 0;
 }
 
 int
@@ -161,7 +176,9 @@ top_sample(TdOp *self, PyObject *args, PyObject *kwds)
         return NULL;
     }
     td_top_output o;
-    td_top_output_of(self, &o);
+    if (td_top_output_of(self, &o) < 0) {
+        return NULL;
+    }
     int ix, iy, iz = 0;
     if (pick(x, u, "x", "u", (int)fmin(o.width, 1e9), &ix) < 0 ||
         pick(y, v, "y", "v", (int)fmin(o.height, 1e9), &iy) < 0) {
@@ -207,8 +224,9 @@ top_get_member(TdOp *self, void *c)
         return NULL;
     }
     td_top_output o;
-    td_top_output_of(self, &o);
-    td_top_state *s = self->ext;
+    if (td_top_output_of(self, &o) < 0) {
+        return NULL;
+    }
     if (strcmp(which, "width") == 0) {
         return PyLong_FromDouble(o.width);
     }
@@ -239,7 +257,6 @@ top_get_member(TdOp *self, void *c)
     if (strcmp(which, "pixelFormatName") == 0) {
         return PyUnicode_FromString(o.format->token);
     }
-    (void)s;
     PyErr_Format(PyExc_AttributeError, "TOP has no member %s", which);
     return NULL;
 }

@@ -7,34 +7,61 @@
 #include "gpu/render.h"
 #include "graph/op.h"
 
-/* The Common page every TOP has (TouchDesigner's names and tokens). */
+/* The Common page every TOP has (TouchDesigner's names and tokens), last in each TOP's list. */
+#define TD_OUTPUTRESOLUTION_MENU(M)                                                                        \
+    M(TD_RES_USEINPUT, "useinput") M(TD_RES_EIGHTH, "eighth") M(TD_RES_QUARTER, "quarter")                 \
+    M(TD_RES_HALF, "half") M(TD_RES_2X, "2x") M(TD_RES_4X, "4x") M(TD_RES_8X, "8x") M(TD_RES_FIT, "fit")   \
+    M(TD_RES_LIMIT, "limit") M(TD_RES_CUSTOM, "custom")
+#define TD_OUTPUTASPECT_MENU(M) M(TD_ASPECT_USEINPUT, "useinput") M(TD_ASPECT_RESOLUTION, "resolution") M(TD_ASPECT_CUSTOM, "custom")
+#define TD_FILTER_MENU(M) M(TD_FILTER_NEAREST, "nearest") M(TD_FILTER_LINEAR, "linear") M(TD_FILTER_MIPMAP, "mipmap")
+#define TD_FILLMODE_MENU(M)                                                                                \
+    M(TD_FILL_USEINPUT, "useinput") M(TD_FILL_FILL, "fill") M(TD_FILL_WIDTH, "width")                      \
+    M(TD_FILL_HEIGHT, "height") M(TD_FILL_BEST, "best") M(TD_FILL_OUTSIDE, "outside")                      \
+    M(TD_FILL_NATIVERES, "nativeres")
+enum { TD_OUTPUTRESOLUTION_MENU(TD_MENU_ID) };
+enum { TD_OUTPUTASPECT_MENU(TD_MENU_ID) };
+enum { TD_FILTER_MENU(TD_MENU_ID) };
+enum { TD_FILLMODE_MENU(TD_MENU_ID) };
 extern const char *const td_menu_outputresolution[];
 extern const char *const td_menu_outputaspect[];
 extern const char *const td_menu_filter[];
 extern const char *const td_menu_fillmode[];
-#define TD_TOP_COMMON_PARS                                                                                    \
-    TD_PAR_M("outputresolution", "Output Resolution", "Common", 9, td_menu_outputresolution),                \
-        TD_PAR_I("resolutionw", "Resolution", "Common", 1280, 1, 32768, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX), \
-        TD_PAR_I("resolutionh", "Resolution", "Common", 720, 1, 32768, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX),  \
-        TD_PAR_M("outputaspect", "Output Aspect", "Common", 0, td_menu_outputaspect),                        \
-        {.name = "aspect1", .label = "Aspect", .page = "Common", .kind = TD_PAR_FLOAT, .def = 16, .min = 0,   \
-         .max = 1e9, .flags = TD_PAR_REJECT_MIN},                                                             \
-        {.name = "aspect2", .label = "Aspect", .page = "Common", .kind = TD_PAR_FLOAT, .def = 9, .min = 0,    \
-         .max = 1e9, .flags = TD_PAR_REJECT_MIN},                                                             \
-        TD_PAR_M("inputfiltertype", "Input Smoothness", "Common", 1, td_menu_filter),                        \
-        TD_PAR_M("fillmode", "Fill Viewer", "Common", 4, td_menu_fillmode),                                  \
-        TD_PAR_M("filtertype", "Viewer Smoothness", "Common", 1, td_menu_filter),                            \
-        TD_PAR_I("npasses", "Passes", "Common", 1, 1, 1024, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX),          \
-        TD_PAR_I("chanmask", "Channel Mask", "Common", 15, 0, 15, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX),    \
-        TD_PAR_M("format", "Pixel Format", "Common", 1, td_pixel_format_tokens)
+
+#define TD_TOP_COMMON_PARS(X)                                                                              \
+    X(outputresolution, TD_PAR_M, "Output Resolution", "Common", TD_RES_CUSTOM, td_menu_outputresolution) \
+    X(resolutionw, TD_PAR_I, "Resolution", "Common", 1280, 1, 32768, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX) \
+    X(resolutionh, TD_PAR_I, "Resolution", "Common", 720, 1, 32768, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX) \
+    X(outputaspect, TD_PAR_M, "Output Aspect", "Common", TD_ASPECT_USEINPUT, td_menu_outputaspect)        \
+    X(aspect1, TD_PAR_FR, "Aspect", "Common", 16, 0, 1e9, TD_PAR_REJECT_MIN)                               \
+    X(aspect2, TD_PAR_FR, "Aspect", "Common", 9, 0, 1e9, TD_PAR_REJECT_MIN)                                \
+    X(inputfiltertype, TD_PAR_M, "Input Smoothness", "Common", TD_FILTER_LINEAR, td_menu_filter)          \
+    X(fillmode, TD_PAR_M, "Fill Viewer", "Common", TD_FILL_BEST, td_menu_fillmode)                        \
+    X(filtertype, TD_PAR_M, "Viewer Smoothness", "Common", TD_FILTER_LINEAR, td_menu_filter)              \
+    X(npasses, TD_PAR_I, "Passes", "Common", 1, 1, 1024, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)            \
+    X(chanmask, TD_PAR_I, "Channel Mask", "Common", 15, 0, 15, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)      \
+    X(format, TD_PAR_M, "Pixel Format", "Common", 1, td_pixel_format_tokens)
+
+/* Indices within the Common page; the page's first index in a TOP is td_top_common(cls). */
+#define TD_COMMON_ID(id, ...) TD_COMMON_##id,
+enum { TD_TOP_COMMON_PARS(TD_COMMON_ID) TD_COMMON_COUNT };
+#undef TD_COMMON_ID
+static inline Py_ssize_t
+td_top_common(const td_op_class *cls)
+{
+    return (Py_ssize_t)cls->npars - TD_COMMON_COUNT;
+}
 
 /* Output size and aspect from the Common page (a TOP without inputs). */
 typedef struct td_top_output {
     double width, height;          /* may exceed the GL limit: checked at cook time */
     double aspect_w, aspect_h;     /* aspectWidth, aspectHeight */
     const td_pixel_format *format;
+    unsigned int chanmask;
 } td_top_output;
-void td_top_output_of(TdOp *top, td_top_output *out);
+/* From a TOP's evaluated values (common: td_top_common(cls)); plain C. */
+void td_top_output_from(const td_values *vals, Py_ssize_t common, td_top_output *out);
+/* Evaluates top's parameters first; -1 with a Python error (see td_op_values). */
+int td_top_output_of(TdOp *top, td_top_output *out);
 
 /* Per-TOP C state, made on first cook. */
 typedef struct td_top_state {
