@@ -183,6 +183,12 @@ void td_op_cook_begin(TdOp *op);
  * cookAbsFrame/cookFrame = now, cpuCookTime = host ms since the begin, cookStartTime/cookEndTime.
  * counted = 0 closes without counting (the cook found nothing to do). */
 void td_op_cook_end(TdOp *op, int counted);
+/* A cook of op failed with the pending Python exception: its message becomes one of op's errors
+ * (op.errors(), as TouchDesigner shows a failed cook on the node) until op's next cook begins.
+ * The exception stays set. */
+void td_op_cook_failed(TdOp *op);
+/* Adds a warning to op's current or last cook (op.warnings()); -1 with a Python error. */
+int td_op_warn(TdOp *op, const char *message);
 /* Counts one cook measured elsewhere (cpu_ms, gpu_ms; negative keeps the previous value) and sets
  * gpuMemory to gpu_bytes. */
 void td_op_record_cook(TdOp *op, double cpu_ms, double gpu_ms, size_t gpu_bytes);

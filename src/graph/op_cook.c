@@ -36,6 +36,40 @@ td_op_cook_begin(TdOp *op)
     }
 }
 
+void
+td_op_cook_failed(TdOp *op)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    if (type == NULL) {
+        return;
+    }
+    PyErr_NormalizeException(&type, &value, &tb);
+    PyObject *text = value != NULL ? PyObject_Str(value) : NULL;
+    if (text != NULL && (op->errors != NULL || (op->errors = PyList_New(0)) != NULL)) {
+        if (PyList_Append(op->errors, text) < 0) {
+            PyErr_Clear();
+        }
+    }
+    else {
+        PyErr_Clear(); /* out of memory: the exception still reaches the caller */
+    }
+    Py_XDECREF(text);
+    PyErr_Restore(type, value, tb);
+}
+
+int
+td_op_warn(TdOp *op, const char *message)
+{
+    PyObject *msg = PyUnicode_FromString(message);
+    if (msg == NULL) {
+        return -1;
+    }
+    int rc = (op->warnings != NULL || (op->warnings = PyList_New(0)) != NULL) ? PyList_Append(op->warnings, msg) : -1;
+    Py_DECREF(msg);
+    return rc;
+}
+
 static void
 stamp(TdOp *op, double cpu_ms, double end_clock)
 {

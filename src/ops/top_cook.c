@@ -72,6 +72,9 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
     }
     td_op_cook_end(top, 0); /* counted when the render happens */
     if (scene == NULL) {
+        if (top->valid) {
+            td_op_cook_failed(top);
+        }
         return -1;
     }
     /* Building ran Python (expressions), during which another thread may have destroyed the TOP
@@ -97,6 +100,7 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
     if (scene->width > limit || scene->height > limit) {
         PyErr_Format(PyExc_ValueError, "resolution %dx%d exceeds this OpenGL's limit of %d pixels a side (%s)",
                      scene->width, scene->height, limit, info->renderer);
+        td_op_cook_failed(top);
         td_scene_decref(scene);
         return -1;
     }
@@ -168,6 +172,9 @@ td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx)
     if (rc != 0) {
         td_scene_decref(want);
         td_raise_err(st, &err);
+        if (top->valid) {
+            td_op_cook_failed(top);
+        }
         return -1;
     }
     if (s != NULL) {
@@ -250,6 +257,7 @@ td_top_run_delayed(TdOp *top, PyObject **out)
         td_scene_decref(fresh);
         Py_CLEAR(*out);
         td_raise_err(st, &err);
+        td_op_cook_failed(top);
         return -1;
     }
     if (!job.delayed_filled) {
