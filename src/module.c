@@ -13,6 +13,7 @@
 #include "graph/network.h"
 #include "graph/op.h"
 #include "graph/par.h"
+#include "graph/pardoc.h"
 #include "ops/registry.h"
 
 #define TD_CLASS_PTR(name) &td_class_##name,
@@ -112,6 +113,31 @@ add_type(PyObject *module, PyTypeObject **slot, PyType_Spec *spec, PyTypeObject 
     return PyModule_AddType(module, (PyTypeObject *)t);
 }
 
+/* An operator type, its docstring's Parameters part written from its table. */
+static int
+add_op_type(PyObject *module, td_state *st, int i)
+{
+    const td_op_class *cls = td_classes[i];
+    const char *summary = "";
+    for (const PyType_Slot *sl = cls->spec->slots; sl->slot != 0; sl++) {
+        if (sl->slot == Py_tp_doc) {
+            summary = sl->pfunc;
+        }
+    }
+    PyObject *doc = td_par_doc(cls, summary);
+    const char *text = doc != NULL ? PyUnicode_AsUTF8(doc) : NULL;
+    PyType_Spec spec;
+    PyType_Slot *slots = NULL;
+    if (text == NULL || td_spec_with_doc(cls->spec, text, &spec, &slots) < 0) {
+        Py_XDECREF(doc);
+        return text == NULL ? -1 : (PyErr_NoMemory(), -1);
+    }
+    int rc = add_type(module, &st->op_types[i], &spec, st->base_types[cls->base]);
+    PyMem_Free(slots);
+    Py_DECREF(doc);
+    return rc;
+}
+
 /* td_render.families: each family and the operator types in it. */
 static int
 add_families(PyObject *module, td_state *st)
@@ -167,7 +193,7 @@ td_exec(PyObject *module)
         }
     }
     for (int i = 0; i < TD_NCLASSES; i++) {
-        if (add_type(module, &st->op_types[i], td_classes[i]->spec, st->base_types[td_classes[i]->base]) < 0) {
+        if (add_op_type(module, st, i) < 0) {
             return -1;
         }
     }
