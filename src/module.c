@@ -1,9 +1,10 @@
-/* td_render._td: module state, type registration, and the two bridges from plain C to Python
- * (errors and the GL runtime). */
-#define PY_ARRAY_UNIQUE_SYMBOL td_ARRAY_API
+/* td_render._td: the exec chain. Makes the types (operator classes from ops/registry.h, their
+ * docstrings' Parameters part from their tables), fills the module state (bind/state.h) and adds
+ * the module functions. Nothing calls into this file. */
+#define TD_NUMPY_IMPORT
+#include "bind/numpy.h"
 #include "bind/state.h"
 
-#include <numpy/arrayobject.h>
 #include <string.h>
 
 #include "bind/bridge.h"
@@ -105,7 +106,10 @@ static PyMethodDef module_methods[] = {
 static int
 add_type(PyObject *module, PyTypeObject **slot, PyType_Spec *spec, PyTypeObject *base)
 {
-    PyObject *t = PyType_FromModuleAndSpec(module, spec, (PyObject *)base);
+    /* Immutable, like the built-in types: td.renderTOP.x = 1 raises TypeError. */
+    PyType_Spec frozen = *spec;
+    frozen.flags |= Py_TPFLAGS_IMMUTABLETYPE;
+    PyObject *t = PyType_FromModuleAndSpec(module, &frozen, (PyObject *)base);
     if (t == NULL) {
         return -1;
     }

@@ -1,6 +1,3 @@
-# These tests depend on the lead's integration in src/ops/render_top.c and src/ops/top_cook.c
-# (flags read with td_op_flag(), td_cook_error_take() after building a scene, td_op_cook_begin/end and
-# td_op_record_* around a TOP's cook, the TOP cook hook). On the opmodel branch alone they fail.
 """Flags and cooks seen in renders: render False removes geometry, allowCooking False stops the
 children of a COMP cooking, lock freezes a TOP, bypass passes an input through (a render has none:
 an empty image); expression errors make the render raise; a TOP's cooks feed the OP statistics."""

@@ -5,15 +5,13 @@
  *   >>> png = _td._encode(a, '.png', quality=0.5)         # bytearray, the image upright
  *   >>> exr = _td._encode(a, 'shot.exr', metadata={'shot': '010'})
  */
-#define PY_ARRAY_UNIQUE_SYMBOL td_ARRAY_API
-#define NO_IMPORT_ARRAY
 #include "bind/codec.h"
 
 #include "bind/bridge.h"
 
 #include <limits.h>
 #include <math.h>
-#include <numpy/arrayobject.h>
+#include "bind/numpy.h"
 #include <string.h>
 
 /* ---- metadata ---- */

@@ -18,7 +18,7 @@ struct td_gl_context {
 typedef void (*td_egl_proc)(void);
 typedef td_egl_proc (*td_egl_getproc_fn)(const char *);
 
-static void *td_libegl_handle;          /* set only while the GL thread loads; see load_egl */
+static void *td_libegl_handle;          /* set only while the GL thread loads; see td_gl_context_create */
 static td_egl_getproc_fn td_egl_getproc;
 
 static GLADapiproc

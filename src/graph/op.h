@@ -170,8 +170,8 @@ int td_op_is(TdOp *op, td_base_id base);
 
 /* ---- flags (op_flags.c) ---- */
 
-/* 1 if the flag is set on op, else 0. For the lead's rendering: TD_FLAG_RENDER, TD_FLAG_BYPASS,
- * TD_FLAG_LOCK, TD_FLAG_ALLOW_COOKING, TD_FLAG_DISPLAY. */
+/* 1 if the flag is set on op, else 0 (renders read TD_FLAG_RENDER, TD_FLAG_BYPASS, TD_FLAG_LOCK,
+ * TD_FLAG_ALLOW_COOKING). */
 int td_op_flag(TdOp *op, td_flag flag);
 
 /* ---- cooking and statistics (op_cook.c) ---- */

@@ -7,9 +7,7 @@
  *   >>> r.save('out/frame.png')         # upright file, returns the path
  *   >>> r.width, r.height, r.pixelFormatName, r.gpuMemory
  */
-#define PY_ARRAY_UNIQUE_SYMBOL td_ARRAY_API
-#define NO_IMPORT_ARRAY
-#include <numpy/arrayobject.h>
+#include "bind/numpy.h"
 
 #include <math.h>
 #include <string.h>

@@ -6,9 +6,7 @@
  * changes do not re-render. */
 #include <time.h>
 
-#define PY_ARRAY_UNIQUE_SYMBOL td_ARRAY_API
-#define NO_IMPORT_ARRAY
-#include <numpy/arrayobject.h>
+#include "bind/numpy.h"
 
 #include "bind/state.h"
 #include "graph/op.h"
