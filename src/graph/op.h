@@ -14,7 +14,7 @@
 #include <Python.h>
 #include <stdint.h>
 
-#include "gpu/mesh.h"
+#include "geom/mesh.h"
 #include "gpu/scene.h"
 #include "graph/pardef.h"
 #include "util/err.h"

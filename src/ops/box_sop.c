@@ -1,5 +1,7 @@
-/* boxSOP: an axis-aligned box, flat-shaded (4 vertices and a normal per face).
+/* boxSOP: an axis-aligned box, flat-shaded (4 vertices and a normal per face), with texture
+ * coordinates per face (geom/box.c has the layout).
  *   center tx ty tz (default 0), size sizex sizey sizez (default 1), uniform scale (default 1). */
+#include "geom/geom.h"
 #include "module.h"
 #include "ops/sop.h"
 
@@ -9,46 +11,23 @@ static const td_par_def box_pars[] = {
     TD_PAR_F("scale", "Uniform Scale", "Box", 1),
 };
 
-/* Per face: outward normal n and in-face axes u, v with u x v = n (counter-clockwise outside). */
-static const float faces[6][3][3] = {
-    {{1, 0, 0}, {0, 0, -1}, {0, 1, 0}},  {{-1, 0, 0}, {0, 0, 1}, {0, 1, 0}},
-    {{0, 1, 0}, {1, 0, 0}, {0, 0, -1}},  {{0, -1, 0}, {1, 0, 0}, {0, 0, 1}},
-    {{0, 0, 1}, {1, 0, 0}, {0, 1, 0}},   {{0, 0, -1}, {-1, 0, 0}, {0, 1, 0}},
-};
-
+/* Reads the parameters, then builds the plain-C box (geom/box.c). */
 static td_mesh *
 box_build(TdOp *op, td_err *err)
 {
-    td_mesh *m = td_mesh_new(24, 36);
-    if (m == NULL) {
-        td_err_nomem(err, "box mesh");
-        return NULL;
-    }
-    double u = td_par_num(op, "scale");
-    float center[3] = {(float)td_par_num(op, "tx"), (float)td_par_num(op, "ty"), (float)td_par_num(op, "tz")};
-    float half[3] = {(float)(td_par_num(op, "sizex") * u * 0.5), (float)(td_par_num(op, "sizey") * u * 0.5),
-                     (float)(td_par_num(op, "sizez") * u * 0.5)};
-    static const float corners[4][2] = {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}};
-    for (int f = 0; f < 6; f++) {
-        const float *n = faces[f][0], *fu = faces[f][1], *fv = faces[f][2];
-        for (int c = 0; c < 4; c++) {
-            float *v = m->verts + (size_t)(f * 4 + c) * TD_MESH_STRIDE;
-            for (int k = 0; k < 3; k++) {
-                v[k] = center[k] + (n[k] + corners[c][0] * fu[k] + corners[c][1] * fv[k]) * half[k];
-                v[3 + k] = n[k];
-            }
-        }
-        static const uint32_t tri[6] = {0, 1, 2, 0, 2, 3};
-        for (int i = 0; i < 6; i++) {
-            m->indices[f * 6 + i] = (uint32_t)(f * 4) + tri[i];
-        }
-    }
-    return m;
+    td_geom_box_desc desc = {
+        .center = {td_par_num(op, "tx"), td_par_num(op, "ty"), td_par_num(op, "tz")},
+        .size = {td_par_num(op, "sizex"), td_par_num(op, "sizey"), td_par_num(op, "sizez")},
+        .scale = td_par_num(op, "scale"),
+    };
+    td_mesh *m = NULL;
+    return td_geom_box(&desc, &m, err) == 0 ? m : NULL;
 }
 
 static PyType_Slot box_slots[] = {
     {Py_tp_doc, "boxSOP: an axis-aligned box.\n\nParameters: tx ty tz (center, default 0), sizex sizey sizez\n"
-                "(default 1), scale (uniform, default 1). Flat normals, one per face."},
+                "(default 1), scale (uniform, default 1). Flat normals, one per face; texture coordinates\n"
+                "(uv) 0..1 over each face, read from outside."},
     {0, NULL},
 };
 

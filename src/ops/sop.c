@@ -90,15 +90,13 @@ td_sop_mesh(TdOp *sop)
             td_raise_err(td_state_of((PyObject *)sop), &err);
             return NULL;
         }
-        td_mesh_compute_bounds(m);
         td_mesh_decref(s->mesh);
         s->mesh = m;
         s->version = sop->version;
         PyMem_Free(s->values);
         s->values = vals; /* NULL without expressions */
         vals = NULL;
-        td_op_record_memory(sop, sizeof(td_mesh) + (size_t)m->nverts * TD_MESH_STRIDE * sizeof(float) +
-                                     (size_t)m->nindices * sizeof(uint32_t));
+        td_op_record_memory(sop, td_mesh_cpu_bytes(m));
     }
     PyMem_Free(vals);
     td_mesh_incref(s->mesh);
