@@ -384,7 +384,7 @@ test_attr_errors(void)
     CHECK(td_mesh_add_attr(m, "Cd", 4, &err) == NULL && err.kind == TD_ERR_VALUE, "duplicate Cd accepted");
     CHECK(td_mesh_add_attr(m, "fifteen_chars_x", 1, &err) != NULL, "a 15-character name: %s", err.msg);
     for (int i = 2; i < TD_MESH_MAX_ATTRS; i++) {
-        char name[8];
+        char name[16];
         snprintf(name, sizeof(name), "a%d", i);
         CHECK(td_mesh_add_attr(m, name, 2, &err) != NULL, "attribute %d: %s", i, err.msg);
     }
