@@ -1,4 +1,9 @@
-/* td_mesh. See mesh.h. */
+/* The GL copy of a td_mesh. See mesh.h.
+ *
+ * One buffer with the attribute arrays back to back rather than interleaved: the CPU mesh keeps one
+ * array per attribute, so each uploads as it is (no packing pass, no stride that every new
+ * attribute changes), each gets its own binding point, and a mesh without uv or Cd costs nothing
+ * for them. One buffer rather than one per attribute keeps the object count at three a mesh. */
 #include "gpu/mesh.h"
 
 #include <stdlib.h>
@@ -7,114 +12,110 @@
 
 #include "gpu/runtime.h"
 
-td_mesh *
-td_mesh_new(uint32_t nverts, uint32_t nindices)
-{
-    td_mesh *m = calloc(1, sizeof(*m));
-    if (m == NULL) {
-        return NULL;
-    }
-    m->verts = malloc((size_t)(nverts ? nverts : 1) * TD_MESH_STRIDE * sizeof(float));
-    m->indices = malloc((size_t)(nindices ? nindices : 1) * sizeof(uint32_t));
-    if (m->verts == NULL || m->indices == NULL) {
-        free(m->verts);
-        free(m->indices);
-        free(m);
-        return NULL;
-    }
-    m->nverts = nverts;
-    m->nindices = nindices;
-    atomic_init(&m->refs, 1);
-    return m;
-}
+struct td_mesh_gpu {
+    GLuint vao, vbo, ibo;
+    unsigned present; /* bit per TD_GL_ATTR_* location the mesh supplies */
+    size_t bytes;
+};
 
-void
-td_mesh_incref(td_mesh *m)
-{
-    atomic_fetch_add_explicit(&m->refs, 1, memory_order_relaxed);
-}
+static const char *const attr_names[TD_GL_NATTRS] = {"P", "N", "uv", "Cd"};
+static const float attr_defaults[TD_GL_NATTRS][4] = {{0, 0, 0, 1}, {0, 0, 1, 1}, {0, 0, 0, 1}, {1, 1, 1, 1}};
 
+/* GL thread (posted by gpu_release, or called there when nothing can be posted). */
 static void
-mesh_free(void *p)
+gpu_free(void *p)
 {
-    td_mesh *m = p;
-    /* Runs on the GL thread when GL objects exist (posted by td_mesh_decref). */
-    if (m->vao != 0) {
-        glDeleteVertexArrays(1, &m->vao);
+    struct td_mesh_gpu *g = p;
+    if (g->vao != 0) {
+        glDeleteVertexArrays(1, &g->vao);
     }
-    if (m->vbo != 0) {
-        glDeleteBuffers(1, &m->vbo);
-    }
-    if (m->ibo != 0) {
-        glDeleteBuffers(1, &m->ibo);
-    }
-    free(m->verts);
-    free(m->indices);
-    free(m);
+    GLuint bufs[2] = {g->vbo, g->ibo};
+    glDeleteBuffers(2, bufs); /* zeros are ignored */
+    free(g);
 }
 
-void
-td_mesh_decref(td_mesh *m)
+/* Any thread: the last reference to the mesh went. */
+static void
+gpu_release(struct td_mesh_gpu *g)
 {
-    if (m == NULL || atomic_fetch_sub_explicit(&m->refs, 1, memory_order_acq_rel) != 1) {
-        return;
-    }
-    td_gl_runtime *rt = m->vao != 0 ? td_gl_runtime_existing() : NULL;
-    if (rt == NULL || td_gl_post(rt, mesh_free, m) != 0) {
-        /* Never uploaded (or no memory to queue the deletion): nothing GL to delete here. */
-        m->vao = m->vbo = m->ibo = 0;
-        mesh_free(m);
-    }
-}
-
-void
-td_mesh_compute_bounds(td_mesh *m)
-{
-    for (int k = 0; k < 3; k++) {
-        m->bounds_min[k] = m->nverts ? m->verts[k] : 0.0f;
-        m->bounds_max[k] = m->bounds_min[k];
-    }
-    for (uint32_t i = 0; i < m->nverts; i++) {
-        for (int k = 0; k < 3; k++) {
-            float v = m->verts[(size_t)i * TD_MESH_STRIDE + k];
-            m->bounds_min[k] = v < m->bounds_min[k] ? v : m->bounds_min[k];
-            m->bounds_max[k] = v > m->bounds_max[k] ? v : m->bounds_max[k];
-        }
+    td_gl_runtime *rt = td_gl_runtime_existing();
+    if (rt == NULL || td_gl_post(rt, gpu_free, g) != 0) {
+        /* No runtime (so no context, nothing to delete) or no memory to queue the deletion: the
+         * GL names are dropped with the context. */
+        free(g);
     }
 }
 
 int
 td_gl_mesh_upload(td_mesh *m, td_err *err)
 {
-    if (m->vao != 0) {
+    if (m->gpu != NULL) {
         return 0;
     }
-    glCreateVertexArrays(1, &m->vao);
-    glCreateBuffers(1, &m->vbo);
-    glCreateBuffers(1, &m->ibo);
-    if (m->vao == 0 || m->vbo == 0 || m->ibo == 0) {
+    struct td_mesh_gpu *g = calloc(1, sizeof(*g));
+    if (g == NULL) {
+        return td_err_nomem(err, "GL mesh");
+    }
+    const td_mesh_attr *attrs[TD_GL_NATTRS];
+    GLsizeiptr offsets[TD_GL_NATTRS], vbytes = 0;
+    for (int loc = 0; loc < TD_GL_NATTRS; loc++) {
+        attrs[loc] = td_mesh_find(m, attr_names[loc]);
+        offsets[loc] = vbytes;
+        if (attrs[loc] != NULL) {
+            vbytes += (GLsizeiptr)m->nverts * attrs[loc]->size * (GLsizeiptr)sizeof(float);
+        }
+    }
+    glCreateVertexArrays(1, &g->vao);
+    glCreateBuffers(1, &g->vbo);
+    glCreateBuffers(1, &g->ibo);
+    if (g->vao == 0 || g->vbo == 0 || g->ibo == 0) {
+        gpu_free(g);
         return td_err_set(err, TD_ERR_RUNTIME, "could not create GL buffers for a mesh");
     }
-    glNamedBufferStorage(m->vbo, (GLsizeiptr)m->nverts * TD_MESH_STRIDE * sizeof(float), m->verts, 0);
-    glNamedBufferStorage(m->ibo, (GLsizeiptr)m->nindices * sizeof(uint32_t), m->indices, 0);
-    glVertexArrayVertexBuffer(m->vao, 0, m->vbo, 0, TD_MESH_STRIDE * sizeof(float));
-    glVertexArrayElementBuffer(m->vao, m->ibo);
-    glEnableVertexArrayAttrib(m->vao, 0);
-    glEnableVertexArrayAttrib(m->vao, 1);
-    glVertexArrayAttribFormat(m->vao, 0, 3, GL_FLOAT, GL_FALSE, 0);
-    glVertexArrayAttribFormat(m->vao, 1, 3, GL_FLOAT, GL_FALSE, 3 * sizeof(float));
-    glVertexArrayAttribBinding(m->vao, 0, 0);
-    glVertexArrayAttribBinding(m->vao, 1, 0);
+    glNamedBufferStorage(g->vbo, vbytes > 0 ? vbytes : 4, NULL, GL_DYNAMIC_STORAGE_BIT);
+    glNamedBufferStorage(g->ibo, (GLsizeiptr)(m->nindices ? m->nindices : 1) * (GLsizeiptr)sizeof(uint32_t),
+                         m->indices, 0);
+    for (int loc = 0; loc < TD_GL_NATTRS; loc++) {
+        const td_mesh_attr *a = attrs[loc];
+        if (a == NULL || m->nverts == 0) {
+            continue;
+        }
+        GLsizei stride = a->size * (GLsizei)sizeof(float);
+        glNamedBufferSubData(g->vbo, offsets[loc], (GLsizeiptr)m->nverts * stride, a->data);
+        glVertexArrayVertexBuffer(g->vao, (GLuint)loc, g->vbo, offsets[loc], stride);
+        glVertexArrayAttribFormat(g->vao, (GLuint)loc, a->size, GL_FLOAT, GL_FALSE, 0);
+        glVertexArrayAttribBinding(g->vao, (GLuint)loc, (GLuint)loc);
+        glEnableVertexArrayAttrib(g->vao, (GLuint)loc);
+        g->present |= 1u << loc;
+    }
+    glVertexArrayElementBuffer(g->vao, g->ibo);
     GLenum e = glGetError();
     if (e != GL_NO_ERROR) {
+        gpu_free(g);
         return td_err_set(err, TD_ERR_RUNTIME, "uploading a mesh of %u vertices failed (GL error 0x%04x)",
                           m->nverts, e);
     }
+    g->bytes = (size_t)vbytes + (size_t)m->nindices * sizeof(uint32_t);
+    m->gpu = g;
+    m->gpu_release = gpu_release;
     return 0;
 }
 
-size_t
-td_mesh_gpu_bytes(const td_mesh *m)
+void
+td_gl_mesh_bind(const td_mesh *m)
 {
-    return (size_t)m->nverts * TD_MESH_STRIDE * sizeof(float) + (size_t)m->nindices * sizeof(uint32_t);
+    const struct td_mesh_gpu *g = m->gpu;
+    glBindVertexArray(g != NULL ? g->vao : 0);
+    for (int loc = 0; loc < TD_GL_NATTRS; loc++) {
+        /* the current generic value is context state, read by a disabled array */
+        if (g == NULL || (g->present & (1u << loc)) == 0) {
+            glVertexAttrib4fv((GLuint)loc, attr_defaults[loc]);
+        }
+    }
+}
+
+size_t
+td_gl_mesh_bytes(const td_mesh *m)
+{
+    return m->gpu != NULL ? m->gpu->bytes : 0;
 }

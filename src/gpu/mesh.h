@@ -1,37 +1,27 @@
-/* td_mesh: immutable triangle geometry (interleaved position + normal, 32-bit indices) made on the
- * CPU by a SOP and uploaded to GL buffers on first draw. Reference counted (atomically): a SOP holds
- * one reference, every scene snapshot that draws it holds one. The last release deletes the GL
- * buffers through the GL thread. Plain C, no Python. */
+/* The GL copy of a td_mesh (geom/mesh.h): one vertex array object, one vertex buffer holding the
+ * mesh's attribute arrays one after another, one index buffer. Made on first draw, deleted on the
+ * GL thread when the mesh's last reference goes. Plain C, no Python; GL thread only.
+ *
+ * Attribute locations are fixed, so every shader may declare all four:
+ *   0 "P" vec3, 1 "N" vec3, 2 "uv" vec3, 3 "Cd" vec4.
+ * An attribute the mesh lacks reads a constant instead: N (0, 0, 1), uv (0, 0, 0), Cd (1, 1, 1, 1)
+ * (P (0, 0, 0)). Attributes with other names are not uploaded. */
 #ifndef TD_GPU_MESH_H
 #define TD_GPU_MESH_H
 
-#include <stdatomic.h>
-#include <stdint.h>
 #include <stddef.h>
 
+#include "geom/mesh.h"
 #include "util/err.h"
 
-#define TD_MESH_STRIDE 6 /* floats a vertex: px py pz nx ny nz */
+enum { TD_GL_ATTR_P = 0, TD_GL_ATTR_N = 1, TD_GL_ATTR_UV = 2, TD_GL_ATTR_CD = 3, TD_GL_NATTRS = 4 };
 
-typedef struct td_mesh {
-    atomic_int refs;
-    uint32_t nverts, nindices;
-    float *verts;      /* nverts * TD_MESH_STRIDE */
-    uint32_t *indices; /* nindices */
-    float bounds_min[3], bounds_max[3];
-    /* GL side: written and read on the GL thread only. */
-    unsigned int vao, vbo, ibo;
-} td_mesh;
-
-/* A mesh with room for nverts vertices and nindices indices, one reference; NULL if out of memory. */
-td_mesh *td_mesh_new(uint32_t nverts, uint32_t nindices);
-void td_mesh_incref(td_mesh *m);
-void td_mesh_decref(td_mesh *m);
-/* Sets bounds_min/max from the vertices. */
-void td_mesh_compute_bounds(td_mesh *m);
-/* GL thread: creates the buffers if not yet made. */
+/* Creates the GL copy if not yet made; 0, or -1 with err filled. */
 int td_gl_mesh_upload(td_mesh *m, td_err *err);
-/* Bytes of GPU memory the mesh holds once uploaded. */
-size_t td_mesh_gpu_bytes(const td_mesh *m);
+/* Binds the mesh's vertex array (uploaded first) and sets the constants of the attributes it
+ * lacks, ready for glDrawElements(GL_TRIANGLES, m->nindices, GL_UNSIGNED_INT, 0). */
+void td_gl_mesh_bind(const td_mesh *m);
+/* Bytes of GPU memory the mesh holds once uploaded (0 before). */
+size_t td_gl_mesh_bytes(const td_mesh *m);
 
 #endif

@@ -206,7 +206,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, td_err *err)
         glUniform3fv(r->u_emit, 1, m->emit);
         glUniform1f(r->u_shininess, m->shininess);
         glUniform1f(r->u_alpha, m->alpha);
-        glBindVertexArray(d->mesh->vao);
+        td_gl_mesh_bind(d->mesh);
         glDrawElements(GL_TRIANGLES, (GLsizei)d->mesh->nindices, GL_UNSIGNED_INT, NULL);
     }
     glBindVertexArray(0);

@@ -48,9 +48,10 @@ typedef struct td_op_class {
     const char *icon;      /* icon letters; NULL: the first three letters of the label */
     int min_inputs;        /* wired inputs (left connectors): at least / at most */
     int max_inputs;
+    /* The family's protocol, defined and read by src/ops (ops/sop.h td_sop_class, ...); opaque here. */
+    const void *proto;
     /* Hooks, NULL where they do not apply. */
     void (*release)(TdOp *op); /* drop type-specific C data (GL resources); idempotent */
-    struct td_mesh *(*build_mesh)(TdOp *sop, td_err *err);                /* SOPs */
     void (*fill_material)(TdOp *mat, struct td_scene_material *out);        /* MATs */
     struct td_scene *(*build_scene)(TdOp *top);                            /* rendering TOPs; sets a Python error */
     /* OP.cook(force): cook now if needed (always if force); 0, or -1 with a Python error. NULL: the

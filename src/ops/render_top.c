@@ -125,7 +125,7 @@ fill_draws(td_scene *scene, PyObject *geos)
         }
         for (Py_ssize_t j = 0; j < PyList_GET_SIZE(geo->children); j++) {
             TdOp *sop = (TdOp *)PyList_GET_ITEM(geo->children, j);
-            if (sop->cls->build_mesh == NULL || !td_op_flag(sop, TD_FLAG_RENDER)) {
+            if (td_sop_class_of(sop) == NULL || !td_op_flag(sop, TD_FLAG_RENDER)) {
                 continue;
             }
             td_mesh *mesh = td_sop_mesh(sop);
@@ -149,7 +149,7 @@ count_sops(PyObject *geos)
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(geos); i++) {
         TdOp *geo = (TdOp *)PyList_GET_ITEM(geos, i);
         for (Py_ssize_t j = 0; j < PyList_GET_SIZE(geo->children); j++) {
-            n += ((TdOp *)PyList_GET_ITEM(geo->children, j))->cls->build_mesh != NULL;
+            n += td_sop_class_of((TdOp *)PyList_GET_ITEM(geo->children, j)) != NULL;
         }
     }
     return n;

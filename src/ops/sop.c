@@ -13,52 +13,46 @@
 
 typedef struct {
     td_mesh *mesh;
-    uint64_t version; /* op->version the mesh was built from */
-    double *values;   /* the parameter values it was built from (npars), for expressions */
+    uint64_t version;  /* op->version the mesh was built from */
+    td_values *values; /* the parameter values it was built from */
 } td_sop_state;
 
-/* Does any parameter of sop take its value from an expression? */
+/* Do two evaluations of the same SOP give the same parameters? (Exact strs compare without
+ * running Python.) */
 static int
-has_expressions(TdOp *sop)
+same_values(const td_values *a, const td_values *b)
 {
-    for (size_t i = 0; sop->pars != NULL && i < sop->cls->npars; i++) {
-        if (sop->pars[i].mode == TD_MODE_EXPRESSION) {
-            return 1;
+    if (a == NULL || b == NULL || a->n != b->n) {
+        return 0;
+    }
+    for (size_t i = 0; i < a->n; i++) {
+        if (memcmp(&a->v[i].num, &b->v[i].num, sizeof(double)) != 0) {
+            return 0;
+        }
+        PyObject *x = a->v[i].str, *y = b->v[i].str;
+        if ((x == NULL) != (y == NULL) || (x != NULL && PyUnicode_Compare(x, y) != 0)) {
+            return 0;
         }
     }
-    return 0;
-}
-
-/* Evaluates the numeric values into vals; 1 if they differ from s->values. Failing expressions
- * count as their constants here (the build reports them). */
-static int
-values_changed(TdOp *sop, td_sop_state *s, double *vals)
-{
-    int changed = s->values == NULL;
-    for (size_t i = 0; i < sop->cls->npars; i++) {
-        td_par_value v;
-        PyObject *msg = NULL;
-        if (td_par_eval(sop, (Py_ssize_t)i, &v, &msg) < 0) {
-            Py_XDECREF(msg);
-        }
-        vals[i] = v.num;
-        changed |= s->values != NULL && memcmp(&s->values[i], &vals[i], sizeof(double)) != 0;
-    }
-    return changed;
+    return 1;
 }
 
 td_mesh *
 td_sop_mesh(TdOp *sop)
 {
-    td_sop_state *s = sop->ext;
-    if (s == NULL) {
-        s = PyMem_Calloc(1, sizeof(*s));
-        if (s == NULL) {
+    const td_sop_class *proto = td_sop_class_of(sop);
+    if (proto == NULL) {
+        PyErr_Format(PyExc_TypeError, "%s is not a SOP", sop->cls->optype);
+        return NULL;
+    }
+    if (sop->ext == NULL) {
+        sop->ext = PyMem_Calloc(1, sizeof(td_sop_state));
+        if (sop->ext == NULL) {
             PyErr_NoMemory();
             return NULL;
         }
-        sop->ext = s;
     }
+    td_sop_state *s = sop->ext;
     /* allowCooking off on an enclosing COMP stops its children cooking: keep the last mesh. */
     int frozen = 0;
     for (TdOp *p = sop->parent; p != NULL; p = p->parent) {
@@ -68,42 +62,37 @@ td_sop_mesh(TdOp *sop)
         td_mesh_incref(s->mesh);
         return s->mesh;
     }
-    int stale = s->mesh == NULL || s->version != sop->version;
-    double *vals = NULL;
-    if (has_expressions(sop)) {
-        vals = PyMem_Calloc(sop->cls->npars > 0 ? sop->cls->npars : 1, sizeof(double));
-        if (vals == NULL) {
-            PyErr_NoMemory();
-            return NULL;
-        }
-        stale |= values_changed(sop, s, vals);
-        if (!sop->valid || sop->ext != s) { /* an expression destroyed it */
-            PyMem_Free(vals);
-            td_op_check(sop);
-            return NULL;
-        }
+    /* Every parameter first (expressions run Python, which may change or destroy anything),
+     * then the plain-C build from the values alone. */
+    td_values *vals = td_op_values(sop);
+    if (vals == NULL) {
+        return NULL;
     }
-    if (stale) {
+    if (sop->ext != s) { /* an expression reset the SOP's state (changeType) */
+        td_values_free(vals);
+        PyErr_SetString(td_state_of((PyObject *)sop)->tdError, "the SOP was reset while its expressions ran");
+        return NULL;
+    }
+    if (s->mesh == NULL || s->version != sop->version || !same_values(s->values, vals)) {
         td_err err = {0};
+        td_mesh *m = NULL;
         td_op_cook_begin(sop);
-        td_mesh *m = sop->cls->build_mesh(sop, &err);
-        td_op_cook_end(sop, m != NULL);
-        if (m == NULL) {
-            PyMem_Free(vals);
+        int rc = proto->build(vals, &m, &err);
+        td_op_cook_end(sop, rc == 0);
+        if (rc != 0) {
+            td_values_free(vals);
             td_raise_err(td_state_of((PyObject *)sop), &err);
             return NULL;
         }
-        td_mesh_compute_bounds(m);
         td_mesh_decref(s->mesh);
         s->mesh = m;
         s->version = sop->version;
-        PyMem_Free(s->values);
-        s->values = vals; /* NULL without expressions */
+        td_values_free(s->values);
+        s->values = vals;
         vals = NULL;
-        td_op_record_memory(sop, sizeof(td_mesh) + (size_t)m->nverts * TD_MESH_STRIDE * sizeof(float) +
-                                     (size_t)m->nindices * sizeof(uint32_t));
+        td_op_record_memory(sop, td_mesh_cpu_bytes(m));
     }
-    PyMem_Free(vals);
+    td_values_free(vals);
     td_mesh_incref(s->mesh);
     return s->mesh;
 }
@@ -117,7 +106,7 @@ td_sop_release(TdOp *sop)
     }
     sop->ext = NULL;
     td_mesh_decref(s->mesh);
-    PyMem_Free(s->values);
+    td_values_free(s->values);
     PyMem_Free(s);
 }
 

@@ -1,0 +1,61 @@
+/* td_mesh: immutable triangle geometry made on the CPU: 32-bit indices and up to TD_MESH_MAX_ATTRS
+ * named float attributes per vertex, one array each. The well-known names are TouchDesigner's SOP
+ * attribute names: "P" (position, 3), "N" (normal, 3), "uv" (texture u, v, w, 3) and "Cd" (colour
+ * r, g, b, a, 4).
+ *
+ * Reference counted (atomically): a SOP holds one reference, every scene snapshot that draws it
+ * holds one. A mesh is filled by its builder before it is shared and never changes after. The GPU
+ * copy is opaque here: the GL layer sets gpu and gpu_release when it uploads, and the last
+ * td_mesh_decref calls gpu_release (which hands the deletion to the GL thread). Plain C: no Python,
+ * no GL. */
+#ifndef TD_GEOM_MESH_H
+#define TD_GEOM_MESH_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/err.h"
+
+#define TD_MESH_MAX_ATTRS 16
+#define TD_MESH_ATTR_NAME 16 /* bytes of a name, the terminating NUL included */
+
+/* One per-vertex attribute: size floats a vertex, nverts * size floats in data. */
+typedef struct td_mesh_attr {
+    char name[TD_MESH_ATTR_NAME];
+    int size; /* 1..4 */
+    float *data;
+} td_mesh_attr;
+
+struct td_mesh_gpu; /* defined by the GL layer (gpu/mesh.c) */
+
+typedef struct td_mesh {
+    atomic_int refs;
+    uint32_t nverts, nindices;
+    uint32_t *indices; /* nindices, each < nverts; three a triangle */
+    float bounds_min[3], bounds_max[3]; /* of "P"; zero when the mesh has no P or no vertices */
+    int nattrs;
+    td_mesh_attr attrs[TD_MESH_MAX_ATTRS];
+    /* GL side: set once on the GL thread by the upload; released by the last decref. */
+    struct td_mesh_gpu *gpu;
+    void (*gpu_release)(struct td_mesh_gpu *gpu);
+} td_mesh;
+
+/* A mesh with room for nindices indices, no attributes yet, one reference; NULL (err filled) if out
+ * of memory. */
+td_mesh *td_mesh_new(uint32_t nverts, uint32_t nindices, td_err *err);
+/* Adds an attribute of size (1..4) floats a vertex, zero-filled, and returns its data (nverts * size
+ * floats) for the builder to fill; NULL (err filled) for a bad or duplicate name, a bad size, a full
+ * table or no memory. */
+float *td_mesh_add_attr(td_mesh *m, const char *name, int size, td_err *err);
+/* The attribute called name, or NULL. */
+const td_mesh_attr *td_mesh_find(const td_mesh *m, const char *name);
+void td_mesh_incref(td_mesh *m);
+/* Drops one reference; the last frees the mesh (and releases its GPU copy). NULL is ignored. */
+void td_mesh_decref(td_mesh *m);
+/* Sets bounds_min/max from "P" (zero without P or vertices). */
+void td_mesh_compute_bounds(td_mesh *m);
+/* Bytes of CPU memory the mesh holds: the struct, its indices and its attribute arrays. */
+size_t td_mesh_cpu_bytes(const td_mesh *m);
+
+#endif
