@@ -19,10 +19,6 @@
 
 typedef struct TdOp TdOp;
 
-/* What the family hooks produce; defined by the layers below (plain C). */
-struct td_mesh;
-struct td_scene;
-struct td_scene_material;
 
 /* The abstract Python classes operator types derive from. */
 typedef enum {
@@ -52,8 +48,6 @@ typedef struct td_op_class {
     const void *proto;
     /* Hooks, NULL where they do not apply. */
     void (*release)(TdOp *op); /* drop type-specific C data (GL resources); idempotent */
-    void (*fill_material)(TdOp *mat, struct td_scene_material *out);        /* MATs */
-    struct td_scene *(*build_scene)(TdOp *top);                            /* rendering TOPs; sets a Python error */
     /* OP.cook(force): cook now if needed (always if force); 0, or -1 with a Python error. NULL: the
      * generic cook, which evaluates every parameter (graph/op_cook.c). */
     int (*cook)(TdOp *op, int force);

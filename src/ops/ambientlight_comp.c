@@ -2,6 +2,7 @@
  * Colour default 0.2 (TouchDesigner's default is not documented). */
 #include "bind/state.h"
 #include "graph/op.h"
+#include "gpu/scene.h"
 #include "ops/object.h"
 
 #define AMBIENT_PARS(X)                                                                                    \
@@ -11,6 +12,24 @@
     X(cb, TD_PAR_F, "Light Color", "Light", 0.2)                                                           \
     X(dimmer, TD_PAR_F, "Dimmer", "Light", 1)
 TD_PAR_TABLE(ambient_pars, AMBIENT_PARS);
+
+static int
+ambient_fill(const td_values *vals, const double world[16], td_scene_light *out)
+{
+    const td_par_value *v = vals->v;
+    double dimmer = v[PAR_dimmer].num;
+    if (dimmer < 0.001) {
+        return 0;
+    }
+    for (int k = 0; k < 3; k++) {
+        out->position[k] = (float)world[12 + k];
+        out->color[k] = (float)(v[PAR_cr + k].num * dimmer);
+    }
+    out->position[3] = (float)TD_LIGHT_AMBIENT;
+    return 1;
+}
+
+static const td_object_class ambient_proto = {.role = TD_OBJECT_LIGHT, .fill_light = ambient_fill};
 
 static PyType_Slot ambient_slots[] = {
     {Py_tp_doc, "ambientlightCOMP: ambient light, added to every lit material as ambient * colour.\n\n"
@@ -29,5 +48,5 @@ static PyType_Spec ambient_spec = {
 const td_op_class td_class_ambientlightCOMP = {
     .optype = "ambientlightCOMP", .family = "COMP", .label = "Ambient Light", .base_name = "ambient",
     .subtype = "object", .base = TD_BASE_OBJECT, .spec = &ambient_spec, .pars = ambient_pars,
-    .npars = PAR_COUNT,
+    .npars = PAR_COUNT, .proto = &ambient_proto,
 };

@@ -110,6 +110,8 @@ td_camera_background(const td_values *vals, float out[4])
     }
 }
 
+static const td_object_class camera_proto = {.role = TD_OBJECT_CAMERA};
+
 static PyType_Slot camera_slots[] = {
     {Py_tp_doc, "cameraCOMP: the viewpoint of a renderTOP; looks down its local -Z axis.\n\n"
                 "Parameters: the Xform page (default tz=5), projection ('perspective' | 'ortho'),\n"
@@ -128,5 +130,5 @@ static PyType_Spec camera_spec = {
 
 const td_op_class td_class_cameraCOMP = {
     .optype = "cameraCOMP", .family = "COMP", .label = "Camera", .base_name = "cam", .subtype = "object",
-    .base = TD_BASE_OBJECT, .spec = &camera_spec, .pars = camera_pars, .npars = PAR_COUNT,
+    .base = TD_BASE_OBJECT, .spec = &camera_spec, .pars = camera_pars, .npars = PAR_COUNT, .proto = &camera_proto,
 };

@@ -1,7 +1,7 @@
 /* constantMAT: unlit; every pixel it covers is exactly colorr/g/b (default 1) with alpha (default 1). */
 #include "bind/state.h"
-#include "gpu/scene.h"
 #include "graph/op.h"
+#include "ops/mat.h"
 
 #define CONSTANT_PARS(X)                                                                                   \
     X(colorr, TD_PAR_F, "Color", "Constant", 1)                                                            \
@@ -11,15 +11,17 @@
 TD_PAR_TABLE(constant_pars, CONSTANT_PARS);
 
 static void
-constant_fill(TdOp *op, td_scene_material *out)
+constant_fill(const td_values *vals, td_scene_material *out)
 {
+    const td_par_value *v = vals->v;
     out->kind = TD_MAT_CONSTANT;
-    out->color[0] = (float)td_par_num(op, "colorr");
-    out->color[1] = (float)td_par_num(op, "colorg");
-    out->color[2] = (float)td_par_num(op, "colorb");
-    out->color[3] = (float)td_par_num(op, "alpha");
+    for (int k = 0; k < 4; k++) {
+        out->color[k] = (float)v[PAR_colorr + k].num; /* colorr colorg colorb alpha */
+    }
     out->alpha = out->color[3];
 }
+
+static const td_mat_class constant_proto = {.fill = constant_fill};
 
 static PyType_Slot constant_slots[] = {
     {Py_tp_doc, "constantMAT: an unlit material; pixels get exactly its colour.\n\n"
@@ -38,5 +40,5 @@ static PyType_Spec constant_spec = {
 const td_op_class td_class_constantMAT = {
     .optype = "constantMAT", .family = "MAT", .label = "Constant", .base_name = "constant", .subtype = "",
     .base = TD_BASE_MAT, .spec = &constant_spec, .pars = constant_pars, .npars = PAR_COUNT,
-    .fill_material = constant_fill,
+    .proto = &constant_proto,
 };

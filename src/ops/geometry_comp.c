@@ -8,6 +8,8 @@
     X(material, TD_PAR_O, "Material", "Render", "")
 TD_PAR_TABLE(geometry_pars, GEOMETRY_PARS);
 
+static const td_object_class geometry_proto = {.role = TD_OBJECT_GEOMETRY, .material_par = PAR_material};
+
 static PyType_Slot geometry_slots[] = {
     {Py_tp_doc, "geometryCOMP: renders the SOPs created inside it.\n\n"
                 "Parameters: the Xform page (tx ty tz, rx ry rz in degrees, sx sy sz, px py pz, scale,\n"
@@ -25,5 +27,5 @@ static PyType_Spec geometry_spec = {
 
 const td_op_class td_class_geometryCOMP = {
     .optype = "geometryCOMP", .family = "COMP", .label = "Geometry", .base_name = "geo", .subtype = "object",
-    .base = TD_BASE_OBJECT, .spec = &geometry_spec, .pars = geometry_pars, .npars = PAR_COUNT,
+    .base = TD_BASE_OBJECT, .spec = &geometry_spec, .pars = geometry_pars, .npars = PAR_COUNT, .proto = &geometry_proto,
 };

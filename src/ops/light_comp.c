@@ -2,6 +2,7 @@
  * (default 1); lights with dimmer below 0.001 are skipped, as in TouchDesigner. No attenuation. */
 #include "bind/state.h"
 #include "graph/op.h"
+#include "gpu/scene.h"
 #include "ops/object.h"
 
 #define LIGHT_PARS(X)                                                                                      \
@@ -11,6 +12,24 @@
     X(cb, TD_PAR_F, "Light Color", "Light", 1)                                                             \
     X(dimmer, TD_PAR_F, "Dimmer", "Light", 1)
 TD_PAR_TABLE(light_pars, LIGHT_PARS);
+
+static int
+light_fill(const td_values *vals, const double world[16], td_scene_light *out)
+{
+    const td_par_value *v = vals->v;
+    double dimmer = v[PAR_dimmer].num;
+    if (dimmer < 0.001) {
+        return 0;
+    }
+    for (int k = 0; k < 3; k++) {
+        out->position[k] = (float)world[12 + k];
+        out->color[k] = (float)(v[PAR_cr + k].num * dimmer);
+    }
+    out->position[3] = (float)TD_LIGHT_POINT;
+    return 1;
+}
+
+static const td_object_class light_proto = {.role = TD_OBJECT_LIGHT, .fill_light = light_fill};
 
 static PyType_Slot light_slots[] = {
     {Py_tp_doc, "lightCOMP: a point light.\n\nParameters: the Xform page (its position is the transform's\n"
@@ -28,5 +47,5 @@ static PyType_Spec light_spec = {
 
 const td_op_class td_class_lightCOMP = {
     .optype = "lightCOMP", .family = "COMP", .label = "Light", .base_name = "light", .subtype = "object",
-    .base = TD_BASE_OBJECT, .spec = &light_spec, .pars = light_pars, .npars = PAR_COUNT,
+    .base = TD_BASE_OBJECT, .spec = &light_spec, .pars = light_pars, .npars = PAR_COUNT, .proto = &light_proto,
 };

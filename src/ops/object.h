@@ -32,6 +32,24 @@ extern const char *const td_menu_rord_labels[];
 enum { TD_XFORM_PARS(TD_XFORM_ID, 0) TD_XFORM_COUNT };
 #undef TD_XFORM_ID
 
+/* The object COMPs' protocol (td_op_class.proto of every object COMP): what a render needs to
+ * know of it. */
+typedef enum { TD_OBJECT_PLAIN = 0, TD_OBJECT_CAMERA, TD_OBJECT_GEOMETRY, TD_OBJECT_LIGHT } td_object_role;
+struct td_scene_light;
+typedef struct td_object_class {
+    td_object_role role;
+    Py_ssize_t material_par; /* geometry: index of its material parameter */
+    /* lights: fills out from the light's evaluated values and world transform, in plain C; 1 if
+     * the light contributes, 0 if it is off (dimmer below 0.001, as in TouchDesigner) */
+    int (*fill_light)(const td_values *vals, const double world[16], struct td_scene_light *out);
+} td_object_class;
+
+static inline const td_object_class *
+td_object_class_of(const TdOp *op)
+{
+    return op->cls->base == TD_BASE_OBJECT ? (const td_object_class *)op->cls->proto : NULL;
+}
+
 /* The local transform of an object COMP from its evaluated Xform parameters (column-major):
  * pivot-relative scale, rotate, translate in the order of xord, rotations in the order of rord.
  * Plain C over the values. */

@@ -2,8 +2,8 @@
  * and emit. Defaults: diffuse 1, specular 1, shininess 10, ambient 1, emit 0, alphafront 1. The
  * same defaults shade geometry that has no material. */
 #include "bind/state.h"
-#include "gpu/scene.h"
 #include "graph/op.h"
+#include "ops/mat.h"
 
 #define PHONG_PARS(X)                                                                                      \
     X(diffr, TD_PAR_F, "Diffuse", "RGB", 1)                                                                \
@@ -22,23 +22,22 @@
     X(alphafront, TD_PAR_FC, "Alpha", "Alpha", 1, 0, 1)
 TD_PAR_TABLE(phong_pars, PHONG_PARS);
 
-void td_phong_defaults(td_scene_material *out);
-
 static void
-phong_fill(TdOp *op, td_scene_material *out)
+phong_fill(const td_values *vals, td_scene_material *out)
 {
+    const td_par_value *v = vals->v;
     out->kind = TD_MAT_PHONG;
-    static const char *const names[4][3] = {
-        {"diffr", "diffg", "diffb"}, {"specr", "specg", "specb"}, {"ambr", "ambg", "ambb"}, {"emitr", "emitg", "emitb"}};
-    float *dst[4] = {out->diffuse, out->specular, out->ambient, out->emit};
-    for (int i = 0; i < 4; i++) {
-        for (int k = 0; k < 3; k++) {
-            dst[i][k] = (float)td_par_num(op, names[i][k]);
-        }
+    for (int k = 0; k < 3; k++) {
+        out->diffuse[k] = (float)v[PAR_diffr + k].num;
+        out->specular[k] = (float)v[PAR_specr + k].num;
+        out->ambient[k] = (float)v[PAR_ambr + k].num;
+        out->emit[k] = (float)v[PAR_emitr + k].num;
     }
-    out->shininess = (float)td_par_num(op, "shininess");
-    out->alpha = (float)td_par_num(op, "alphafront");
+    out->shininess = (float)v[PAR_shininess].num;
+    out->alpha = (float)v[PAR_alphafront].num;
 }
+
+static const td_mat_class phong_proto = {.fill = phong_fill};
 
 /* The material of geometry without one: phongMAT's defaults. */
 void
@@ -74,5 +73,5 @@ static PyType_Spec phong_spec = {
 const td_op_class td_class_phongMAT = {
     .optype = "phongMAT", .family = "MAT", .label = "Phong", .base_name = "phong", .subtype = "",
     .base = TD_BASE_MAT, .spec = &phong_spec, .pars = phong_pars, .npars = PAR_COUNT,
-    .fill_material = phong_fill,
+    .proto = &phong_proto,
 };

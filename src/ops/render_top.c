@@ -9,6 +9,7 @@
 #include "graph/op.h"
 #include "ops/registry.h"
 #include "ops/camera.h"
+#include "ops/mat.h"
 #include "ops/object.h"
 #include "ops/sop.h"
 #include "ops/top.h"
@@ -21,40 +22,77 @@
     TD_TOP_COMMON_PARS(X)
 TD_PAR_TABLE(render_pars, RENDER_PARS);
 
-void td_phong_defaults(td_scene_material *out);
-
-static void
-cook_error(TdOp *top, const char *fmt, const char *arg)
+static int
+cook_error(TdOp *op, const char *fmt, const char *arg)
 {
-    PyObject *path = td_op_path(top);
+    PyObject *path = td_op_path(op);
     PyObject *msg = PyUnicode_FromFormat(fmt, arg);
     if (path != NULL && msg != NULL) {
-        PyErr_Format(td_state_of((PyObject *)top)->tdError, "%U: %U", path, msg);
+        PyErr_Format(td_state_of((PyObject *)op)->tdError, "%U: %U", path, msg);
     }
     Py_XDECREF(path);
     Py_XDECREF(msg);
+    return -1;
 }
 
-/* Operators of class cls matched by the OP parameter par of owner (relative to owner's network). */
-static PyObject *
-matches(TdOp *owner, const char *par, const td_op_class *cls)
+/* ---- the build: evaluate first, then plain C ----
+ *
+ * Evaluating a parameter runs Python, which may create, destroy or re-parent anything. So the
+ * build never walks a list or reads an operator across an evaluation: it gathers what it needs
+ * (strong references in lists, parameter values in td_values, lights and draws in C arrays) and
+ * fills the td_scene from that alone at the end. */
+
+typedef struct {
+    td_scene_light *lights;
+    size_t nlights, cap_lights;
+    td_scene_draw *draws;
+    size_t ndraws, cap_draws;
+} gathered;
+
+static void *
+grow(void *items, size_t *cap, size_t need, size_t size)
 {
-    PyObject *found = PyList_New(0);
-    if (found == NULL) {
+    if (need <= *cap) {
+        return items;
+    }
+    size_t n = *cap ? *cap * 2 : 8;
+    while (n < need) {
+        n *= 2;
+    }
+    void *p = PyMem_Realloc(items, n * size);
+    if (p == NULL) {
+        PyErr_NoMemory();
         return NULL;
     }
-    TdOp *net = owner->parent != NULL ? owner->parent : owner;
-    if (td_pattern_collect(net, td_par_str(owner, par), NULL, found) < 0) {
-        Py_DECREF(found);
+    *cap = n;
+    return p;
+}
+
+static void
+gathered_clear(gathered *g)
+{
+    for (size_t i = 0; i < g->ndraws; i++) {
+        td_mesh_decref(g->draws[i].mesh);
+    }
+    PyMem_Free(g->draws);
+    PyMem_Free(g->lights);
+    memset(g, 0, sizeof(*g));
+}
+
+/* The operators patterns (relative to net) names that keep(op) accepts, each held. Pure C: the
+ * walk compares names and classes only. */
+static PyObject *
+matches(TdOp *net, const char *patterns, int (*keep)(TdOp *op))
+{
+    PyObject *found = PyList_New(0);
+    if (found == NULL || td_pattern_collect(net, patterns, NULL, found) < 0) {
+        Py_XDECREF(found);
         return NULL;
     }
     PyObject *out = PyList_New(0);
     for (Py_ssize_t i = 0; out != NULL && i < PyList_GET_SIZE(found); i++) {
         TdOp *op = (TdOp *)PyList_GET_ITEM(found, i);
-        if (cls == &td_class_geometryCOMP && !td_op_flag(op, TD_FLAG_RENDER)) {
-            continue; /* the Render flag off takes geometry out of renders */
-        }
-        if ((cls == NULL || op->cls == cls) && PyList_Append(out, (PyObject *)op) < 0) {
+        if (keep(op) && PyList_Append(out, (PyObject *)op) < 0) {
             Py_CLEAR(out);
         }
     }
@@ -63,185 +101,226 @@ matches(TdOp *owner, const char *par, const td_op_class *cls)
 }
 
 static int
-fill_lights(td_scene *scene, PyObject *lights)
+is_camera(TdOp *op)
+{
+    const td_object_class *o = td_object_class_of(op);
+    return o != NULL && o->role == TD_OBJECT_CAMERA;
+}
+
+static int
+is_light(TdOp *op)
+{
+    const td_object_class *o = td_object_class_of(op);
+    return o != NULL && o->fill_light != NULL;
+}
+
+static int
+is_rendered_geometry(TdOp *op)
+{
+    const td_object_class *o = td_object_class_of(op);
+    /* the Render flag off takes geometry out of renders */
+    return o != NULL && o->role == TD_OBJECT_GEOMETRY && td_op_flag(op, TD_FLAG_RENDER);
+}
+
+static int
+gather_lights(gathered *g, PyObject *lights)
 {
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lights); i++) {
         TdOp *l = (TdOp *)PyList_GET_ITEM(lights, i);
-        double dimmer = td_par_num(l, "dimmer");
-        if (dimmer < 0.001) {
-            continue;
+        if (!l->valid) {
+            continue; /* destroyed by an expression evaluated earlier in this build */
         }
         double world[16];
-        if (td_object_world(l, world) < 0) {
+        td_values *v = td_object_world(l, world) == 0 ? td_op_values(l) : NULL;
+        if (v == NULL) {
             return -1;
         }
-        td_scene_light *sl = &scene->lights[scene->nlights++];
-        sl->position[0] = (float)world[12];
-        sl->position[1] = (float)world[13];
-        sl->position[2] = (float)world[14];
-        sl->position[3] = l->cls == &td_class_ambientlightCOMP ? (float)TD_LIGHT_AMBIENT : (float)TD_LIGHT_POINT;
-        sl->color[0] = (float)(td_par_num(l, "cr") * dimmer);
-        sl->color[1] = (float)(td_par_num(l, "cg") * dimmer);
-        sl->color[2] = (float)(td_par_num(l, "cb") * dimmer);
+        g->lights = grow(g->lights, &g->cap_lights, g->nlights + 1, sizeof(td_scene_light));
+        if (g->lights == NULL) {
+            td_values_free(v);
+            return -1;
+        }
+        td_scene_light *sl = &g->lights[g->nlights];
+        memset(sl, 0, sizeof(*sl));
+        g->nlights += (size_t)td_object_class_of(l)->fill_light(v, world, sl);
+        td_values_free(v);
     }
     return 0;
 }
 
-/* The material of geo: its material parameter resolved, or phongMAT's defaults. */
+/* geo's material: its material parameter resolved (relative to geo's network) and evaluated, or
+ * phongMAT's defaults when empty. */
 static int
-geometry_material(TdOp *geo, td_scene_material *out)
+gather_material(TdOp *geo, const td_values *gv, Py_ssize_t index, td_scene_material *out)
 {
-    const char *path = td_par_str(geo, "material");
+    const char *path = td_values_str(gv, index);
     if (path[0] == '\0') {
         td_phong_defaults(out);
         return 0;
     }
     TdOp *mat = td_path_resolve(geo->parent != NULL ? geo->parent : geo, path);
     if (mat == NULL || !mat->valid) {
-        cook_error(geo, "material '%s' names no operator", path);
+        return cook_error(geo, "material '%s' names no operator", path);
+    }
+    const td_mat_class *proto = td_mat_class_of(mat);
+    if (proto == NULL) {
+        return cook_error(geo, "material '%s' is not a MAT", path);
+    }
+    Py_INCREF(mat);
+    td_values *mv = td_op_values(mat);
+    Py_DECREF(mat);
+    if (mv == NULL) {
         return -1;
     }
-    if (mat->cls->fill_material == NULL) {
-        cook_error(geo, "material '%s' is not a MAT", path);
-        return -1;
-    }
-    mat->cls->fill_material(mat, out);
+    proto->fill(mv, out);
+    td_values_free(mv);
     return 0;
 }
 
 static int
-fill_draws(td_scene *scene, PyObject *geos)
+gather_geometry(gathered *g, TdOp *geo)
 {
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(geos); i++) {
-        TdOp *geo = (TdOp *)PyList_GET_ITEM(geos, i);
-        td_scene_material material;
-        memset(&material, 0, sizeof(material));
-        if (geometry_material(geo, &material) < 0) {
-            return -1;
-        }
-        double world[16];
-        if (td_object_world(geo, world) < 0) {
-            return -1;
-        }
-        for (Py_ssize_t j = 0; j < PyList_GET_SIZE(geo->children); j++) {
-            TdOp *sop = (TdOp *)PyList_GET_ITEM(geo->children, j);
-            if (td_sop_class_of(sop) == NULL || !td_op_flag(sop, TD_FLAG_RENDER)) {
-                continue;
-            }
-            td_mesh *mesh = td_sop_mesh(sop);
-            if (mesh == NULL) {
-                return -1;
-            }
-            td_scene_draw *d = &scene->draws[scene->ndraws++];
-            d->mesh = mesh;
-            td_mat4_to_float(d->model, world);
-            td_mat4_normal_matrix(d->normal, world);
-            d->material = material;
-        }
+    double world[16];
+    td_values *gv = td_object_world(geo, world) == 0 ? td_op_values(geo) : NULL;
+    if (gv == NULL) {
+        return -1;
     }
+    td_scene_material material;
+    memset(&material, 0, sizeof(material)); /* zeroed: draws are compared with memcmp */
+    int rc = gather_material(geo, gv, td_object_class_of(geo)->material_par, &material);
+    td_values_free(gv);
+    if (rc < 0) {
+        return -1;
+    }
+    /* The SOPs inside as they are now, each held: building one may change the others. */
+    PyObject *sops = geo->children != NULL ? PyList_GetSlice(geo->children, 0, PY_SSIZE_T_MAX) : PyList_New(0);
+    if (sops == NULL) {
+        return -1;
+    }
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(sops); j++) {
+        TdOp *sop = (TdOp *)PyList_GET_ITEM(sops, j);
+        if (!sop->valid || td_sop_class_of(sop) == NULL || !td_op_flag(sop, TD_FLAG_RENDER)) {
+            continue;
+        }
+        td_mesh *mesh = td_sop_mesh(sop);
+        if (mesh == NULL) {
+            Py_DECREF(sops);
+            return -1;
+        }
+        g->draws = grow(g->draws, &g->cap_draws, g->ndraws + 1, sizeof(td_scene_draw));
+        if (g->draws == NULL) {
+            td_mesh_decref(mesh);
+            Py_DECREF(sops);
+            return -1;
+        }
+        td_scene_draw *d = &g->draws[g->ndraws++];
+        memset(d, 0, sizeof(*d));
+        d->mesh = mesh;
+        td_mat4_to_float(d->model, world);
+        td_mat4_normal_matrix(d->normal, world);
+        d->material = material;
+    }
+    Py_DECREF(sops);
     return 0;
-}
-
-static size_t
-count_sops(PyObject *geos)
-{
-    size_t n = 0;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(geos); i++) {
-        TdOp *geo = (TdOp *)PyList_GET_ITEM(geos, i);
-        for (Py_ssize_t j = 0; j < PyList_GET_SIZE(geo->children); j++) {
-            n += td_sop_class_of((TdOp *)PyList_GET_ITEM(geo->children, j)) != NULL;
-        }
-    }
-    return n;
 }
 
 static td_scene *
 render_build_scene(TdOp *top)
 {
     PyObject *cams = NULL, *lights = NULL, *geos = NULL;
-    td_values *camv = NULL;
+    td_values *tv = NULL, *camv = NULL;
     td_scene *scene = NULL;
-    cams = matches(top, "camera", &td_class_cameraCOMP);
-    if (cams == NULL) {
-        goto error;
-    }
-    if (PyList_GET_SIZE(cams) == 0) {
-        cook_error(top, "camera '%s' names no cameraCOMP", td_par_str(top, "camera"));
-        goto error;
-    }
-    TdOp *cam = (TdOp *)PyList_GET_ITEM(cams, 0);
-    PyObject *all_lights = matches(top, "lights", NULL);
-    if (all_lights == NULL) {
-        goto error;
-    }
-    lights = PyList_New(0);
-    for (Py_ssize_t i = 0; lights != NULL && i < PyList_GET_SIZE(all_lights); i++) {
-        TdOp *l = (TdOp *)PyList_GET_ITEM(all_lights, i);
-        if ((l->cls == &td_class_lightCOMP || l->cls == &td_class_ambientlightCOMP) &&
-            PyList_Append(lights, (PyObject *)l) < 0) {
-            Py_CLEAR(lights);
-        }
-    }
-    Py_DECREF(all_lights);
-    geos = lights != NULL ? matches(top, "geometry", &td_class_geometryCOMP) : NULL;
-    if (geos == NULL) {
-        goto error;
-    }
-    scene = td_scene_new((size_t)PyList_GET_SIZE(lights), count_sops(geos));
-    if (scene == NULL) {
-        PyErr_NoMemory();
-        goto error;
-    }
+    gathered g = {0};
     td_top_output out;
-    if (td_top_output_of(top, &out) < 0) {
+    double cam_world[16], view[16], proj[16];
+
+    /* 1. The render's own parameters, then what its patterns name now (pure C walks). */
+    tv = td_op_values(top);
+    if (tv == NULL) {
         goto error;
     }
+    td_top_output_from(tv, td_top_common(top->cls), &out);
     if (out.width > 1e6 || out.height > 1e6 || !(out.aspect_w > 0.0 && out.aspect_h > 0.0)) {
         PyErr_Format(PyExc_ValueError, "output resolution %.0fx%.0f (aspect %g:%g) cannot be rendered",
                      out.width, out.height, out.aspect_w, out.aspect_h);
+        goto error;
+    }
+    TdOp *net = top->parent != NULL ? top->parent : top;
+    cams = matches(net, td_values_str(tv, PAR_camera), is_camera);
+    lights = cams != NULL ? matches(net, td_values_str(tv, PAR_lights), is_light) : NULL;
+    geos = lights != NULL ? matches(net, td_values_str(tv, PAR_geometry), is_rendered_geometry) : NULL;
+    if (geos == NULL) {
+        goto error;
+    }
+    if (PyList_GET_SIZE(cams) == 0) {
+        cook_error(top, "camera '%s' names no cameraCOMP", td_values_str(tv, PAR_camera));
+        goto error;
+    }
+    /* 2. Evaluate: the camera, every light, every geometry with its material and SOPs. */
+    TdOp *cam = (TdOp *)PyList_GET_ITEM(cams, 0);
+    if (td_object_world(cam, cam_world) < 0 || (camv = td_op_values(cam)) == NULL) {
+        goto error;
+    }
+    if (td_mat4_invert(view, cam_world) != 0) {
+        cook_error(top, "camera '%s' has a singular transform (a zero scale?)", td_values_str(tv, PAR_camera));
+        goto error;
+    }
+    if (td_camera_projection(cam, camv, out.aspect_w / out.aspect_h, proj) < 0 || gather_lights(&g, lights) < 0) {
+        goto error;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(geos); i++) {
+        TdOp *geo = (TdOp *)PyList_GET_ITEM(geos, i);
+        if (geo->valid && gather_geometry(&g, geo) < 0) {
+            goto error;
+        }
+    }
+    if (td_op_check(top) < 0) {
+        goto error;
+    }
+    /* 3. Plain C: the snapshot from what was gathered. */
+    scene = td_scene_new(g.nlights, g.ndraws);
+    if (scene == NULL) {
+        PyErr_NoMemory();
         goto error;
     }
     scene->width = (int)out.width;
     scene->height = (int)out.height;
     scene->format = out.format;
     scene->chanmask = out.chanmask;
-    double cam_world[16], view[16], proj[16];
-    if (td_object_world(cam, cam_world) < 0) {
-        goto error;
-    }
-    camv = td_op_values(cam);
-    if (camv == NULL) {
-        goto error;
-    }
-    if (td_mat4_invert(view, cam_world) != 0) {
-        cook_error(top, "camera '%s' has a singular transform (a zero scale?)", td_par_str(top, "camera"));
-        goto error;
-    }
-    if (td_camera_projection(cam, camv, out.aspect_w / out.aspect_h, proj) < 0) {
-        goto error;
-    }
     td_mat4_to_float(scene->view, view);
     td_mat4_to_float(scene->proj, proj);
     for (int k = 0; k < 3; k++) {
         scene->camera_pos[k] = (float)cam_world[12 + k];
     }
     td_camera_background(camv, scene->background);
-    if (fill_lights(scene, lights) < 0 || fill_draws(scene, geos) < 0) {
-        goto error;
+    if (g.nlights) {
+        memcpy(scene->lights, g.lights, g.nlights * sizeof(td_scene_light));
     }
+    scene->nlights = g.nlights;
+    if (g.ndraws) {
+        memcpy(scene->draws, g.draws, g.ndraws * sizeof(td_scene_draw));
+    }
+    scene->ndraws = g.ndraws;
+    g.ndraws = 0; /* the scene holds the meshes now */
+    gathered_clear(&g);
     Py_DECREF(cams);
     Py_DECREF(lights);
     Py_DECREF(geos);
+    td_values_free(tv);
     td_values_free(camv);
     return scene;
 error:
-    td_values_free(camv);
+    gathered_clear(&g);
     Py_XDECREF(cams);
     Py_XDECREF(lights);
     Py_XDECREF(geos);
+    td_values_free(tv);
+    td_values_free(camv);
     td_scene_decref(scene);
     return NULL;
 }
+
+static const td_top_class render_proto = {.build = render_build_scene};
 
 static PyType_Slot render_slots[] = {
     {Py_tp_doc, "renderTOP: renders 3D geometry through a camera into an image.\n\n"
@@ -263,5 +342,5 @@ static PyType_Spec render_spec = {
 const td_op_class td_class_renderTOP = {
     .optype = "renderTOP", .family = "TOP", .label = "Render", .base_name = "render", .subtype = "",
     .base = TD_BASE_TOP, .spec = &render_spec, .pars = render_pars, .npars = PAR_COUNT,
-    .release = td_top_release, .build_scene = render_build_scene, .cook = td_top_cook_hook,
+    .release = td_top_release, .proto = &render_proto, .cook = td_top_cook_hook,
 };

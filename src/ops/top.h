@@ -51,6 +51,19 @@ td_top_common(const td_op_class *cls)
     return (Py_ssize_t)cls->npars - TD_COMMON_COUNT;
 }
 
+/* The TOP family's protocol (td_op_class.proto of every TOP): the job a cook runs. Today every
+ * TOP renders a scene snapshot; TOPs that read other TOPs add their job kinds here. */
+typedef struct td_top_class {
+    /* The snapshot to render, built while holding the GIL; NULL with a Python error. */
+    struct td_scene *(*build)(TdOp *top);
+} td_top_class;
+
+static inline const td_top_class *
+td_top_class_of(const TdOp *op)
+{
+    return op->cls->base == TD_BASE_TOP ? (const td_top_class *)op->cls->proto : NULL;
+}
+
 /* Output size and aspect from the Common page (a TOP without inputs). */
 typedef struct td_top_output {
     double width, height;          /* may exceed the GL limit: checked at cook time */

@@ -63,7 +63,7 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
      * cook error, and addError()/addWarning() are valid during the build. */
     td_cook_error_clear(st);
     td_op_cook_begin(top);
-    td_scene *scene = top->cls->build_scene(top);
+    td_scene *scene = td_top_class_of(top)->build(top);
     if (scene != NULL && td_cook_error_take(st) < 0) {
         td_scene_decref(scene);
         scene = NULL;
