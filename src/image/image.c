@@ -1,6 +1,5 @@
 /* What every codec shares: the check of a td_image before it is encoded. Plain C; the codecs and the
  * dispatcher (encode.c) both call it, so it sits below them. */
-#include "image/encode_util.h"
 #include "image/image.h"
 
 int
@@ -15,9 +14,10 @@ td_image_check(const td_image *img, td_err *err)
     if (img->width < 1 || img->height < 1) {
         return td_err_set(err, TD_ERR_VALUE, "cannot encode an empty image (%d x %d)", img->width, img->height);
     }
-    if (img->row_bytes < td_image_packed_row(img)) {
+    size_t packed = (size_t)img->width * (size_t)img->channels * td_sample_size(img->type);
+    if (img->row_bytes < packed) {
         return td_err_set(err, TD_ERR_VALUE, "rows are %zu bytes apart, less than a row's %zu", img->row_bytes,
-                          td_image_packed_row(img));
+                          packed);
     }
     if (img->data == NULL) {
         return td_err_set(err, TD_ERR_VALUE, "image has no pixels");
