@@ -8,10 +8,10 @@
 
 #include "image/image.h"
 
-/* Encodes img (checked again here, td_image_check) into out, appended, as a complete file. */
+/* Encodes img (checking it first with td_image_check) into out, appended, as a complete file. */
 typedef int (*td_image_encoder)(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
-/* An upper bound of the bytes the encoder writes for img, which has passed td_image_check (UINT64_MAX
- * when it does not fit); a guess where the format has no useful bound (JPEG). */
+/* An upper bound of the bytes the encoder writes for img, which has passed td_image_check; a guess
+ * where the format has no useful bound (JPEG). */
 typedef uint64_t (*td_image_bounder)(const td_image *img, const td_encode_opts *opts);
 
 typedef struct td_image_codec {
