@@ -58,7 +58,7 @@ fuzz-c: bootstrap
 	@mkdir -p build/fuzz
 	@for f in $(FUZZERS); do \
 		clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE -Isrc \
-			tests/fuzz/$${f}_fuzzer.c src/image/png.c src/image/bytes.c src/image/sample.c src/image/encode.c src/image/jpeg.c src/image/tiff.c src/image/exr.c src/image/bmp.c src/image/dds.c -lpng -ldeflate -ljpeg -ltiff -ltinyexr -lstb -lm -o build/fuzz/$${f}_fuzzer || exit 1; \
+			tests/fuzz/$${f}_fuzzer.c src/image/png.c src/image/image.c src/image/bytes.c src/image/sample.c -lpng -ldeflate -lm -o build/fuzz/$${f}_fuzzer || exit 1; \
 		mkdir -p build/fuzz/corpus-$$f; \
 		build/fuzz/$${f}_fuzzer -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build/fuzz/corpus-$$f \
 			> build/fuzz/$$f.log 2>&1; rc=$$?; \

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "image/codecs.h"
 #include "image/encode_util.h"
 #include "image/image.h"
 #include "image/sample.h"
@@ -172,4 +173,14 @@ td_image_encode_bmp(const td_image *img, const td_encode_opts *opts, td_bytes *o
     out->len += total;
     free(row8);
     return 0;
+}
+
+/* Headers (file, V4 info), the largest palette, rows padded to 4 bytes. */
+uint64_t
+td_image_bound_bmp(const td_image *img, const td_encode_opts *opts)
+{
+    (void)opts;
+    uint64_t w = (uint64_t)img->width, h = (uint64_t)img->height, c = (uint64_t)img->channels;
+    uint64_t bpp = c == 1 ? 1 : c == 3 ? 3 : 4;
+    return 14 + 108 + 1024 + ((w * bpp + 3) & ~(uint64_t)3) * h;
 }

@@ -12,6 +12,7 @@
  * own, bit for bit (no clamping). quality is ignored. */
 #include <string.h>
 
+#include "image/codecs.h"
 #include "image/encode_util.h"
 #include "image/image.h"
 
@@ -108,4 +109,14 @@ td_image_encode_dds(const td_image *img, const td_encode_opts *opts, td_bytes *o
     }
     out->len += HEADER_BYTES + data_len;
     return 0;
+}
+
+/* "DDS ", the header and its DX10 extension, the rows (RGB of 8 and 16 bits gains an alpha). */
+uint64_t
+td_image_bound_dds(const td_image *img, const td_encode_opts *opts)
+{
+    (void)opts;
+    uint64_t w = (uint64_t)img->width, h = (uint64_t)img->height, c = (uint64_t)img->channels;
+    uint64_t fc = c == 3 && img->type != TD_SAMPLE_F32 ? 4 : c;
+    return 4 + 124 + 20 + w * fc * td_sample_size(img->type) * h;
 }

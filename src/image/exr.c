@@ -10,6 +10,7 @@
 #include <string.h>
 #include <tinyexr.h>
 
+#include "image/codecs.h"
 #include "image/encode_util.h"
 #include "image/image.h"
 #include "image/sample.h"
@@ -177,4 +178,24 @@ done:
     free(row);
     free(attrs);
     return rc;
+}
+
+static uint64_t
+sat_add(uint64_t a, uint64_t b)
+{
+    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+/* tinyexr stores a block raw when compressing would not shrink it; plus the offset table, block
+ * headers, the header and its custom attributes. opts may be NULL (no metadata). */
+uint64_t
+td_image_bound_exr(const td_image *img, const td_encode_opts *opts)
+{
+    uint64_t w = (uint64_t)img->width, h = (uint64_t)img->height, c = (uint64_t)img->channels;
+    uint64_t raw = w * h * c * (img->type == TD_SAMPLE_U8 || img->type == TD_SAMPLE_F16 ? 2 : 4);
+    uint64_t bound = raw + 16 * (h + 1) + 8192;
+    for (size_t i = 0; opts != NULL && i < opts->nmetadata; i++) {
+        bound = sat_add(bound, 16 + strlen(opts->metadata[i].key) + strlen(opts->metadata[i].value));
+    }
+    return bound;
 }

@@ -63,13 +63,14 @@ typedef struct td_encode_opts {
     int alternative; /* benchmarks only: 1 picks the back end that lost (PNG: libpng, BMP: stb) */
 } td_encode_opts;
 
+/* One constant per row of the codec table (codecs.c). */
 typedef enum { TD_FILE_TIFF = 0, TD_FILE_JPEG, TD_FILE_BMP, TD_FILE_PNG, TD_FILE_EXR, TD_FILE_DDS } td_file_type;
 
 /* The suffix of name (after the last '.' of its last path component, case-insensitive): .tif .tiff
  * .jpg .jpeg .bmp .png .exr .dds. Returns -1 for anything else, leaving *out alone. */
 int td_file_type_from_name(const char *name, td_file_type *out);
-/* ".tif .tiff .jpg .jpeg .bmp .png .exr .dds", for messages. */
-extern const char td_file_type_suffixes[];
+/* ".tif .tiff .jpg .jpeg .bmp .png .exr .dds", for messages (joined from the codec table). */
+extern const char *const td_file_type_suffixes;
 /* "TIFF", "JPEG", ... */
 const char *td_file_type_name(td_file_type type);
 /* Whether the format stores opts->metadata (only EXR). */
@@ -83,16 +84,8 @@ int td_image_encode(td_file_type type, const td_image *img, const td_encode_opts
  * case has no useful bound: exceeding it only costs a copy); 0 for a bad image. */
 size_t td_image_encode_bound(td_file_type type, const td_image *img, const td_encode_opts *opts);
 
-/* The codecs, one file each; each checks img itself (td_image_check). */
-int td_image_encode_png(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
-int td_image_encode_jpeg(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
-int td_image_encode_tiff(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
-int td_image_encode_exr(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
-int td_image_encode_bmp(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
-int td_image_encode_dds(const td_image *img, const td_encode_opts *opts, td_bytes *out, td_err *err);
-
 /* Checks img: 1..4 channels, a known sample type, positive sizes, rows at least width * channels
- * samples apart, data set. Called by td_image_encode; the codecs may assume it passed. */
+ * samples apart, data set (image.c). Every codec calls it first (their entry points: codecs.h). */
 int td_image_check(const td_image *img, td_err *err);
 
 #endif

@@ -11,6 +11,7 @@
 #include <jerror.h>
 #include <jpeglib.h>
 
+#include "image/codecs.h"
 #include "image/encode_util.h"
 #include "image/image.h"
 #include "image/sample.h"
@@ -175,4 +176,14 @@ td_image_encode_jpeg(const td_image *img, const td_encode_opts *opts, td_bytes *
     jpeg_destroy_compress(&cinfo);
     free(row8);
     return 0;
+}
+
+/* A guess: the 8-bit samples themselves; JPEG at quality 100 of noise can exceed it (which only
+ * costs a copy). */
+uint64_t
+td_image_bound_jpeg(const td_image *img, const td_encode_opts *opts)
+{
+    (void)opts;
+    uint64_t w = (uint64_t)img->width, h = (uint64_t)img->height, c = (uint64_t)img->channels;
+    return w * h * (c <= 2 ? 1 : 3) + 8192;
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "image/codecs.h"
 #include "image/encode_util.h"
 #include "image/image.h"
 #include "image/sample.h"
@@ -373,4 +374,14 @@ td_image_encode_png(const td_image *img, const td_encode_opts *opts, td_bytes *o
     }
     int level = png_level(opts);
     return opts->alternative ? encode_libpng(img, level, out, err) : encode_libdeflate(img, level, out, err);
+}
+
+/* Filtered rows, deflate's worst case (stored blocks: 5 bytes per 64 KiB), chunks. */
+uint64_t
+td_image_bound_png(const td_image *img, const td_encode_opts *opts)
+{
+    (void)opts;
+    uint64_t w = (uint64_t)img->width, h = (uint64_t)img->height, c = (uint64_t)img->channels;
+    uint64_t raw = h * (1 + w * c * (img->type == TD_SAMPLE_U8 ? 1 : 2));
+    return raw + raw / 8192 + 4096;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <tiffio.h>
 
+#include "image/codecs.h"
 #include "image/encode_util.h"
 #include "image/image.h"
 #include "image/sample.h"
@@ -248,4 +249,14 @@ done:
     }
     free(strip);
     return rc;
+}
+
+/* Strips (deflate's worst case), two 4-byte entries per strip, header and directory. */
+uint64_t
+td_image_bound_tiff(const td_image *img, const td_encode_opts *opts)
+{
+    (void)opts;
+    uint64_t w = (uint64_t)img->width, h = (uint64_t)img->height, c = (uint64_t)img->channels;
+    uint64_t raw = w * h * c * (img->type == TD_SAMPLE_U8 ? 1 : img->type == TD_SAMPLE_U16 ? 2 : 4);
+    return raw + raw / 8192 + 8 * (h + 1) + 8192;
 }

@@ -1,15 +1,18 @@
-/* libFuzzer harness for the PNG encoder (src/image/png.c + bytes.c): plain C, no Python, no GL.
+/* libFuzzer harness for the PNG encoder (src/image/png.c with image.c, bytes.c and sample.c, no
+ * other codec): plain C, no Python, no GL.
  *
  * The input chooses the image description (size 0..64 x 0..64, 0..5 channels, sample type, row
  * padding, row order, quality in [0, 1]) and the pixels. A description the encoder supports must
- * encode, and libpng must decode the result to exactly the input pixels, top row first; any other
- * description must fail with a message. Built and run by `make fuzz-c` (clang, ASan + UBSan). */
+ * encode within td_image_bound_png, and libpng must decode the result to exactly the input pixels,
+ * top row first; any other description must fail with a message. Built and run by `make fuzz-c`
+ * (clang, ASan + UBSan). */
 #include <png.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "image/codecs.h"
 #include "image/image.h"
 
 static uint8_t
@@ -64,6 +67,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     else {
         if (rc != 0) {
             fprintf(stderr, "valid image %dx%d c%d failed: %s\n", img.width, img.height, img.channels, err.msg);
+            abort();
+        }
+        if ((uint64_t)out.len > td_image_bound_png(&img, &opts)) {
+            fprintf(stderr, "%dx%d c%d: %zu bytes, over the bound %llu\n", img.width, img.height, img.channels,
+                    out.len, (unsigned long long)td_image_bound_png(&img, &opts));
             abort();
         }
         /* Decode with libpng's simplified API and compare, row by row, top row first. */
