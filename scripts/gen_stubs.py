@@ -31,7 +31,9 @@ COMMENT_WIDTH = 110
 
 
 def _td():
-    if str(ROOT) not in sys.path:
+    # This tree's build, as `python -m` from the root would import it; not under -P/PYTHONSAFEPATH
+    # (make test-asan), which points sys.path at the build to use.
+    if not sys.flags.safe_path and str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     from td_render import _td
     return _td
