@@ -14,42 +14,19 @@
 ``from td_render import *`` gives a script the names TouchDesigner's ``td`` module would, except
 ``me``: outside an expression there is no current operator (inside one, ``me`` is its owner).
 """
-from ._td import (  # noqa: F401  (re-exported API)
-    COMP,
-    MAT,
-    OP,
-    SOP,
-    TOP,
-    AbsTime,
-    Connector,
-    ObjectCOMP,
-    Page,
-    Par,
-    ParCollection,
-    ParGroup,
-    ParMode,
-    Project,
-    SaveStatus,
-    absTime,
-    advance,
-    ambientlightCOMP,
-    baseCOMP,
-    boxSOP,
-    cameraCOMP,
-    constantMAT,
-    containerCOMP,
-    families,
-    geometryCOMP,
-    glInfo,
-    lightCOMP,
-    phongMAT,
-    project,
-    renderTOP,
-    root,
-    sphereSOP,
-    tdError,
+from . import _td
+from ._save import FileSaveStatus, waitForSaves
+
+# What the package takes from the C module: these names, and every operator type in _td.families,
+# so that a new operator type needs no edit here.
+_API_NAMES = (
+    "OP", "COMP", "ObjectCOMP", "TOP", "SOP", "MAT", "Par", "ParCollection", "ParGroup", "ParMode",
+    "Page", "Connector", "AbsTime", "Project",
+    "root", "absTime", "project", "advance", "families", "tdError",
 )
-from ._save import FileSaveStatus, waitForSaves  # noqa: E402,F401
+_MORE_NAMES = ("SaveStatus", "glInfo")  # attributes of the package, not part of ``import *``
+_OPERATOR_TYPES = tuple(cls.__name__ for types in _td.families.values() for cls in types)
+globals().update((name, getattr(_td, name)) for name in _API_NAMES + _MORE_NAMES + _OPERATOR_TYPES)
 
 
 def op(*paths):
@@ -58,7 +35,7 @@ def op(*paths):
     The first operator matching the paths, glob patterns or int ids, resolved from the root
     ('/geo1', 'geo1/sphere1', 'geo*', op.id); None if nothing matches.
     """
-    return root.op(*paths)
+    return _td.root.op(*paths)
 
 
 def opex(*paths):
@@ -66,7 +43,7 @@ def opex(*paths):
 
     Like op(), but raises td_render.tdError when nothing matches.
     """
-    return root.opex(*paths)
+    return _td.root.opex(*paths)
 
 
 def ops(*patterns):
@@ -74,14 +51,7 @@ def ops(*patterns):
 
     Operators matching the glob patterns (or ids), resolved from the root (e.g. ops('geo*', '^geo7')).
     """
-    return root.ops(*patterns)
+    return _td.root.ops(*patterns)
 
 
-__all__ = [
-    "OP", "COMP", "ObjectCOMP", "TOP", "SOP", "MAT", "Par", "ParCollection", "ParGroup", "ParMode",
-    "Page", "Connector", "AbsTime", "Project",
-    "baseCOMP", "containerCOMP", "cameraCOMP", "geometryCOMP", "lightCOMP", "ambientlightCOMP", "renderTOP",
-    "boxSOP", "sphereSOP", "constantMAT", "phongMAT",
-    "root", "op", "opex", "ops", "absTime", "project", "advance", "families", "tdError",
-    "FileSaveStatus", "waitForSaves",
-]
+__all__ = [*_API_NAMES, *_OPERATOR_TYPES, "op", "opex", "ops", "FileSaveStatus", "waitForSaves"]

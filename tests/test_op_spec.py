@@ -1,52 +1,40 @@
-"""Walks the OP class of the reference document (../shared/spec/renderTOP-class.md): every member and
-method it lists exists on our operators, read-only members refuse assignment, settable ones keep what
-is assigned, the documented return types hold, methods take the documented keywords, and each one
-behaves as its sentence says (one check per name below; a name the document gains without a check
-here fails the test)."""
+"""Walks the OP class of TouchDesigner's reference (tests/data/op_class_reference.txt, taken from its
+"OP Class" section): every member and method it lists exists on our operators, read-only members
+refuse assignment, settable ones keep what is assigned, the documented return types hold, methods
+take the documented keywords, and each one behaves as its sentence says (one check per name below; a
+name the reference gains without a check here fails the test)."""
 import inspect
 import math
-import re
 from pathlib import Path
 
 import pytest
 
 import td_render as td
 
-SPEC = Path(__file__).resolve().parents[1].parent / "shared" / "spec" / "renderTOP-class.md"
-
-MEMBER_RE = re.compile(r"^\*\*(\w+)\*\* → (.*?)(?: \(Read Only\))?: ", re.M)
-METHOD_RE = re.compile(r"^\*\*(\**\w+\**)\((.*?)\)→ ?(.*?)\*\*:", re.M)
-
-
-def op_section():
-    text = SPEC.read_text()
-    # The table of contents mentions "OP Class" too; take the last heading of that name.
-    return text[text.rindex("\n## OP Class"):]
+REFERENCE = Path(__file__).resolve().parent / "data" / "op_class_reference.txt"
 
 
 def parse():
-    section = op_section()
-    members_text, methods_text = section.split("### Methods", 1)
-    members = {}
-    for m in MEMBER_RE.finditer(members_text):
-        line = members_text[m.start():members_text.index("\n", m.start())]
-        members[m.group(1)] = dict(type=m.group(2).strip(), read_only="(Read Only)" in line.split(":", 1)[0])
-    methods = {}
-    for m in METHOD_RE.finditer(methods_text):
-        name = m.group(1).strip("*")
-        if name in ("getstate", "setstate"):
-            name = "__%s__" % name
-        params = [p.strip() for p in m.group(2).split(",") if p.strip()]
-        methods[name] = dict(params=params, returns=m.group(3).strip())
+    """(members, methods) of the reference: name -> dict(type, read_only) / dict(params, returns)."""
+    members, methods = {}, {}
+    for line in REFERENCE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, name, third, fourth = (field.strip() for field in line.split(" | "))
+        if kind == "member":
+            assert fourth in ("ro", "rw"), line
+            members[name] = dict(type=third, read_only=fourth == "ro")
+        else:
+            assert kind == "method", line
+            methods[name] = dict(params=[p.strip() for p in third.split(",") if p.strip()], returns=fourth)
     return members, methods
 
 
 MEMBERS, METHODS = parse()
 
 
-def test_the_document_was_parsed():
-    assert SPEC.exists(), SPEC
-    # counts from the document's OP Class section
+def test_the_reference_was_parsed():
+    # counts of the reference's OP Class section
     assert len(MEMBERS) == 102 and len(METHODS) == 36, (len(MEMBERS), len(METHODS))
     assert MEMBERS["valid"]["read_only"] and not MEMBERS["name"]["read_only"]
     assert METHODS["cook"]["params"] == ["force=False", "recurse=False", "includeUtility=False"]

@@ -374,14 +374,15 @@ done:
 
 static PyMethodDef codec_methods[] = {
     {"_encode", (PyCFunction)(void (*)(void))codec_encode, METH_VARARGS | METH_KEYWORDS,
-     "_encode($module, /, array, filetype='.tiff', quality=1.0, metadata=())\n--\n\n"
+     "_encode($module, /, array, filetype='.tiff', quality=1.0, metadata=(), *, _alternative=False)\n--\n\n"
      "Encodes a numpy array as an image file and returns its bytes (a bytearray).\n\n"
      "array: C-contiguous, shape (height, width, channels) with 1 to 4 channels (grey, grey+alpha,\n"
      "RGB, RGBA), dtype uint8, uint16, float16 or float32; row 0 is the BOTTOM row (OpenGL's and\n"
      "numpyArray()'s order). The file is upright. filetype: only its suffix counts (.tif .tiff .jpg\n"
      ".jpeg .bmp .png .exr .dds). quality 0..1 and metadata (EXR only; a warning elsewhere) as in\n"
      "TOP.saveByteArray(). The encoding runs with the GIL released. The entry point TOP.save() and\n"
-     "saveByteArray() are built on; private, for tests and benchmarks."},
+     "saveByteArray() are built on; private, for tests and benchmarks. _alternative=True encodes with\n"
+     "the back end that lost the benchmark (PNG: libpng, BMP: stb) for comparison."},
     {NULL},
 };
 
