@@ -32,9 +32,9 @@ ambient_fill(const td_values *vals, const double world[16], td_scene_light *out)
 static const td_object_class ambient_proto = {.role = TD_OBJECT_LIGHT, .fill_light = ambient_fill};
 
 static PyType_Slot ambient_slots[] = {
-    {Py_tp_doc, "ambientlightCOMP: ambient light, added to every lit material as ambient * colour.\n\n"
-                "Parameters: cr cg cb (default 0.2), dimmer (default 1). Include it in the render's\n"
-                "lights pattern like any light (e.g. lights = 'light* ambient*')."},
+    {Py_tp_doc, "ambientlightCOMP: ambient light, added to every lit material as ambient * colour * dimmer.\n\n"
+                "Include it in the render's lights pattern like any light (e.g. lights = 'light* ambient*').\n"
+                "TouchDesigner does not document its colour default; 0.2 is ours."},
     {0, NULL},
 };
 

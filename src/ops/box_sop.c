@@ -32,9 +32,9 @@ box_build(const td_values *vals, td_mesh **out, td_err *err)
 static const td_sop_class box_proto = {.build = box_build};
 
 static PyType_Slot box_slots[] = {
-    {Py_tp_doc, "boxSOP: an axis-aligned box.\n\nParameters: tx ty tz (center, default 0), sizex sizey sizez\n"
-                "(default 1), scale (uniform, default 1). Flat normals, one per face; texture coordinates\n"
-                "(uv) 0..1 over each face, read from outside."},
+    {Py_tp_doc, "boxSOP: an axis-aligned box centred at t, sized size * scale.\n\n"
+                "Flat normals, one per face; texture coordinates per face ('Face Outside': each face\n"
+                "spans u and v from 0 to 1 seen from outside)."},
     {0, NULL},
 };
 

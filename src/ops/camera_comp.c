@@ -114,10 +114,9 @@ static const td_object_class camera_proto = {.role = TD_OBJECT_CAMERA};
 
 static PyType_Slot camera_slots[] = {
     {Py_tp_doc, "cameraCOMP: the viewpoint of a renderTOP; looks down its local -Z axis.\n\n"
-                "Parameters: the Xform page (default tz=5), projection ('perspective' | 'ortho'),\n"
-                "viewanglemethod ('horzfov' default | 'vertfov' | 'focalaperture'), fov (degrees, default\n"
-                "45), focal (50), aperture (41.4214), near (0.1), far (1000), orthowidth (2), and\n"
-                "bgcolorr/g/b/a (the background, default 0,0,0,0). Depth is mapped to [0, 1]."},
+                "viewanglemethod 'horzfov' (fov is horizontal), 'vertfov', or 'focalaperture'\n"
+                "(fov = 2 atan(aperture / 2 / focal)). bgcolor is the render's background. Depth is\n"
+                "mapped to [0, 1], as TouchDesigner's Vulkan renderer does."},
     {0, NULL},
 };
 

@@ -24,8 +24,7 @@ constant_fill(const td_values *vals, td_scene_material *out)
 static const td_mat_class constant_proto = {.fill = constant_fill};
 
 static PyType_Slot constant_slots[] = {
-    {Py_tp_doc, "constantMAT: an unlit material; pixels get exactly its colour.\n\n"
-                "Parameters: colorr colorg colorb (default 1), alpha (default 1, clamped to [0, 1]).\n"
+    {Py_tp_doc, "constantMAT: an unlit material; pixels get exactly its colour and alpha.\n\n"
                 "Lights do not affect it."},
     {0, NULL},
 };

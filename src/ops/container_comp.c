@@ -13,7 +13,7 @@ TD_PAR_TABLE(container_pars, CONTAINER_PARS);
 
 static PyType_Slot container_slots[] = {
     {Py_tp_doc, "containerCOMP: a panel component to organise operators (isPanel, subType 'panel').\n\n"
-                "Parameters (Layout page, stored): x, y (default 0), w, h (default 100, clamped at 0)."},
+                "Its Layout page is stored only: nothing draws panels."},
     {0, NULL},
 };
 

@@ -11,10 +11,9 @@ TD_PAR_TABLE(geometry_pars, GEOMETRY_PARS);
 static const td_object_class geometry_proto = {.role = TD_OBJECT_GEOMETRY, .material_par = PAR_material};
 
 static PyType_Slot geometry_slots[] = {
-    {Py_tp_doc, "geometryCOMP: renders the SOPs created inside it.\n\n"
-                "Parameters: the Xform page (tx ty tz, rx ry rz in degrees, sx sy sz, px py pz, scale,\n"
-                "xord, rord) and material (a MAT or its path, relative to this COMP's network; empty:\n"
-                "phongMAT's defaults). A new geometryCOMP holds nothing until you create a SOP in it."},
+    {Py_tp_doc, "geometryCOMP: renders the SOPs created inside it, under its transform.\n\n"
+                "material is a MAT or its path, relative to this COMP's network; empty means\n"
+                "phongMAT's defaults. A new geometryCOMP holds nothing until you create a SOP in it."},
     {0, NULL},
 };
 

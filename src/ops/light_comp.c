@@ -32,8 +32,8 @@ light_fill(const td_values *vals, const double world[16], td_scene_light *out)
 static const td_object_class light_proto = {.role = TD_OBJECT_LIGHT, .fill_light = light_fill};
 
 static PyType_Slot light_slots[] = {
-    {Py_tp_doc, "lightCOMP: a point light.\n\nParameters: the Xform page (its position is the transform's\n"
-                "origin), cr cg cb (colour, default 1), dimmer (default 1; below 0.001 the light is off).\n"
+    {Py_tp_doc, "lightCOMP: a point light at its transform's origin.\n\n"
+                "Colour c times dimmer; below a dimmer of 0.001 the light is off, as in TouchDesigner.\n"
                 "Point lights do not attenuate with distance."},
     {0, NULL},
 };

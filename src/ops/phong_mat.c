@@ -55,11 +55,9 @@ td_phong_defaults(td_scene_material *out)
 }
 
 static PyType_Slot phong_slots[] = {
-    {Py_tp_doc, "phongMAT: a lit material (Lambert diffuse + Blinn-Phong specular per light).\n\n"
-                "Parameters: diffr diffg diffb (default 1), specr specg specb (default 1), shininess\n"
-                "(default 10), ambr ambg ambb (default 1, scaled by ambientlightCOMPs), emitr emitg emitb\n"
-                "(default 0), alphafront (default 1, clamped to [0, 1]). Geometry without a material uses\n"
-                "these defaults."},
+    {Py_tp_doc, "phongMAT: a lit material: Lambert diffuse + Blinn-Phong specular per light, plus\n"
+                "ambient * ambient lights and emit.\n\n"
+                "Geometry without a material uses these defaults."},
     {0, NULL},
 };
 

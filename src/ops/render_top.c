@@ -324,11 +324,10 @@ static const td_top_class render_proto = {.build = render_build_scene};
 
 static PyType_Slot render_slots[] = {
     {Py_tp_doc, "renderTOP: renders 3D geometry through a camera into an image.\n\n"
-                "Parameters: camera (default 'cam1'), geometry (default 'geo*'), lights (default\n"
-                "'light*'): OP paths or patterns ('geo* ^geo7'), relative to the render's network, or OP\n"
-                "objects; resolutionw x resolutionh (default 1280 x 720, each 1..32768 and within the GL\n"
-                "limit). The background is the camera's bgcolor. A camera that names nothing makes the\n"
-                "cook raise td_render.tdError naming the path."},
+                "camera, geometry and lights are OP paths or patterns ('geo* ^geo7'), relative to the\n"
+                "render's network, or OP objects. The background is the camera's bgcolor. A camera\n"
+                "that names nothing makes the cook raise td_render.tdError naming the path, and the\n"
+                "message stays in errors() until a cook succeeds."},
     {0, NULL},
 };
 

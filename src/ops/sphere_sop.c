@@ -37,10 +37,9 @@ sphere_build(const td_values *vals, td_mesh **out, td_err *err)
 static const td_sop_class sphere_proto = {.build = sphere_build};
 
 static PyType_Slot sphere_slots[] = {
-    {Py_tp_doc, "sphereSOP: a sphere (or ellipsoid) with smooth normals.\n\nParameters: tx ty tz (center,\n"
-                "default 0), radx rady radz (default 1), rows (default 20, 2..2048), cols (default 40,\n"
-                "3..4096). TouchDesigner does not document its own row/column defaults; these are ours.\n"
-                "Texture coordinates (uv): u 0..1 around (seam at -z), v 0 at the bottom pole to 1 at the top."},
+    {Py_tp_doc, "sphereSOP: a sphere (or ellipsoid) with smooth normals and equirectangular texture\n"
+                "coordinates (u around, v from the bottom pole 0 to the top 1).\n\n"
+                "TouchDesigner does not document its own row/column defaults; these are ours."},
     {0, NULL},
 };
 
