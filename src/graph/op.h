@@ -49,6 +49,9 @@ typedef struct td_op_class {
     void (*release)(TdOp *op); /* drop type-specific C data (GL resources); idempotent */
     td_mesh *(*build_mesh)(TdOp *sop, td_err *err);                 /* SOPs */
     void (*fill_material)(TdOp *mat, td_scene_material *out);        /* MATs */
+    /* Lights: fills out from the light's parameters and world transform; returns 0 if the light
+     * is off (contributes nothing), 1 if out was filled. */
+    int (*fill_light)(TdOp *light, const double world[16], td_scene_light *out);
     td_scene *(*build_scene)(TdOp *top);                             /* rendering TOPs; sets a Python error */
     /* OP.cook(force): cook now if needed (always if force); 0, or -1 with a Python error. NULL: the
      * generic cook, which evaluates every parameter (graph/op_cook.c). */

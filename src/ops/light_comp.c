@@ -8,6 +8,24 @@ static const td_par_def light_pars[] = {
     TD_PAR_F("cb", "Light Color", "Light", 1), TD_PAR_F("dimmer", "Dimmer", "Light", 1),
 };
 
+/* td_op_class.fill_light: a point light at the transform's origin, colour * dimmer. */
+static int
+light_fill(TdOp *l, const double world[16], td_scene_light *out)
+{
+    double dimmer = td_par_num(l, "dimmer");
+    if (dimmer < 0.001) {
+        return 0;
+    }
+    for (int k = 0; k < 3; k++) {
+        out->position[k] = (float)world[12 + k];
+    }
+    out->position[3] = (float)TD_LIGHT_POINT;
+    out->color[0] = (float)(td_par_num(l, "cr") * dimmer);
+    out->color[1] = (float)(td_par_num(l, "cg") * dimmer);
+    out->color[2] = (float)(td_par_num(l, "cb") * dimmer);
+    return 1;
+}
+
 static PyType_Slot light_slots[] = {
     {Py_tp_doc, "lightCOMP: a point light.\n\nParameters: the Xform page (its position is the transform's\n"
                 "origin), cr cg cb (colour, default 1), dimmer (default 1; below 0.001 the light is off).\n"
@@ -25,4 +43,5 @@ static PyType_Spec light_spec = {
 const td_op_class td_class_lightCOMP = {
     .optype = "lightCOMP", .family = "COMP", .label = "Light", .base_name = "light", .subtype = "object",
     .base = TD_BASE_OBJECT, .spec = &light_spec, .pars = light_pars, .npars = TD_NPARS(light_pars),
+    .fill_light = light_fill,
 };

@@ -2,6 +2,8 @@
  * and emit. Defaults: diffuse 1, specular 1, shininess 10, ambient 1, emit 0, alphafront 1. The
  * same defaults shade geometry that has no material. */
 #include "module.h"
+#include "ops/material.h"
+#include "td_shaders.h"
 
 static const td_par_def phong_pars[] = {
     TD_PAR_F("diffr", "Diffuse", "RGB", 1), TD_PAR_F("diffg", "Diffuse", "RGB", 1),
@@ -15,37 +17,29 @@ static const td_par_def phong_pars[] = {
     TD_PAR_FC("alphafront", "Alpha", "Alpha", 1, 0, 1),
 };
 
-void td_phong_defaults(td_scene_material *out);
+/* The TDMaterial block of shaders/phong.frag: a GLSL field per row, filled from the parameters
+ * named (and the ones after them). A parameter that changes the image is a row of phong_pars, a row
+ * here and its use in the shader. */
+static const td_block_field phong_block[] = {
+    {"diffuse", 3, "diffr"}, {"specular", 3, "specr"}, {"shininess", 1, "shininess"},
+    {"ambient", 3, "ambr"},  {"emit", 3, "emitr"},     {"alpha", 1, "alphafront"},
+};
+
+static const td_material_program phong_program = {
+    .name = "phong", .fragment = td_shader_phong_frag, .fields = phong_block, .nfields = TD_NPARS(phong_block),
+};
 
 static void
 phong_fill(TdOp *op, td_scene_material *out)
 {
-    out->kind = TD_MAT_PHONG;
-    static const char *const names[4][3] = {
-        {"diffr", "diffg", "diffb"}, {"specr", "specg", "specb"}, {"ambr", "ambg", "ambb"}, {"emitr", "emitg", "emitb"}};
-    float *dst[4] = {out->diffuse, out->specular, out->ambient, out->emit};
-    for (int i = 0; i < 4; i++) {
-        for (int k = 0; k < 3; k++) {
-            dst[i][k] = (float)td_par_num(op, names[i][k]);
-        }
-    }
-    out->shininess = (float)td_par_num(op, "shininess");
-    out->alpha = (float)td_par_num(op, "alphafront");
+    td_mat_fill(op, &td_class_phongMAT, &phong_program, out);
 }
 
 /* The material of geometry without one: phongMAT's defaults. */
 void
 td_phong_defaults(td_scene_material *out)
 {
-    out->kind = TD_MAT_PHONG;
-    for (int k = 0; k < 3; k++) {
-        out->diffuse[k] = (float)phong_pars[k].def;
-        out->specular[k] = (float)phong_pars[3 + k].def;
-        out->ambient[k] = (float)phong_pars[7 + k].def;
-        out->emit[k] = (float)phong_pars[10 + k].def;
-    }
-    out->shininess = (float)phong_pars[6].def;
-    out->alpha = (float)phong_pars[13].def;
+    td_mat_fill(NULL, &td_class_phongMAT, &phong_program, out);
 }
 
 static PyType_Slot phong_slots[] = {
@@ -67,5 +61,5 @@ static PyType_Spec phong_spec = {
 const td_op_class td_class_phongMAT = {
     .optype = "phongMAT", .family = "MAT", .label = "Phong", .base_name = "phong", .subtype = "",
     .base = TD_BASE_MAT, .spec = &phong_spec, .pars = phong_pars, .npars = TD_NPARS(phong_pars),
-    .fill_material = phong_fill,
+    .fill_material = phong_fill, .release = td_mat_release,
 };

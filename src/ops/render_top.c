@@ -11,11 +11,20 @@
 #include "ops/sop.h"
 #include "ops/top.h"
 #include "util/mat4.h"
+#include "ops/material.h"
+
+/* TouchDesigner's antialias menu, in its order, and the samples a pixel each asks for. */
+static const char *const antialias_menu[] = {"aa1", "aa2", "aa4", "aa8mid", "aa8high", "aa16low", "aa16mid",
+                                             "aa16high", "aa32", NULL};
+static const char *const antialias_labels[] = {"1x (Off)", "2x", "4x", "8x Medium", "8x High", "16x Low",
+                                               "16x Medium", "16x High", "32x", NULL};
+static const int antialias_samples[] = {1, 2, 4, 8, 8, 16, 16, 16, 32};
 
 static const td_par_def render_pars[] = {
     TD_PAR_O("camera", "Camera", "Render", "cam1"),
     TD_PAR_O("geometry", "Geometry", "Render", "geo*"),
     TD_PAR_O("lights", "Lights", "Render", "light*"),
+    TD_PAR_ML("antialias", "Anti-Alias", "Render", 0, antialias_menu, antialias_labels),
     TD_TOP_COMMON_PARS,
 };
 
@@ -65,22 +74,47 @@ fill_lights(td_scene *scene, PyObject *lights)
 {
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lights); i++) {
         TdOp *l = (TdOp *)PyList_GET_ITEM(lights, i);
-        double dimmer = td_par_num(l, "dimmer");
-        if (dimmer < 0.001) {
-            continue;
-        }
         double world[16];
         td_object_world(l, world);
-        td_scene_light *sl = &scene->lights[scene->nlights++];
-        sl->position[0] = (float)world[12];
-        sl->position[1] = (float)world[13];
-        sl->position[2] = (float)world[14];
-        sl->position[3] = l->cls == &td_class_ambientlightCOMP ? (float)TD_LIGHT_AMBIENT : (float)TD_LIGHT_POINT;
-        sl->color[0] = (float)(td_par_num(l, "cr") * dimmer);
-        sl->color[1] = (float)(td_par_num(l, "cg") * dimmer);
-        sl->color[2] = (float)(td_par_num(l, "cb") * dimmer);
+        td_scene_light *sl = &scene->lights[scene->nlights];
+        memset(sl, 0, sizeof(*sl));
+        scene->nlights += (size_t)(l->cls->fill_light(l, world, sl) != 0);
     }
     return 0;
+}
+
+/* Samples a pixel for the antialias parameter, clamped to what the GL supports for the format
+ * (with a warning on the TOP). 0 with a Python error if the GL cannot start. */
+static int
+render_samples(TdOp *top)
+{
+    int index = (int)td_par_num(top, "antialias");
+    int want = antialias_samples[index >= 0 && index < (int)TD_NPARS(antialias_samples) ? index : 0];
+    if (want == 1) {
+        return 1;
+    }
+    td_gl_runtime *rt = td_runtime(td_state_of((PyObject *)top));
+    if (rt == NULL) {
+        return 0;
+    }
+    int format_index = (int)td_par_num(top, "format");
+    format_index = format_index > 0 && format_index < TD_GL_MAX_FORMATS ? format_index : 1;
+    int most = td_gl_runtime_info(rt)->format_samples[format_index];
+    most = most > 0 ? most : 1;
+    if (want <= most) {
+        return want;
+    }
+    PyObject *msg = PyUnicode_FromFormat("antialias %s asks for %d samples; this OpenGL (%s) supports at most %d "
+                                         "for %s: rendering with %d",
+                                         antialias_menu[index], want, td_gl_runtime_info(rt)->renderer, most,
+                                         td_pixel_format_tokens[format_index], most);
+    PyObject *r = msg != NULL ? PyObject_CallMethod((PyObject *)top, "addWarning", "O", msg) : NULL;
+    Py_XDECREF(msg);
+    if (r == NULL) {
+        return 0;
+    }
+    Py_DECREF(r);
+    return most;
 }
 
 /* The material of geo: its material parameter resolved, or phongMAT's defaults. */
@@ -124,6 +158,7 @@ fill_draws(td_scene *scene, PyObject *geos)
             }
             td_mesh *mesh = td_sop_mesh(sop);
             if (mesh == NULL) {
+                td_gl_source_decref(material.source);
                 return -1;
             }
             td_scene_draw *d = &scene->draws[scene->ndraws++];
@@ -131,7 +166,11 @@ fill_draws(td_scene *scene, PyObject *geos)
             td_mat4_to_float(d->model, world);
             td_mat4_normal_matrix(d->normal, world);
             d->material = material;
+            if (material.source != NULL) {
+                td_gl_source_incref(material.source);
+            }
         }
+        td_gl_source_decref(material.source);
     }
     return 0;
 }
@@ -170,8 +209,7 @@ render_build_scene(TdOp *top)
     lights = PyList_New(0);
     for (Py_ssize_t i = 0; lights != NULL && i < PyList_GET_SIZE(all_lights); i++) {
         TdOp *l = (TdOp *)PyList_GET_ITEM(all_lights, i);
-        if ((l->cls == &td_class_lightCOMP || l->cls == &td_class_ambientlightCOMP) &&
-            PyList_Append(lights, (PyObject *)l) < 0) {
+        if (l->cls->fill_light != NULL && PyList_Append(lights, (PyObject *)l) < 0) {
             Py_CLEAR(lights);
         }
     }
@@ -196,6 +234,10 @@ render_build_scene(TdOp *top)
     scene->height = (int)out.height;
     scene->format = out.format;
     scene->chanmask = (unsigned int)td_par_num(top, "chanmask");
+    scene->samples = render_samples(top);
+    if (scene->samples == 0) {
+        goto error;
+    }
     double cam_world[16], view[16], proj[16];
     td_object_world(cam, cam_world);
     if (td_mat4_invert(view, cam_world) != 0) {
@@ -231,8 +273,13 @@ static PyType_Slot render_slots[] = {
                 "Parameters: camera (default 'cam1'), geometry (default 'geo*'), lights (default\n"
                 "'light*'): OP paths or patterns ('geo* ^geo7'), relative to the render's network, or OP\n"
                 "objects; resolutionw x resolutionh (default 1280 x 720, each 1..32768 and within the GL\n"
-                "limit). The background is the camera's bgcolor. A camera that names nothing makes the\n"
-                "cook raise td_render.tdError naming the path."},
+                "limit). The background is the camera's bgcolor. antialias: TouchDesigner's menu aa1 (1x,\n"
+                "off), aa2, aa4, aa8mid, aa8high, aa16low, aa16mid, aa16high, aa32 (2 to 32 samples a pixel,\n"
+                "rendered multisampled and resolved into the TOP's image, which reads, saves and sample()\n"
+                "see); default aa1, as TouchDesigner's default is not documented. More samples than this\n"
+                "OpenGL supports for the pixel format are clamped, with a warning (warnings()). A camera\n"
+                "that names nothing makes the cook raise td_render.tdError naming the path; a material\n"
+                "whose shader does not compile raises tdError naming the MAT and the driver's log."},
     {0, NULL},
 };
 
