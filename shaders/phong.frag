@@ -1,5 +1,6 @@
 // phongMAT: emit + ambient * the ambient lights + per point light Lambert diffuse and Blinn-Phong
-// specular, in world space (TDMaterial: diffuse, specular, shininess, ambient, emit, alpha).
+// specular, + constant (unlit), in world space (TDMaterial: diffuse, specular, shininess, ambient,
+// emit, alpha, constant).
 void main()
 {
     vec3 n = normalize(vWorldNormal);
@@ -7,7 +8,7 @@ void main()
         n = -n; // light the inside of open or inverted surfaces too
     }
     vec3 v = normalize(uTDCameraPos.xyz - vWorldPos);
-    vec3 color = emit + ambient * uTDAmbient.rgb;
+    vec3 color = emit + constant + ambient * uTDAmbient.rgb;
     for (int i = 0; i < TD_NUM_LIGHTS; i++) {
         vec3 lc = uTDLights[i].color.rgb;
         vec3 l = normalize(uTDLights[i].position.xyz - vWorldPos);

@@ -1,6 +1,6 @@
 /* phongMAT: Lambert diffuse + Blinn-Phong specular per point light, plus ambient * ambient lights
- * and emit. Defaults: diffuse 1, specular 1, shininess 10, ambient 1, emit 0, alphafront 1. The
- * same defaults shade geometry that has no material. */
+ * emit and constant. Defaults: diffuse 1, specular 1, shininess 10, ambient 1, emit 0, constant 0,
+ * alphafront 1. The same defaults shade geometry that has no material. */
 #include "module.h"
 #include "ops/material.h"
 #include "td_shaders.h"
@@ -14,6 +14,8 @@ static const td_par_def phong_pars[] = {
     TD_PAR_F("ambr", "Ambient", "RGB", 1), TD_PAR_F("ambg", "Ambient", "RGB", 1),
     TD_PAR_F("ambb", "Ambient", "RGB", 1), TD_PAR_F("emitr", "Emit", "RGB", 0),
     TD_PAR_F("emitg", "Emit", "RGB", 0), TD_PAR_F("emitb", "Emit", "RGB", 0),
+    TD_PAR_F("constantr", "Constant", "RGB", 0), TD_PAR_F("constantg", "Constant", "RGB", 0),
+    TD_PAR_F("constantb", "Constant", "RGB", 0),
     TD_PAR_FC("alphafront", "Alpha", "Alpha", 1, 0, 1),
 };
 
@@ -23,6 +25,7 @@ static const td_par_def phong_pars[] = {
 static const td_block_field phong_block[] = {
     {"diffuse", 3, "diffr"}, {"specular", 3, "specr"}, {"shininess", 1, "shininess"},
     {"ambient", 3, "ambr"},  {"emit", 3, "emitr"},     {"alpha", 1, "alphafront"},
+    {"constant", 3, "constantr"},
 };
 
 static const td_material_program phong_program = {
@@ -46,8 +49,8 @@ static PyType_Slot phong_slots[] = {
     {Py_tp_doc, "phongMAT: a lit material (Lambert diffuse + Blinn-Phong specular per light).\n\n"
                 "Parameters: diffr diffg diffb (default 1), specr specg specb (default 1), shininess\n"
                 "(default 10), ambr ambg ambb (default 1, scaled by ambientlightCOMPs), emitr emitg emitb\n"
-                "(default 0), alphafront (default 1, clamped to [0, 1]). Geometry without a material uses\n"
-                "these defaults."},
+                "(default 0), constantr constantg constantb (default 0, added unlit), alphafront (default 1,\n"
+                "clamped to [0, 1]). Geometry without a material uses these defaults."},
     {0, NULL},
 };
 
