@@ -4,6 +4,7 @@
 #define TD_NUMPY_IMPORT
 #include "bind/numpy.h"
 #include "bind/state.h"
+#include "ops/material.h"
 
 #include <string.h>
 
@@ -94,6 +95,10 @@ static PyMethodDef module_methods[] = {
     {"_op_from_state", (PyCFunction)td_mod_op_from_state, METH_VARARGS,
      "_op_from_state($module, state, parent=None, /)\n--\n\nA new operator made from an OP.__getstate__() state\n"
      "inside the COMP at path parent (the root if None or gone): what pickle and copy.deepcopy call."},
+    {"_set_material_source", td_mat_set_source, METH_VARARGS,
+     "_set_material_source($module, mat, fragment_src, /)\n--\n\nTest-only: makes the MAT mat draw with\n"
+     "fragment_src (the body after the TD prelude: TDMaterial block, TDOutputSwizzle, vWorldPos, ...)\n"
+     "instead of its own shader, through the normal program cache; None restores its own."},
     {"glInfo", mod_gl_info, METH_NOARGS,
      "glInfo($module, /)\n--\n\nThe OpenGL context td_render renders with (created on first use): EGL platform,\n"
      "vendor, renderer, version and limits. Raises td_render.tdError, listing what was tried, if no\n"

@@ -614,7 +614,7 @@ class _geometryCOMP_par(ParCollection):
     material: _ParAttribute  # Material (OP, Render page, default '')
 @final
 class geometryCOMP(ObjectCOMP):
-    """geometryCOMP: renders the SOPs created inside it."""
+    """geometryCOMP: renders the SOPs created inside it, under its transform."""
     @property
     def par(self) -> _geometryCOMP_par: ...
 
@@ -641,7 +641,7 @@ class _lightCOMP_par(ParCollection):
     dimmer: _ParAttribute  # Dimmer (Float, Light page, default 1.0)
 @final
 class lightCOMP(ObjectCOMP):
-    """lightCOMP: a point light."""
+    """lightCOMP: a point light at its transform's origin."""
     @property
     def par(self) -> _lightCOMP_par: ...
 
@@ -668,7 +668,7 @@ class _ambientlightCOMP_par(ParCollection):
     dimmer: _ParAttribute  # Dimmer (Float, Light page, default 1.0)
 @final
 class ambientlightCOMP(ObjectCOMP):
-    """ambientlightCOMP: ambient light, added to every lit material as ambient * colour."""
+    """ambientlightCOMP: ambient light, added to every lit material as ambient * colour * dimmer."""
     @property
     def par(self) -> _ambientlightCOMP_par: ...
 
@@ -677,6 +677,7 @@ class _renderTOP_par(ParCollection):
     camera: _ParAttribute  # Camera (OP, Render page, default 'cam1')
     geometry: _ParAttribute  # Geometry (OP, Render page, default 'geo*')
     lights: _ParAttribute  # Lights (OP, Render page, default 'light*')
+    antialias: _ParAttribute  # Anti-Alias (Menu, Render page, default 'aa1'; aa1 aa2 aa4 aa8mid aa8high a ...)
     outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'custom'; useinput ei ...)
     resolutionw: _ParAttribute  # Resolution (Int, Common page, default 1280)
     resolutionh: _ParAttribute  # Resolution (Int, Common page, default 720)
@@ -706,7 +707,7 @@ class _boxSOP_par(ParCollection):
     scale: _ParAttribute  # Uniform Scale (Float, Box page, default 1.0)
 @final
 class boxSOP(SOP):
-    """boxSOP: an axis-aligned box."""
+    """boxSOP: an axis-aligned box centred at t, sized size * scale."""
     @property
     def par(self) -> _boxSOP_par: ...
 
@@ -722,7 +723,7 @@ class _sphereSOP_par(ParCollection):
     cols: _ParAttribute  # Columns (Int, Sphere page, default 40)
 @final
 class sphereSOP(SOP):
-    """sphereSOP: a sphere (or ellipsoid) with smooth normals."""
+    """sphereSOP: a sphere (or ellipsoid) with smooth normals and equirectangular texture"""
     @property
     def par(self) -> _sphereSOP_par: ...
 
@@ -734,7 +735,7 @@ class _constantMAT_par(ParCollection):
     alpha: _ParAttribute  # Alpha (Float, Constant page, default 1.0)
 @final
 class constantMAT(MAT):
-    """constantMAT: an unlit material; pixels get exactly its colour."""
+    """constantMAT: an unlit material; pixels get exactly its colour and alpha."""
     @property
     def par(self) -> _constantMAT_par: ...
 
@@ -753,10 +754,13 @@ class _phongMAT_par(ParCollection):
     emitr: _ParAttribute  # Emit (Float, RGB page, default 0.0)
     emitg: _ParAttribute  # Emit (Float, RGB page, default 0.0)
     emitb: _ParAttribute  # Emit (Float, RGB page, default 0.0)
+    constantr: _ParAttribute  # Constant (Float, RGB page, default 0.0)
+    constantg: _ParAttribute  # Constant (Float, RGB page, default 0.0)
+    constantb: _ParAttribute  # Constant (Float, RGB page, default 0.0)
     alphafront: _ParAttribute  # Alpha (Float, Alpha page, default 1.0)
 @final
 class phongMAT(MAT):
-    """phongMAT: a lit material (Lambert diffuse + Blinn-Phong specular per light)."""
+    """phongMAT: a lit material: Lambert diffuse + Blinn-Phong specular per light, plus"""
     @property
     def par(self) -> _phongMAT_par: ...
 

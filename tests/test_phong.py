@@ -45,3 +45,13 @@ def test_no_lights_leaves_only_emit(sphere_scene):
     mat.par.emitr, mat.par.emitg, mat.par.emitb = 0.2, 0.4, 0.6
     a = sphere_scene["render"].numpyArray()
     assert np.allclose(a[128, 128, :3], [0.2, 0.4, 0.6], atol=1 / 255)
+
+
+def test_constant_adds_unlit_colour(sphere_scene):
+    """constantr/g/b (TouchDesigner's Constant colour) adds to the lit colour, lights or not."""
+    mat, render = sphere_scene["mat"], sphere_scene["render"]
+    lit = render.numpyArray()[128, 128, :3].copy()
+    mat.par.constantr, mat.par.constantg, mat.par.constantb = 0.1, 0.2, 0.0
+    assert np.allclose(render.numpyArray()[128, 128, :3], np.minimum(lit + [0.1, 0.2, 0.0], 1.0), atol=1.5 / 255)
+    sphere_scene["light"].par.dimmer = 0.0
+    assert np.allclose(render.numpyArray()[128, 128, :3], [0.1, 0.2, 0.0], atol=1 / 255)

@@ -1,5 +1,7 @@
 /* EGL context creation. See context.h. */
 #include "gpu/context.h"
+#include "gpu/format.h"
+#include "gpu/texture.h"
 
 #include <dlfcn.h>
 #include <stdlib.h>
@@ -201,6 +203,22 @@ make_context(td_gl_context *c, EGLDisplay dpy, const char *platform, char *log, 
     return 0;
 }
 
+/* The largest sample count GL supports for multisampled textures of internal format. */
+static GLint
+format_max_samples(GLenum internal)
+{
+    GLint count = 0, best = 1;
+    glGetInternalformativ(GL_TEXTURE_2D_MULTISAMPLE, internal, GL_NUM_SAMPLE_COUNTS, 1, &count);
+    if (count > 0) {
+        GLint samples[32] = {0};
+        glGetInternalformativ(GL_TEXTURE_2D_MULTISAMPLE, internal, GL_SAMPLES, count < 32 ? count : 32, samples);
+        for (int i = 0; i < count && i < 32; i++) {
+            best = samples[i] > best ? samples[i] : best;
+        }
+    }
+    return best;
+}
+
 static void
 fill_info(td_gl_info *info, const char *platform, int cuda_device)
 {
@@ -214,6 +232,16 @@ fill_info(td_gl_info *info, const char *platform, int cuda_device)
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &info->max_renderbuffer_size);
     glGetIntegerv(GL_MAX_VIEWPORT_DIMS, info->max_viewport_dims);
     glGetIntegerv(GL_MAX_SAMPLES, &info->max_samples);
+    GLint depth = format_max_samples(TD_GL_DEPTH_FORMAT);
+    for (int i = 1; i < TD_GL_MAX_FORMATS && td_pixel_format_tokens[i] != NULL; i++) {
+        GLint n = format_max_samples(td_pixel_format_at(i)->gl_internal);
+        n = n < depth ? n : depth;
+        n = n < info->max_samples ? n : info->max_samples;
+        info->format_samples[i] = n > 1 ? n : 1;
+    }
+    while (glGetError() != GL_NO_ERROR) {
+        /* a format the driver cannot multisample leaves an error: not the next job's */
+    }
 }
 
 int

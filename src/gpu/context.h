@@ -6,6 +6,8 @@
 
 #include "util/err.h"
 
+#define TD_GL_MAX_FORMATS 32
+
 typedef struct td_gl_info {
     char platform[32];  /* "device" or "surfaceless" or "default" */
     char vendor[128];
@@ -16,6 +18,9 @@ typedef struct td_gl_info {
     int max_renderbuffer_size;
     int max_viewport_dims[2];
     int max_samples;
+    /* The most samples a pixel a multisampled colour + depth target of each pixel format may have
+     * (GL_MAX_SAMPLES and the format's and depth's GL_SAMPLES), by 'format' menu index. */
+    int format_samples[TD_GL_MAX_FORMATS];
 } td_gl_info;
 
 typedef struct td_gl_context td_gl_context;

@@ -1,70 +1,30 @@
-/* The renderer: one program for the built-in materials, lights in a shader storage buffer. */
+/* The renderer: draws a td_scene through a pass into a target. Programs come from the cache
+ * (gpu/program.h), specialised per material program, point-light count and output mode; the
+ * frame, draw, material and light data go up as std140 uniform blocks (shaders/td_common.glsl,
+ * shaders/td_fragment.glsl), the draw and material blocks of all draws in one buffer. */
 #include "gpu/render.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glad/gl.h>
 
 #include "td_shaders.h"
 
+#define TD_DRAW_BLOCK_BYTES 112 /* mat4 + mat3 (three vec4 columns) */
+#define TD_SOURCE_MAX 65536
+
 struct td_gl_renderer {
-    GLuint program;
-    GLint u_model, u_normal, u_viewproj, u_nlights, u_kind, u_color, u_diffuse, u_specular, u_ambient, u_emit,
-        u_shininess, u_alpha, u_campos, u_outmode;
-    GLuint lights;
-    size_t lights_bytes;
+    td_gl_programs *programs;
+    char *vsrc;           /* the vertex shader: one for every program */
+    char *fsrc;           /* composition buffer of fragment sources, TD_SOURCE_MAX */
+    GLuint frame, lights, draws;
+    size_t lights_bytes, draws_bytes;
+    GLint align;          /* GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT */
+    unsigned char *staging;
+    size_t staging_bytes;
 };
-
-static int
-compile_shader(GLenum stage, const char *src, GLuint *out, td_err *err)
-{
-    GLuint s = glCreateShader(stage);
-    if (s == 0) {
-        return td_err_set(err, TD_ERR_RUNTIME, "glCreateShader failed");
-    }
-    glShaderSource(s, 1, &src, NULL);
-    glCompileShader(s);
-    GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[768] = "";
-        glGetShaderInfoLog(s, sizeof(log), NULL, log);
-        glDeleteShader(s);
-        return td_err_set(err, TD_ERR_RUNTIME, "%s shader failed to compile: %s",
-                          stage == GL_VERTEX_SHADER ? "vertex" : "fragment", log);
-    }
-    *out = s;
-    return 0;
-}
-
-static int
-link_program(const char *vsrc, const char *fsrc, GLuint *out, td_err *err)
-{
-    GLuint vs = 0, fs = 0;
-    if (compile_shader(GL_VERTEX_SHADER, vsrc, &vs, err) != 0) {
-        return -1;
-    }
-    if (compile_shader(GL_FRAGMENT_SHADER, fsrc, &fs, err) != 0) {
-        glDeleteShader(vs);
-        return -1;
-    }
-    GLuint p = glCreateProgram();
-    glAttachShader(p, vs);
-    glAttachShader(p, fs);
-    glLinkProgram(p);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(p, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        char log[768] = "";
-        glGetProgramInfoLog(p, sizeof(log), NULL, log);
-        glDeleteProgram(p);
-        return td_err_set(err, TD_ERR_RUNTIME, "shader program failed to link: %s", log);
-    }
-    *out = p;
-    return 0;
-}
 
 static td_gl_renderer *
 renderer_get(td_gl_runtime *rt, td_err *err)
@@ -74,29 +34,27 @@ renderer_get(td_gl_runtime *rt, td_err *err)
         return *slot;
     }
     td_gl_renderer *r = calloc(1, sizeof(*r));
-    if (r == NULL) {
+    size_t vlen = strlen(td_shader_td_common_glsl) + strlen(td_shader_mesh_vert) + 64;
+    if (r != NULL) {
+        r->programs = td_gl_programs_new();
+        r->vsrc = malloc(vlen);
+        r->fsrc = malloc(TD_SOURCE_MAX);
+    }
+    if (r == NULL || r->programs == NULL || r->vsrc == NULL || r->fsrc == NULL) {
+        if (r != NULL) {
+            td_gl_programs_free(r->programs);
+            free(r->vsrc);
+            free(r->fsrc);
+            free(r);
+        }
         td_err_nomem(err, "renderer");
         return NULL;
     }
-    if (link_program(td_shader_mesh_vert, td_shader_mesh_frag, &r->program, err) != 0) {
-        free(r);
-        return NULL;
-    }
-    GLuint p = r->program;
-    r->u_model = glGetUniformLocation(p, "uModel");
-    r->u_normal = glGetUniformLocation(p, "uNormalMatrix");
-    r->u_viewproj = glGetUniformLocation(p, "uViewProj");
-    r->u_nlights = glGetUniformLocation(p, "uNumLights");
-    r->u_kind = glGetUniformLocation(p, "uMaterialKind");
-    r->u_color = glGetUniformLocation(p, "uColor");
-    r->u_diffuse = glGetUniformLocation(p, "uDiffuse");
-    r->u_specular = glGetUniformLocation(p, "uSpecular");
-    r->u_ambient = glGetUniformLocation(p, "uAmbient");
-    r->u_emit = glGetUniformLocation(p, "uEmit");
-    r->u_shininess = glGetUniformLocation(p, "uShininess");
-    r->u_alpha = glGetUniformLocation(p, "uAlpha");
-    r->u_campos = glGetUniformLocation(p, "uCameraPos");
-    r->u_outmode = glGetUniformLocation(p, "uOutputMode");
+    snprintf(r->vsrc, vlen, "#version 450 core\n%s#line 1\n%s", td_shader_td_common_glsl, td_shader_mesh_vert);
+    glGetIntegerv(GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT, &r->align);
+    r->align = r->align > 0 ? r->align : 256;
+    glCreateBuffers(1, &r->frame);
+    glNamedBufferData(r->frame, 96, NULL, GL_DYNAMIC_DRAW);
     *slot = r;
     return r;
 }
@@ -115,136 +73,252 @@ mat4_mul(float out[16], const float a[16], const float b[16])
     }
 }
 
-static int
-upload_lights(td_gl_renderer *r, const td_scene *s, td_err *err)
+/* Makes *buf a buffer of at least bytes and fills it. */
+static void
+upload(GLuint *buf, size_t *have, const void *data, size_t bytes)
 {
-    size_t bytes = (s->nlights ? s->nlights : 1) * sizeof(td_scene_light);
-    if (r->lights == 0 || r->lights_bytes < bytes) {
-        if (r->lights != 0) {
-            glDeleteBuffers(1, &r->lights);
+    if (*buf == 0 || *have < bytes) {
+        if (*buf != 0) {
+            glDeleteBuffers(1, buf);
         }
-        glCreateBuffers(1, &r->lights);
-        glNamedBufferData(r->lights, (GLsizeiptr)bytes, NULL, GL_DYNAMIC_DRAW);
-        r->lights_bytes = bytes;
+        glCreateBuffers(1, buf);
+        glNamedBufferData(*buf, (GLsizeiptr)bytes, NULL, GL_DYNAMIC_DRAW);
+        *have = bytes;
     }
-    if (s->nlights > 0) {
-        glNamedBufferSubData(r->lights, 0, (GLsizeiptr)(s->nlights * sizeof(td_scene_light)), s->lights);
+    glNamedBufferSubData(*buf, 0, (GLsizeiptr)bytes, data);
+}
+
+/* The frame block (view-projection, camera, the ambient lights summed) and the point lights;
+ * returns the number of point lights. */
+static size_t
+upload_frame(td_gl_renderer *r, const td_scene *s)
+{
+    float frame[24] = {0};
+    mat4_mul(frame, s->proj, s->view);
+    memcpy(frame + 16, s->camera_pos, sizeof(s->camera_pos));
+    size_t npoint = 0;
+    for (size_t i = 0; i < s->nlights; i++) {
+        const td_scene_light *l = &s->lights[i];
+        if (l->position[3] == (float)TD_LIGHT_AMBIENT) {
+            for (int k = 0; k < 3; k++) {
+                frame[20 + k] += l->color[k];
+            }
+        }
+        else {
+            npoint++;
+        }
     }
-    GLenum e = glGetError();
-    return e == GL_NO_ERROR ? 0 : td_err_set(err, TD_ERR_RUNTIME, "uploading lights failed (GL error 0x%04x)", e);
+    glNamedBufferSubData(r->frame, 0, sizeof(frame), frame);
+    /* point lights packed first: the shaders loop over TD_NUM_LIGHTS of them */
+    size_t bytes = (npoint > 0 ? npoint : 1) * sizeof(td_scene_light);
+    td_scene_light packed[64];
+    td_scene_light *dst = bytes <= sizeof(packed) ? packed : malloc(bytes);
+    if (dst == NULL) {
+        return (size_t)-1;
+    }
+    memset(dst, 0, sizeof(td_scene_light));
+    size_t n = 0;
+    for (size_t i = 0; i < s->nlights; i++) {
+        if (s->lights[i].position[3] != (float)TD_LIGHT_AMBIENT) {
+            dst[n++] = s->lights[i];
+        }
+    }
+    upload(&r->lights, &r->lights_bytes, dst, bytes);
+    if (dst != packed) {
+        free(dst);
+    }
+    return npoint;
+}
+
+static size_t
+round_up(size_t n, size_t a)
+{
+    return (n + a - 1) / a * a;
+}
+
+/* Uploads every draw's TDDraw and TDMaterial block into one buffer: draw i's at i * stride and
+ * i * stride + material_at. */
+static int
+upload_draws(td_gl_renderer *r, const td_scene *s, size_t *stride, size_t *material_at, td_err *err)
+{
+    size_t a = (size_t)r->align;
+    *material_at = round_up(TD_DRAW_BLOCK_BYTES, a);
+    *stride = *material_at + round_up(TD_MATERIAL_BLOCK_MAX, a);
+    size_t bytes = *stride * (s->ndraws > 0 ? s->ndraws : 1);
+    if (r->staging_bytes < bytes) {
+        unsigned char *p = realloc(r->staging, bytes);
+        if (p == NULL) {
+            return td_err_nomem(err, "draw blocks");
+        }
+        r->staging = p;
+        r->staging_bytes = bytes;
+    }
+    for (size_t i = 0; i < s->ndraws; i++) {
+        const td_scene_draw *d = &s->draws[i];
+        unsigned char *p = r->staging + i * *stride;
+        float normal[12] = {0};
+        for (int c = 0; c < 3; c++) {
+            memcpy(normal + 4 * c, d->normal + 3 * c, 3 * sizeof(float));
+        }
+        memcpy(p, d->model, 64);
+        memcpy(p + 64, normal, 48);
+        memcpy(p + *material_at, d->material.block, TD_MATERIAL_BLOCK_MAX);
+    }
+    upload(&r->draws, &r->draws_bytes, r->staging, bytes);
+    return 0;
+}
+
+/* The program of material m for this light count and output mode. */
+static int
+material_program(td_gl_renderer *r, const td_scene_material *m, size_t nlights, td_out_mode mode, GLuint *out,
+                 td_err *err)
+{
+    const td_material_program *mp = m->program;
+    const char *body = m->source != NULL ? m->source->text : mp->fragment;
+    int len = snprintf(r->fsrc, TD_SOURCE_MAX,
+                       "#version 450 core\n#define TD_NUM_LIGHTS %zu\n#define TD_LIGHT_SLOTS %zu\n"
+                       "#define TD_OUTPUT_MODE %d\n%s%s",
+                       nlights, nlights > 0 ? nlights : 1, (int)mode, td_shader_td_common_glsl, td_shader_td_fragment_glsl);
+    size_t n = len > 0 ? (size_t)len : 0;
+    if (n < TD_SOURCE_MAX) {
+        n += td_block_declaration(mp->fields, mp->nfields, r->fsrc + n, TD_SOURCE_MAX - n);
+    }
+    /* #line 1: the driver's line numbers then count from the material's own source */
+    if (n < TD_SOURCE_MAX) {
+        n += (size_t)snprintf(r->fsrc + n, TD_SOURCE_MAX - n, "#line 1\n%s", body);
+    }
+    if (n >= TD_SOURCE_MAX) {
+        return td_err_set(err, TD_ERR_VALUE, "the %s material's shader source is longer than %d bytes", mp->name,
+                          TD_SOURCE_MAX);
+    }
+    return td_gl_program_get(r->programs, r->vsrc, r->fsrc, out, err);
 }
 
 static int
-draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, td_err *err)
+draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *failed, td_err *err)
 {
-    float viewproj[16];
-    mat4_mul(viewproj, s->proj, s->view);
-    if (upload_lights(r, s, err) != 0) {
+    const td_pixel_format *f = s->format;
+    size_t npoint = upload_frame(r, s);
+    if (npoint == (size_t)-1) {
+        return td_err_nomem(err, "lights");
+    }
+    size_t stride = 0, material_at = 0;
+    if (upload_draws(r, s, &stride, &material_at, err) != 0) {
         return -1;
     }
-    const td_pixel_format *f = s->format;
+    /* Resolve every program before the pass, so a failing one leaves no half-drawn frame. */
+    GLuint stack_programs[64];
+    GLuint *programs = s->ndraws <= 64 ? stack_programs : malloc(s->ndraws * sizeof(GLuint));
+    if (programs == NULL) {
+        return td_err_nomem(err, "programs");
+    }
+    for (size_t i = 0; i < s->ndraws; i++) {
+        const td_scene_material *m = &s->draws[i].material;
+        if (i > 0 && m->program == s->draws[i - 1].material.program && m->source == s->draws[i - 1].material.source) {
+            programs[i] = programs[i - 1];
+        }
+        else if (material_program(r, m, npoint, f->out_mode, &programs[i], err) != 0) {
+            *failed = m->owner;
+            if (programs != stack_programs) {
+                free(programs);
+            }
+            return -1;
+        }
+    }
     const float *bg = s->background;
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, t->fbo);
-    glViewport(0, 0, s->width, s->height);
+    td_gl_pass_action action = {.color = TD_GL_LOAD_CLEAR, .depth = TD_GL_LOAD_CLEAR, .clear_depth = 1.0,
+                                .srgb = f->srgb};
+    /* The background goes through the same channel routing as the geometry's colour. */
+    if (f->out_mode == TD_OUT_ALPHA) {
+        action.clear_color[0] = bg[3];
+        action.clear_color[3] = 1.0f;
+    }
+    else if (f->out_mode == TD_OUT_MONOALPHA) {
+        action.clear_color[0] = bg[0];
+        action.clear_color[1] = bg[3];
+        action.clear_color[3] = 1.0f;
+    }
+    else {
+        memcpy(action.clear_color, bg, sizeof(action.clear_color));
+    }
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     glDepthMask(GL_TRUE);
-    /* sRGB targets store the shaders' linear output encoded */
-    if (f->srgb) {
-        glEnable(GL_FRAMEBUFFER_SRGB);
+    if (t->samples > 1) {
+        glEnable(GL_MULTISAMPLE);
     }
-    else {
-        glDisable(GL_FRAMEBUFFER_SRGB);
-    }
-    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-    /* The background goes through the same channel routing as the geometry's colour. */
-    if (f->out_mode == TD_OUT_ALPHA) {
-        glClearColor(bg[3], 0.0f, 0.0f, 1.0f);
-    }
-    else if (f->out_mode == TD_OUT_MONOALPHA) {
-        glClearColor(bg[0], bg[3], 0.0f, 1.0f);
-    }
-    else {
-        glClearColor(bg[0], bg[1], bg[2], bg[3]);
-    }
-    glClearDepth(1.0);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    td_gl_pass_begin(&t->pass, &action);
     /* chanmask names the image's channels; route it like the colour (alpha formats keep A in R). */
-    unsigned int m = s->chanmask;
+    unsigned int cm = s->chanmask;
     if (f->out_mode == TD_OUT_ALPHA) {
-        m = (m >> 3) & 1u;
+        cm = (cm >> 3) & 1u;
     }
     else if (f->out_mode == TD_OUT_MONOALPHA) {
-        m = (m & 1u) | (((m >> 3) & 1u) << 1);
+        cm = (cm & 1u) | (((cm >> 3) & 1u) << 1);
     }
-    glColorMask((m & 1u) != 0, (m & 2u) != 0, (m & 4u) != 0, (m & 8u) != 0);
-
-    glUseProgram(r->program);
-    glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 0, r->lights);
-    glUniformMatrix4fv(r->u_viewproj, 1, GL_FALSE, viewproj);
-    glUniform1i(r->u_nlights, (GLint)s->nlights);
-    glUniform3fv(r->u_campos, 1, s->camera_pos);
-    glUniform1i(r->u_outmode, (GLint)f->out_mode);
+    glColorMask((cm & 1u) != 0, (cm & 2u) != 0, (cm & 4u) != 0, (cm & 8u) != 0);
+    glBindBufferBase(GL_UNIFORM_BUFFER, TD_BLOCK_FRAME, r->frame);
+    glBindBufferBase(GL_UNIFORM_BUFFER, TD_BLOCK_LIGHTS, r->lights);
+    GLuint current = 0;
+    int rc = 0;
     for (size_t i = 0; i < s->ndraws; i++) {
         const td_scene_draw *d = &s->draws[i];
         if (d->mesh->nindices == 0) {
             continue;
         }
         if (td_gl_mesh_upload(d->mesh, err) != 0) {
-            return -1;
+            rc = -1;
+            break;
         }
-        const td_scene_material *m = &d->material;
-        glUniformMatrix4fv(r->u_model, 1, GL_FALSE, d->model);
-        glUniformMatrix3fv(r->u_normal, 1, GL_FALSE, d->normal);
-        glUniform1i(r->u_kind, m->kind);
-        glUniform4fv(r->u_color, 1, m->color);
-        glUniform3fv(r->u_diffuse, 1, m->diffuse);
-        glUniform3fv(r->u_specular, 1, m->specular);
-        glUniform3fv(r->u_ambient, 1, m->ambient);
-        glUniform3fv(r->u_emit, 1, m->emit);
-        glUniform1f(r->u_shininess, m->shininess);
-        glUniform1f(r->u_alpha, m->alpha);
+        if (programs[i] != current) {
+            current = programs[i];
+            glUseProgram(current);
+        }
+        size_t mbytes = td_block_size(d->material.program->fields, d->material.program->nfields);
+        glBindBufferRange(GL_UNIFORM_BUFFER, TD_BLOCK_DRAW, r->draws, (GLintptr)(i * stride), TD_DRAW_BLOCK_BYTES);
+        glBindBufferRange(GL_UNIFORM_BUFFER, TD_BLOCK_MATERIAL, r->draws, (GLintptr)(i * stride + material_at),
+                          (GLsizeiptr)mbytes);
         td_gl_mesh_bind(d->mesh);
         glDrawElements(GL_TRIANGLES, (GLsizei)d->mesh->nindices, GL_UNSIGNED_INT, NULL);
     }
+    if (programs != stack_programs) {
+        free(programs);
+    }
     glBindVertexArray(0);
     glUseProgram(0);
-    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-    glDisable(GL_FRAMEBUFFER_SRGB);
+    int end = td_gl_pass_end(&t->pass, rc == 0 ? err : NULL);
+    glDisable(GL_MULTISAMPLE);
+    if (rc != 0 || end != 0) {
+        return -1;
+    }
     GLenum e = glGetError();
     return e == GL_NO_ERROR ? 0 : td_err_set(err, TD_ERR_RUNTIME, "drawing failed (GL error 0x%04x)", e);
 }
 
-/* Renders scene into t, timing it with GL timestamp queries. */
+/* Renders scene into t, timing it with GL timestamp queries (fetched later, never stalling here). */
 static int
 render_into(td_gl_runtime *rt, td_gl_target *t, td_scene *scene, td_err *err)
 {
     while (glGetError() != GL_NO_ERROR) {
         /* an earlier job's stray error must not be blamed on this one */
     }
+    t->failed_material = 0;
     td_gl_renderer *r = renderer_get(rt, err);
     if (r == NULL) {
         return -1;
     }
-    if (td_gl_target_ensure(t, scene->width, scene->height, scene->format, err) != 0) {
+    if (td_gl_target_ensure(t, scene->width, scene->height, scene->format, scene->samples, err) != 0) {
         return -1;
     }
-    if (t->queries[0] == 0) {
-        glCreateQueries(GL_TIMESTAMP, 2, t->queries);
-    }
-    /* Timestamps rather than GL_TIME_ELAPSED: llvmpipe reports the time since context creation for
-     * the latter. The results are fetched later (td_gl_target_resolve_time), never stalling here. */
-    glQueryCounter(t->queries[0], GL_TIMESTAMP);
-    td_scene_decref(t->shown);
-    t->shown = NULL;
-    int rc = draw_scene(r, t, scene, err);
-    glQueryCounter(t->queries[1], GL_TIMESTAMP);
+    td_gl_target_forget(t);
+    td_gl_timer_begin(&t->timer);
+    int rc = draw_scene(r, t, scene, &t->failed_material, err);
+    td_gl_timer_end(&t->timer, rc == 0);
     if (rc != 0) {
         return -1;
     }
-    t->query_pending = 1;
     td_scene_incref(scene);
     t->shown = scene;
     return 0;
@@ -258,6 +332,7 @@ td_gl_cook_job(td_gl_runtime *rt, void *arg, td_err *err)
     job->rendered = 0;
     if (job->scene != NULL && job->scene != t->shown) {
         if (render_into(rt, t, job->scene, err) != 0) {
+            job->failed_material = t->failed_material;
             return -1;
         }
         job->rendered = 1;
@@ -277,12 +352,14 @@ td_gl_cook_job(td_gl_runtime *rt, void *arg, td_err *err)
         break;
     case TD_READ_DELAYED:
         rc = td_gl_target_finish_delayed(t, job->dst, job->x, job->y, job->dst_format, err);
+        if (rc < 0) {
+            job->failed_material = t->failed_material;
+        }
         job->delayed_filled = rc == 1;
         rc = rc < 0 ? -1 : 0;
         break;
     }
-    td_gl_target_resolve_time(t); /* after the reads, which waited for the GPU anyway */
-    job->gpu_ms = t->last_gpu_ms;
+    job->gpu_ms = td_gl_timer_resolve(&t->timer); /* after the reads, which waited for the GPU anyway */
     job->gpu_bytes = td_gl_target_gpu_bytes(t);
     return rc;
 }

@@ -1,8 +1,11 @@
-/* Drawing a td_scene into a td_gl_target, and the job that cooks and reads back a TOP in one trip
+/* Drawing a td_scene into a td_gl_target (through its pass, with programs from the cache), and the job that cooks and reads back a TOP in one trip
  * to the GL thread. Plain C, no Python. */
 #ifndef TD_GPU_RENDER_H
 #define TD_GPU_RENDER_H
 
+#include <stdint.h>
+
+#include "gpu/program.h"
 #include "gpu/runtime.h"
 #include "gpu/scene.h"
 #include "gpu/target.h"
@@ -29,6 +32,8 @@ typedef struct td_gl_cook {
     int delayed_filled;                    /* out: TD_READ_DELAYED wrote dst */
     double gpu_ms;     /* out: GPU time of the render (timestamp queries), 0 if nothing rendered */
     size_t gpu_bytes;  /* out: GPU memory the target holds after the job */
+    uint64_t failed_material; /* out: on failure, the owner id of the material whose program did not
+                               * compile or link (td_scene_material.owner), 0 if none */
 } td_gl_cook;
 
 /* Job for td_gl_run: arg is a td_gl_cook. */

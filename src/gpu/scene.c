@@ -37,6 +37,7 @@ td_scene_decref(td_scene *s)
     }
     for (size_t i = 0; i < s->ndraws; i++) {
         td_mesh_decref(s->draws[i].mesh);
+        td_gl_source_decref(s->draws[i].material.source);
     }
     free(s->lights);
     free(s->draws);
@@ -49,17 +50,14 @@ td_scene_equal(const td_scene *a, const td_scene *b)
     if (a == NULL || b == NULL) {
         return 0;
     }
-    if (a->width != b->width || a->height != b->height || a->format != b->format || a->chanmask != b->chanmask || a->nlights != b->nlights || a->ndraws != b->ndraws) {
-        return 0;
-    }
-    if (memcmp(a->view, b->view, sizeof(a->view)) != 0 || memcmp(a->proj, b->proj, sizeof(a->proj)) != 0 ||
-        memcmp(a->camera_pos, b->camera_pos, sizeof(a->camera_pos)) != 0 ||
-        memcmp(a->background, b->background, sizeof(a->background)) != 0) {
-        return 0;
+    if (memcmp((const char *)a + TD_SCENE_VALUES, (const char *)b + TD_SCENE_VALUES,
+               sizeof(td_scene) - TD_SCENE_VALUES) != 0) {
+        return 0; /* includes the counts */
     }
     if (a->nlights && memcmp(a->lights, b->lights, a->nlights * sizeof(*a->lights)) != 0) {
         return 0;
     }
-    /* Draws are built field by field from zeroed memory (calloc), so memcmp compares values. */
+    /* Draws are built field by field from zeroed memory, so memcmp compares values; a replacement
+     * source is compared by identity (each snapshot holding it keeps it alive). */
     return a->ndraws == 0 || memcmp(a->draws, b->draws, a->ndraws * sizeof(*a->draws)) == 0;
 }

@@ -7,26 +7,27 @@
 #include <stdatomic.h>
 #include <stddef.h>
 
+#include <stdint.h>
+
 #include "gpu/format.h"
+#include "gpu/material.h"
 #include "gpu/mesh.h"
+#include "gpu/program.h"
 
 typedef enum { TD_LIGHT_POINT = 0, TD_LIGHT_AMBIENT = 1 } td_light_kind;
-typedef enum { TD_MAT_CONSTANT = 0, TD_MAT_PHONG = 1 } td_mat_kind;
 
 typedef struct td_scene_light {
     float position[4]; /* world position; w = td_light_kind */
     float color[4];    /* colour * dimmer; w unused */
-} td_scene_light;      /* layout matches the std430 Light struct in shaders/mesh.frag */
+} td_scene_light;
 
+/* A material: the program it names and the bytes of its TDMaterial block (std140, laid out by
+ * program->fields). */
 typedef struct td_scene_material {
-    int kind;          /* td_mat_kind */
-    float color[4];    /* constant: colour and alpha */
-    float diffuse[3];
-    float specular[3];
-    float ambient[3];
-    float emit[3];
-    float shininess;
-    float alpha;
+    const td_material_program *program;
+    td_gl_source *source; /* NULL, or a fragment body replacing program->fragment (one reference) */
+    uint64_t owner;       /* id of the MAT (names it in errors), 0 for the default material */
+    float block[TD_MATERIAL_BLOCK_MAX / 4];
 } td_scene_material;
 
 typedef struct td_scene_draw {
@@ -38,22 +39,29 @@ typedef struct td_scene_draw {
 
 typedef struct td_scene {
     atomic_int refs;
+    td_scene_light *lights;
+    td_scene_draw *draws;
+    /* From here to the end: plain values, compared as one block by td_scene_equal (the scene is
+     * calloc'd, so padding is zero). A field added below can never be missed by the compare. */
+    size_t nlights, ndraws;
     int width, height;
     const td_pixel_format *format;
     unsigned int chanmask;    /* bit 0 R .. bit 3 A: channels the geometry writes */
+    int samples;              /* samples a pixel (antialias), 1: none; within what the GL supports */
     float view[16], proj[16]; /* column-major; proj maps depth to [0, 1] */
     float camera_pos[3];
     float background[4];
-    size_t nlights, ndraws;
-    td_scene_light *lights;
-    td_scene_draw *draws;
 } td_scene;
+
+/* Where the compared values of a td_scene begin. */
+#define TD_SCENE_VALUES offsetof(td_scene, nlights)
 
 /* An empty scene with room for the given counts, one reference; NULL if out of memory. */
 td_scene *td_scene_new(size_t max_lights, size_t max_draws);
 void td_scene_incref(td_scene *s);
 void td_scene_decref(td_scene *s);
-/* 1 if a and b would render the same image (same meshes, same numbers). */
+/* 1 if a and b would render the same image: the same values block, lights and draws (meshes and
+ * programs by identity, numbers exactly). */
 int td_scene_equal(const td_scene *a, const td_scene *b);
 
 #endif

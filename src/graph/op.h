@@ -160,6 +160,8 @@ TdOp *td_op_new(PyTypeObject *type, const td_op_class *cls, TdOp *parent, PyObje
 void td_op_destroy(TdOp *op);
 /* Full path, "/" for the root; new reference. */
 PyObject *td_op_path(TdOp *op);
+/* The OP with the given id at or below top, or NULL (borrowed). */
+TdOp *td_op_find_id(TdOp *top, uint64_t id);
 /* Is op of (a subclass of) the given base? */
 int td_op_is(TdOp *op, td_base_id base);
 

@@ -1,7 +1,9 @@
-/* constantMAT: unlit; every pixel it covers is exactly colorr/g/b (default 1) with alpha (default 1). */
+/* constantMAT: unlit; every pixel it covers is exactly its colour with its alpha
+ * (shaders/constant.frag). */
 #include "bind/state.h"
 #include "graph/op.h"
-#include "ops/mat.h"
+#include "ops/material.h"
+#include "td_shaders.h"
 
 #define CONSTANT_PARS(X)                                                                                   \
     X(colorr, TD_PAR_F, "Color", "Constant", 1)                                                            \
@@ -10,18 +12,15 @@
     X(alpha, TD_PAR_FC, "Alpha", "Constant", 1, 0, 1)
 TD_PAR_TABLE(constant_pars, CONSTANT_PARS);
 
-static void
-constant_fill(const td_values *vals, td_scene_material *out)
-{
-    const td_par_value *v = vals->v;
-    out->kind = TD_MAT_CONSTANT;
-    for (int k = 0; k < 4; k++) {
-        out->color[k] = (float)v[PAR_colorr + k].num; /* colorr colorg colorb alpha */
-    }
-    out->alpha = out->color[3];
-}
+/* The TDMaterial block of shaders/constant.frag. */
+static const td_block_field constant_block[] = {{"color", 3, PAR_colorr}, {"alpha", 1, PAR_alpha}};
 
-static const td_mat_class constant_proto = {.fill = constant_fill};
+static const td_material_program constant_program = {
+    .name = "constant", .fragment = td_shader_constant_frag, .fields = constant_block,
+    .nfields = TD_NPARS(constant_block),
+};
+
+static const td_mat_class constant_proto = {.program = &constant_program};
 
 static PyType_Slot constant_slots[] = {
     {Py_tp_doc, "constantMAT: an unlit material; pixels get exactly its colour and alpha.\n\n"
@@ -39,5 +38,5 @@ static PyType_Spec constant_spec = {
 const td_op_class td_class_constantMAT = {
     .optype = "constantMAT", .family = "MAT", .label = "Constant", .base_name = "constant", .subtype = "",
     .base = TD_BASE_MAT, .spec = &constant_spec, .pars = constant_pars, .npars = PAR_COUNT,
-    .proto = &constant_proto,
+    .proto = &constant_proto, .release = td_mat_release,
 };

@@ -1,9 +1,13 @@
-/* phongMAT: Lambert diffuse + Blinn-Phong specular per point light, plus ambient * ambient lights
- * and emit. Defaults: diffuse 1, specular 1, shininess 10, ambient 1, emit 0, alphafront 1. The
- * same defaults shade geometry that has no material. */
+/* phongMAT: Lambert diffuse + Blinn-Phong specular per point light, plus ambient * ambient lights,
+ * emit and constant (shaders/phong.frag). The same defaults shade geometry that has no material.
+ *
+ * A parameter that changes the image is three places: its row in PHONG_PARS, a row of
+ * phong_block (the TDMaterial field it fills) and its use in shaders/phong.frag. */
 #include "bind/state.h"
 #include "graph/op.h"
-#include "ops/mat.h"
+#include "ops/material.h"
+#include "ops/registry.h"
+#include "td_shaders.h"
 
 #define PHONG_PARS(X)                                                                                      \
     X(diffr, TD_PAR_F, "Diffuse", "RGB", 1)                                                                \
@@ -19,44 +23,35 @@
     X(emitr, TD_PAR_F, "Emit", "RGB", 0)                                                                   \
     X(emitg, TD_PAR_F, "Emit", "RGB", 0)                                                                   \
     X(emitb, TD_PAR_F, "Emit", "RGB", 0)                                                                   \
+    X(constantr, TD_PAR_F, "Constant", "RGB", 0)                                                           \
+    X(constantg, TD_PAR_F, "Constant", "RGB", 0)                                                           \
+    X(constantb, TD_PAR_F, "Constant", "RGB", 0)                                                           \
     X(alphafront, TD_PAR_FC, "Alpha", "Alpha", 1, 0, 1)
 TD_PAR_TABLE(phong_pars, PHONG_PARS);
 
-static void
-phong_fill(const td_values *vals, td_scene_material *out)
-{
-    const td_par_value *v = vals->v;
-    out->kind = TD_MAT_PHONG;
-    for (int k = 0; k < 3; k++) {
-        out->diffuse[k] = (float)v[PAR_diffr + k].num;
-        out->specular[k] = (float)v[PAR_specr + k].num;
-        out->ambient[k] = (float)v[PAR_ambr + k].num;
-        out->emit[k] = (float)v[PAR_emitr + k].num;
-    }
-    out->shininess = (float)v[PAR_shininess].num;
-    out->alpha = (float)v[PAR_alphafront].num;
-}
+/* The TDMaterial block of shaders/phong.frag: a GLSL field per row, filled from the parameter at
+ * the index given and the ones after it. */
+static const td_block_field phong_block[] = {
+    {"diffuse", 3, PAR_diffr}, {"specular", 3, PAR_specr}, {"shininess", 1, PAR_shininess},
+    {"ambient", 3, PAR_ambr},  {"emit", 3, PAR_emitr},     {"alpha", 1, PAR_alphafront},
+    {"constant", 3, PAR_constantr},
+};
 
-static const td_mat_class phong_proto = {.fill = phong_fill};
+static const td_material_program phong_program = {
+    .name = "phong", .fragment = td_shader_phong_frag, .fields = phong_block, .nfields = TD_NPARS(phong_block),
+};
 
-/* The material of geometry without one: phongMAT's defaults. */
+static const td_mat_class phong_proto = {.program = &phong_program};
+
 void
 td_phong_defaults(td_scene_material *out)
 {
-    out->kind = TD_MAT_PHONG;
-    for (int k = 0; k < 3; k++) {
-        out->diffuse[k] = (float)phong_pars[PAR_diffr + k].def;
-        out->specular[k] = (float)phong_pars[PAR_specr + k].def;
-        out->ambient[k] = (float)phong_pars[PAR_ambr + k].def;
-        out->emit[k] = (float)phong_pars[PAR_emitr + k].def;
-    }
-    out->shininess = (float)phong_pars[PAR_shininess].def;
-    out->alpha = (float)phong_pars[PAR_alphafront].def;
+    td_mat_fill(NULL, &td_class_phongMAT, &phong_program, out);
 }
 
 static PyType_Slot phong_slots[] = {
     {Py_tp_doc, "phongMAT: a lit material: Lambert diffuse + Blinn-Phong specular per light, plus\n"
-                "ambient * ambient lights and emit.\n\n"
+                "ambient * ambient lights, emit, and constant (added unlit).\n\n"
                 "Geometry without a material uses these defaults."},
     {0, NULL},
 };
@@ -71,5 +66,5 @@ static PyType_Spec phong_spec = {
 const td_op_class td_class_phongMAT = {
     .optype = "phongMAT", .family = "MAT", .label = "Phong", .base_name = "phong", .subtype = "",
     .base = TD_BASE_MAT, .spec = &phong_spec, .pars = phong_pars, .npars = PAR_COUNT,
-    .proto = &phong_proto,
+    .proto = &phong_proto, .release = td_mat_release,
 };

@@ -9,16 +9,31 @@
 #include "graph/op.h"
 #include "ops/registry.h"
 #include "ops/camera.h"
-#include "ops/mat.h"
 #include "ops/object.h"
 #include "ops/sop.h"
 #include "ops/top.h"
 #include "util/mat4.h"
+#include "ops/material.h"
+#include "bind/bridge.h"
+
+/* TouchDesigner's antialias menu, in its order. */
+#define ANTIALIAS_MENU(M)                                                                                  \
+    M(AA_1, "aa1") M(AA_2, "aa2") M(AA_4, "aa4") M(AA_8MID, "aa8mid") M(AA_8HIGH, "aa8high")                   \
+    M(AA_16LOW, "aa16low") M(AA_16MID, "aa16mid") M(AA_16HIGH, "aa16high") M(AA_32, "aa32")
+enum { ANTIALIAS_MENU(TD_MENU_ID) AA_COUNT };
+static const char *const antialias_menu[] = {ANTIALIAS_MENU(TD_MENU_TOKEN) NULL};
+static const char *const antialias_labels[] = {"1x (Off)", "2x", "4x", "8x Medium", "8x High", "16x Low",
+                                               "16x Medium", "16x High", "32x", NULL};
+/* The samples a pixel each token asks for. */
+static const int antialias_samples[AA_COUNT] = {[AA_1] = 1,     [AA_2] = 2,      [AA_4] = 4,
+                                                [AA_8MID] = 8,  [AA_8HIGH] = 8,  [AA_16LOW] = 16,
+                                                [AA_16MID] = 16, [AA_16HIGH] = 16, [AA_32] = 32};
 
 #define RENDER_PARS(X)                                                                                     \
     X(camera, TD_PAR_O, "Camera", "Render", "cam1")                                                        \
     X(geometry, TD_PAR_O, "Geometry", "Render", "geo*")                                                    \
     X(lights, TD_PAR_O, "Lights", "Render", "light*")                                                      \
+    X(antialias, TD_PAR_ML, "Anti-Alias", "Render", AA_1, antialias_menu, antialias_labels)               \
     TD_TOP_COMMON_PARS(X)
 TD_PAR_TABLE(render_pars, RENDER_PARS);
 
@@ -73,6 +88,7 @@ gathered_clear(gathered *g)
 {
     for (size_t i = 0; i < g->ndraws; i++) {
         td_mesh_decref(g->draws[i].mesh);
+        td_gl_source_decref(g->draws[i].material.source);
     }
     PyMem_Free(g->draws);
     PyMem_Free(g->lights);
@@ -148,6 +164,34 @@ gather_lights(gathered *g, PyObject *lights)
     return 0;
 }
 
+/* Samples a pixel for the antialias parameter, clamped to what the GL supports for the format
+ * (with a warning on the TOP). 0 with a Python error if the GL cannot start. */
+static int
+render_samples(TdOp *top, const td_values *tv, const td_top_output *out)
+{
+    int index = (int)tv->v[PAR_antialias].num;
+    int want = antialias_samples[index >= 0 && index < AA_COUNT ? index : AA_1];
+    if (want == 1) {
+        return 1;
+    }
+    td_gl_runtime *rt = td_runtime(td_state_of((PyObject *)top)); /* may release the GIL */
+    if (rt == NULL) {
+        return 0;
+    }
+    int format_index = (int)tv->v[td_top_common(top->cls) + TD_COMMON_format].num;
+    format_index = format_index > 0 && format_index < TD_GL_MAX_FORMATS ? format_index : 1;
+    int most = td_gl_runtime_info(rt)->format_samples[format_index];
+    most = most > 0 ? most : 1;
+    if (want <= most) {
+        return want;
+    }
+    char msg[512];
+    snprintf(msg, sizeof(msg), "antialias %s asks for %d samples; this OpenGL (%s) supports at most %d for %s: "
+             "rendering with %d", antialias_menu[index], want, td_gl_runtime_info(rt)->renderer, most,
+             out->format->token, most);
+    return td_op_warn(top, msg) < 0 ? 0 : most;
+}
+
 /* geo's material: its material parameter resolved (relative to geo's network) and evaluated, or
  * phongMAT's defaults when empty. */
 static int
@@ -168,12 +212,18 @@ gather_material(TdOp *geo, const td_values *gv, Py_ssize_t index, td_scene_mater
     }
     Py_INCREF(mat);
     td_values *mv = td_op_values(mat);
-    Py_DECREF(mat);
     if (mv == NULL) {
+        Py_DECREF(mat);
         return -1;
     }
-    proto->fill(mv, out);
+    td_mat_fill(mv, mat->cls, proto->program, out);
     td_values_free(mv);
+    out->owner = mat->id; /* names the MAT in shader errors */
+    out->source = mat->valid ? mat->ext : NULL; /* a replacement fragment source (test-only) */
+    if (out->source != NULL) {
+        td_gl_source_incref(out->source);
+    }
+    Py_DECREF(mat);
     return 0;
 }
 
@@ -205,12 +255,14 @@ gather_geometry(gathered *g, TdOp *geo)
         td_mesh *mesh = td_sop_mesh(sop);
         if (mesh == NULL) {
             Py_DECREF(sops);
+            td_gl_source_decref(material.source);
             return -1;
         }
         g->draws = grow(g->draws, &g->cap_draws, g->ndraws + 1, sizeof(td_scene_draw));
         if (g->draws == NULL) {
             td_mesh_decref(mesh);
             Py_DECREF(sops);
+            td_gl_source_decref(material.source);
             return -1;
         }
         td_scene_draw *d = &g->draws[g->ndraws++];
@@ -219,8 +271,12 @@ gather_geometry(gathered *g, TdOp *geo)
         td_mat4_to_float(d->model, world);
         td_mat4_normal_matrix(d->normal, world);
         d->material = material;
+        if (material.source != NULL) {
+            td_gl_source_incref(material.source); /* one reference per draw */
+        }
     }
     Py_DECREF(sops);
+    td_gl_source_decref(material.source);
     return 0;
 }
 
@@ -243,6 +299,10 @@ render_build_scene(TdOp *top)
     if (out.width > 1e6 || out.height > 1e6 || !(out.aspect_w > 0.0 && out.aspect_h > 0.0)) {
         PyErr_Format(PyExc_ValueError, "output resolution %.0fx%.0f (aspect %g:%g) cannot be rendered",
                      out.width, out.height, out.aspect_w, out.aspect_h);
+        goto error;
+    }
+    int samples = render_samples(top, tv, &out);
+    if (samples == 0) {
         goto error;
     }
     TdOp *net = top->parent != NULL ? top->parent : top;
@@ -287,6 +347,7 @@ render_build_scene(TdOp *top)
     scene->height = (int)out.height;
     scene->format = out.format;
     scene->chanmask = out.chanmask;
+    scene->samples = samples;
     td_mat4_to_float(scene->view, view);
     td_mat4_to_float(scene->proj, proj);
     for (int k = 0; k < 3; k++) {
@@ -327,7 +388,11 @@ static PyType_Slot render_slots[] = {
                 "camera, geometry and lights are OP paths or patterns ('geo* ^geo7'), relative to the\n"
                 "render's network, or OP objects. The background is the camera's bgcolor. A camera\n"
                 "that names nothing makes the cook raise td_render.tdError naming the path, and the\n"
-                "message stays in errors() until a cook succeeds."},
+                "message stays in errors() until a cook succeeds. antialias renders multisampled and\n"
+                "resolves into the TOP's image (reads, saves and sample() see the resolved one); more\n"
+                "samples than this OpenGL supports for the format are clamped with a warning\n"
+                "(warnings()). TouchDesigner's default is not documented: aa1 is ours. A material whose\n"
+                "shader does not compile raises tdError naming the MAT and the driver's log."},
     {0, NULL},
 };
 

@@ -85,6 +85,7 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
         /* A bypassed TOP passes its input through; a renderTOP has none: an empty, transparent image. */
         for (size_t i = 0; i < scene->ndraws; i++) {
             td_mesh_decref(scene->draws[i].mesh);
+            td_gl_source_decref(scene->draws[i].material.source);
         }
         scene->ndraws = 0;
         for (int k = 0; k < 4; k++) {
@@ -110,6 +111,32 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
     }
     *fresh = scene;
     return 0;
+}
+
+/* Raises err from a render of top. When a material's program failed (failed_material: the MAT's
+ * id), the message names the MAT, and the MAT's errors() keeps it until its source changes. */
+static void
+raise_render_error(td_state *st, const td_err *err, uint64_t failed_material)
+{
+    TdOp *mat = failed_material != 0 ? td_op_find_id((TdOp *)st->root, failed_material) : NULL;
+    if (mat == NULL || err->kind != TD_ERR_RUNTIME) {
+        td_raise_err(st, err);
+        return;
+    }
+    PyObject *path = td_op_path(mat);
+    PyObject *msg = path != NULL ? PyUnicode_FromFormat("%U: %s", path, err->msg) : NULL;
+    if (msg != NULL) {
+        if (mat->errors == NULL) {
+            mat->errors = PyList_New(0);
+        }
+        if (mat->errors != NULL && PySequence_Contains(mat->errors, msg) == 0) {
+            PyList_Append(mat->errors, msg);
+        }
+        PyErr_Clear(); /* the exception below matters more than the errors() record */
+        PyErr_Format(st->tdError, "%U", msg);
+    }
+    Py_XDECREF(path);
+    Py_XDECREF(msg);
 }
 
 /* The start of every read: a live TOP, the GL runtime, the TOP's state, and the scene to render
@@ -169,7 +196,7 @@ td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx)
     s = top->valid ? top->ext : NULL;
     if (rc != 0) {
         td_scene_decref(want);
-        td_raise_err(st, &err);
+        raise_render_error(st, &err, job->failed_material);
         if (top->valid) {
             td_op_cook_failed(top);
         }
@@ -254,7 +281,7 @@ td_top_run_delayed(TdOp *top, PyObject **out)
         s->cooked = NULL;
         td_scene_decref(fresh);
         Py_CLEAR(*out);
-        td_raise_err(st, &err);
+        raise_render_error(st, &err, job.failed_material);
         td_op_cook_failed(top);
         return -1;
     }

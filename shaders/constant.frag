@@ -1,0 +1,5 @@
+// constantMAT: the colour and alpha, unlit (TDMaterial: color, alpha).
+void main()
+{
+    fragColor = TDOutputSwizzle(vec4(color, alpha));
+}

@@ -1,0 +1,37 @@
+/* Material programs and their uniform blocks. A material program is a fragment shader (one file in
+ * shaders/) and the fields of its std140 uniform block TDMaterial, described as data: each field
+ * is a GLSL float/vec2/vec3/vec4 filled from `components` consecutive parameters of the MAT
+ * starting at index `par`. The GLSL declaration of the block and its byte layout both come from this one
+ * table, so a new field is one row. Plain C, no Python. */
+#ifndef TD_GPU_MATERIAL_H
+#define TD_GPU_MATERIAL_H
+
+#include <stddef.h>
+
+typedef struct td_block_field {
+    const char *name; /* GLSL member name */
+    int components;   /* 1 float, 2 vec2, 3 vec3, 4 vec4 */
+    int par;          /* index of the first of its parameters (the others follow it in the MAT's table) */
+} td_block_field;
+
+typedef struct td_material_program {
+    const char *name;     /* "phong": for messages */
+    const char *fragment; /* the material's fragment shader body (after the TD prelude) */
+    const td_block_field *fields;
+    size_t nfields;
+} td_material_program;
+
+/* Bytes of a material block at most (std140, 16 vec4 fields). */
+#define TD_MATERIAL_BLOCK_MAX 256
+
+/* std140 byte offset of field i, and the size of the whole block (a multiple of 16). */
+size_t td_block_offset(const td_block_field *fields, size_t i);
+size_t td_block_size(const td_block_field *fields, size_t n);
+/* Writes the GLSL declaration of the block ("layout(std140, binding = ...) uniform TDMaterial
+ * {...};") into buf; returns its length, or a value >= cap if it did not fit. */
+size_t td_block_declaration(const td_block_field *fields, size_t n, char *buf, size_t cap);
+
+/* Binding points of the uniform blocks every program shares (shaders/td_common.glsl). */
+enum { TD_BLOCK_FRAME = 0, TD_BLOCK_DRAW = 1, TD_BLOCK_MATERIAL = 2, TD_BLOCK_LIGHTS = 3 };
+
+#endif
