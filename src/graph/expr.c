@@ -436,39 +436,6 @@ eval_for_c_at(TdOp *op, Py_ssize_t i, td_par_value *out)
     }
 }
 
-static int
-eval_for_c(TdOp *op, const char *name, td_par_value *out)
-{
-    Py_ssize_t i = td_par_index(op->cls, name);
-    assert(i >= 0);
-    eval_for_c_at(op, i, out);
-    return 0;
-}
-
-double
-td_par_num(TdOp *op, const char *name)
-{
-    td_par_value v;
-    eval_for_c(op, name, &v);
-    return v.num;
-}
-
-const char *
-td_par_str(TdOp *op, const char *name)
-{
-    td_par_value v;
-    eval_for_c(op, name, &v);
-    if (v.str == NULL) {
-        return "";
-    }
-    const char *s = PyUnicode_AsUTF8(v.str);
-    if (s == NULL) {
-        PyErr_Clear();
-        return "";
-    }
-    return s;
-}
-
 td_values *
 td_op_values(TdOp *op)
 {

@@ -23,7 +23,7 @@ typedef struct td_eval_frame {
 /* This thread's innermost expression evaluation, or NULL (never raises). */
 td_eval_frame *td_eval_current(td_state *st);
 
-/* The pending cook error of expressions evaluated from C (td_par_num / td_par_str). If one is
+/* The pending cook error of expressions evaluated from C (td_op_values). If one is
  * pending, raises td_render.tdError naming the OP, the parameter and the exception, clears it and
  * returns -1; else returns 0. Call after building a scene (and td_cook_error_clear before). */
 int td_cook_error_take(td_state *st);

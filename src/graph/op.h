@@ -4,8 +4,9 @@
  * The Python object *is* the node: op('/geo1') returns the same object each time, and destroy()
  * marks it invalid for every holder of a reference.
  *
- * This header is the graph layer's C API for the rest of the module: parameters (td_par_num and
- * td_par_str evaluate expressions), flags (td_op_flag), cooking (td_op_cook_begin/end, statistics)
+ * This header is the graph layer's C API for the rest of the module: parameters (td_op_values
+ * evaluates an OP's parameters into C-owned values read by index), flags (td_op_flag), cooking
+ * (td_op_cook_begin/end, td_op_cook_failed, statistics)
  * and the pending cook error of expressions (td_cook_error_take, declared in graph/expr.h). */
 #ifndef TD_GRAPH_OP_H
 #define TD_GRAPH_OP_H
@@ -67,7 +68,7 @@ typedef struct td_par_slot {
     td_par_value val;    /* the constant (Par.val) */
     PyObject *expr;      /* expression source (str); NULL if none was ever set */
     PyObject *code;      /* compiled expr, NULL until first evaluated */
-    PyObject *evaluated; /* str result of the last evaluation (keeps td_par_str's pointer alive) */
+    PyObject *evaluated; /* str result of the last evaluation */
     PyObject *error;     /* message of the last failed evaluation; NULL after a good one */
     PyObject *reads;     /* set of ids of the OPs the last evaluation read, or NULL */
     unsigned char mode;  /* td_par_mode */
@@ -200,13 +201,6 @@ double td_now_ms(void);
 
 /* Index of the parameter named name in cls, -1 if none. */
 Py_ssize_t td_par_index(const td_op_class *cls, const char *name);
-/* The current value of a parameter for C code (GIL held): the constant, or the expression's result.
- * The name must exist in op's class (asserted). These never raise: when an expression fails, the
- * error is recorded on op (op.errors()) and as the module's pending cook error (td_cook_error_take),
- * and the constant is used. td_par_str's pointer stays valid until the parameter is next evaluated. */
-double td_par_num(TdOp *op, const char *name);
-const char *td_par_str(TdOp *op, const char *name); /* UTF-8, "" if unset */
-
 /* Every parameter of one OP evaluated once, in table order: what a builder reads by index
  * (vals->v[PAR_rows].num) after all Python has run, so a build never walks an OP while an
  * expression may change it. Strings are new references owned by the block. */
@@ -215,8 +209,9 @@ typedef struct td_values {
     td_par_value v[];
 } td_values;
 
-/* Evaluates every parameter of op. Expressions that fail are recorded as td_par_num does (on op
- * and as the pending cook error) and their constants used. NULL with a Python error if memory
+/* Evaluates every parameter of op. Expressions that fail never raise here: each failure is recorded
+ * on op (op.errors()) and as the module's pending cook error (td_cook_error_take), and the
+ * constant is used. NULL with a Python error if memory
  * runs out, op was destroyed (before or while its expressions ran), or an evaluation raised a
  * BaseException that is not an Exception (KeyboardInterrupt, SystemExit: kept pending as is). */
 td_values *td_op_values(TdOp *op);
