@@ -282,6 +282,7 @@ td_gl_cook_job(td_gl_runtime *rt, void *arg, td_err *err)
         break;
     }
     td_gl_target_resolve_time(t); /* after the reads, which waited for the GPU anyway */
+    job->format = t->format;
     job->gpu_ms = t->last_gpu_ms;
     job->gpu_bytes = td_gl_target_gpu_bytes(t);
     return rc;
