@@ -51,7 +51,8 @@ static void
 ss_dealloc(TdSaveStatus *s)
 {
     PyTypeObject *tp = Py_TYPE(s);
-    if (td_save_status_abandon(s->status) && !s->observed && td_save_status_result(s->status, NULL) != 0) {
+    if (td_save_status_abandon(s->status) && !s->observed && td_save_status_result(s->status, NULL) != 0 &&
+        !td_save_status_inherited(s->status)) { /* a parent's save: the parent reports it */
         td_err err = {0};
         td_save_status_result(s->status, &err);
         /* A dealloc may run while an exception propagates: keep it. With warnings as errors the
