@@ -8,6 +8,7 @@ written again nor waited for in the child.
 Each case runs in its own Python under a timeout (the watchdog: a hang fails the test instead of
 blocking the suite)."""
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -56,11 +57,21 @@ def run(tmp_path, body):
     env = dict(os.environ)
     here = os.path.dirname(os.path.dirname(os.path.abspath(td.__file__)))
     env["PYTHONPATH"] = os.pathsep.join([here] + [p for p in [env.get("PYTHONPATH")] if p])
+    # Its own session: on a hang the watchdog kills the whole group, forked children included.
+    p = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         cwd=tmp_path, env=env, start_new_session=True)
     try:
-        return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=WATCHDOG,
-                              cwd=tmp_path, env=env)
-    except subprocess.TimeoutExpired as e:
-        pytest.fail("hung: still running after %d s\n%s" % (WATCHDOG, (e.stderr or b"")[-3000:]))
+        out, err = p.communicate(timeout=WATCHDOG)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        out, err = p.communicate()
+        pytest.fail("hung: still running after %d s\n%s" % (WATCHDOG, err[-3000:]))
+    finally:
+        try:
+            os.killpg(p.pid, signal.SIGKILL)  # a child the script left behind
+        except ProcessLookupError:
+            pass
+    return subprocess.CompletedProcess(p.args, p.returncode, out, err)
 
 
 def lines(r):

@@ -53,7 +53,7 @@ fork_child(void)
         td_runtime = NULL;
         td_runtime_forked = 1;
     }
-    pthread_mutex_init(&td_runtime_lock, NULL);
+    pthread_mutex_unlock(&td_runtime_lock); /* locked by fork_prepare in the thread that forked */
 }
 
 static void
