@@ -52,6 +52,35 @@ mod_wait_saves(PyObject *module, PyObject *unused)
     return out;
 }
 
+/* os.register_at_fork hooks (td_render/_save.py): the saver's queue across a fork. */
+static PyObject *
+mod_fork_before(PyObject *module, PyObject *unused)
+{
+    (void)unused;
+    td_state *st = PyModule_GetState(module);
+    if (st->saver != NULL) {
+        td_saver_fork_prepare(st->saver);
+        st->saver_fork_locked = 1;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+mod_fork_after(PyObject *module, PyObject *in_child)
+{
+    td_state *st = PyModule_GetState(module);
+    if (st->saver != NULL && st->saver_fork_locked) {
+        st->saver_fork_locked = 0;
+        if (PyObject_IsTrue(in_child)) {
+            td_saver_fork_child(st->saver);
+        }
+        else {
+            td_saver_fork_parent(st->saver);
+        }
+    }
+    Py_RETURN_NONE;
+}
+
 static PyObject *
 mod_set_file_save_status(PyObject *module, PyObject *cls)
 {
@@ -85,6 +114,11 @@ static PyMethodDef module_methods[] = {
     {"_wait_saves", mod_wait_saves, METH_NOARGS,
      "_wait_saves($module, /)\n--\n\nWait for every asynchronous save (GIL released); return the messages of\n"
      "failed saves nobody kept a status for. td_render.waitForSaves() and interpreter exit use it."},
+    {"_fork_before", mod_fork_before, METH_NOARGS,
+     "_fork_before($module, /)\n--\n\nInternal (os.register_at_fork): holds the save queue across a fork."},
+    {"_fork_after", mod_fork_after, METH_O,
+     "_fork_after($module, in_child, /)\n--\n\nInternal (os.register_at_fork): releases the save queue; in\n"
+     "the child, drops the parent's pending saves (the parent writes them)."},
     {"_set_file_save_status", mod_set_file_save_status, METH_O,
      "_set_file_save_status($module, cls, /)\n--\n\nInternal: the str subclass TOP.save() returns."},
     {"advance", (PyCFunction)(void (*)(void))td_mod_advance, METH_VARARGS | METH_KEYWORDS,

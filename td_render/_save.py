@@ -1,5 +1,6 @@
 """FileSaveStatus, what TOP.save() returns, and waiting for asynchronous saves."""
 import atexit
+import os
 import warnings
 
 from . import _td
@@ -52,3 +53,7 @@ def waitForSaves():
 
 _td._set_file_save_status(FileSaveStatus)
 atexit.register(waitForSaves)
+# A forked child drops the saves its parent still had pending (the parent writes them) instead of
+# waiting for a worker thread that did not survive the fork.
+os.register_at_fork(before=_td._fork_before, after_in_parent=lambda: _td._fork_after(False),
+                    after_in_child=lambda: _td._fork_after(True))

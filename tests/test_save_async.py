@@ -97,3 +97,34 @@ def test_fire_and_forget_failure_is_reported_at_exit(tmp_path):
         """ % str(tmp_path / "taken.png"))
     assert r.returncode == 0
     assert "taken.png" in r.stderr and "failed" in r.stderr
+
+
+def test_dropped_failed_status_with_warnings_as_errors(tmp_path):
+    """With -W error the RuntimeWarning a dropped failed save raises in dealloc is an exception: it
+    is written as unraisable (once, naming the file) instead of re-entering the dealloc, and the
+    exception the script had set meanwhile is kept."""
+    (tmp_path / "taken.png").mkdir()
+    r = subprocess.run([sys.executable, "-W", "error", "-c", textwrap.dedent("""
+        import gc, sys, td_render as td
+        g = td.root.create(td.geometryCOMP, 'geo1'); g.create(td.boxSOP)
+        td.root.create(td.cameraCOMP, 'cam1')
+        r = td.root.create(td.renderTOP); r.par.resolutionw = r.par.resolutionh = 16
+        s = r.save(%r, asynchronous=True)
+        s._status.wait(30)
+        del s
+        gc.collect()
+        s = r.save(%r, asynchronous=True)
+        s._status.wait(30)
+        try:
+            try:
+                raise KeyError("kept")
+            finally:
+                del s  # dealloc while an exception propagates
+        except KeyError as e:
+            print("kept", e)
+        print("survived")
+        """ % (str(tmp_path / "taken.png"), str(tmp_path / "taken.png")))],
+        capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, (r.returncode, r.stderr[-3000:])
+    assert "survived" in r.stdout and "kept 'kept'" in r.stdout, r.stdout
+    assert r.stderr.count("RuntimeWarning") == 2 and "taken.png" in r.stderr, r.stderr[-3000:]

@@ -262,3 +262,79 @@ print("survived")
 def test_two_threads_resizing_one_top():
     r = run_reproducer(RACE_RESIZE % min(SECONDS, 5.0), 5)
     assert r.returncode == 0 and "survived" in r.stdout, r.stderr[-3000:]
+
+
+RACE_SAMPLE = """
+import threading, time, td_render as td
+net = td.root.create(td.baseCOMP)
+net.create(td.geometryCOMP, "geo1").create(td.boxSOP)
+net.create(td.cameraCOMP, "cam1")
+formats = ["rgba8fixed", "mono8fixed", "rgba32float", "rg16float", "a8fixed"]
+def make(i):
+    r = net.create(td.renderTOP)
+    r.par.resolutionw = r.par.resolutionh = 16
+    r.par.format = formats[i %% len(formats)]
+    return r
+tops = [make(0)]
+stop = time.time() + %f
+bad = []
+def sampler():
+    while time.time() < stop:
+        r = tops[0]
+        try:
+            px = r.sample(x=8, y=8)
+        except td.tdError:
+            continue  # destroyed meanwhile
+        if len(px) != 4 or not all(0.0 <= c <= 1.0 for c in px):
+            bad.append(px)
+def remaker():
+    i = 0
+    while time.time() < stop:
+        i += 1
+        old = tops[0]
+        if i %% 2:
+            old.par.format = formats[i %% len(formats)]  # re-makes the texture in another format
+        else:
+            tops[0] = make(i)
+            old.destroy()
+ts = [threading.Thread(target=f) for f in (sampler, sampler, remaker)]
+[t.start() for t in ts]
+[t.join() for t in ts]
+print("bad", bad[:3]) if bad else print("survived")
+"""
+
+
+def test_sample_while_another_thread_destroys_and_reformats():
+    """sample() takes the texel's format from its own job's result, not from the target after the
+    job returned (which another thread's destroy frees, or its format change re-makes)."""
+    r = run_reproducer(RACE_SAMPLE % min(SECONDS, 5.0), 5)
+    assert r.returncode == 0 and "survived" in r.stdout, (r.returncode, r.stdout[-500:], r.stderr[-3000:])
+
+
+RACE_DELAYED_FORCE = """
+import threading, time, td_render as td
+net = td.root.create(td.baseCOMP)
+net.create(td.geometryCOMP, "geo1").create(td.boxSOP)
+net.create(td.cameraCOMP, "cam1")
+r = net.create(td.renderTOP)
+r.par.resolutionw = r.par.resolutionh = 16
+r.numpyArray()
+stop = time.time() + %f
+def delayed():
+    while time.time() < stop:
+        r.numpyArray(delayed=True)
+def forcer():
+    while time.time() < stop:
+        r.cook(force=True)  # drops the cooked scene, then renders a new one with the GIL released
+ts = [threading.Thread(target=f) for f in (delayed, delayed, forcer)]
+[t.start() for t in ts]
+[t.join() for t in ts]
+print("survived")
+"""
+
+
+def test_delayed_read_while_another_thread_forces_cooks():
+    """numpyArray(delayed=True) holds the scene it will show across its first job instead of
+    re-reading the TOP's cooked scene after it (which a forced cook on another thread drops)."""
+    r = run_reproducer(RACE_DELAYED_FORCE % min(SECONDS, 5.0), 5)
+    assert r.returncode == 0 and "survived" in r.stdout, (r.returncode, r.stdout[-500:], r.stderr[-3000:])

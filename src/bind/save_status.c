@@ -51,12 +51,20 @@ static void
 ss_dealloc(TdSaveStatus *s)
 {
     PyTypeObject *tp = Py_TYPE(s);
-    if (td_save_status_abandon(s->status) && !s->observed && td_save_status_result(s->status, NULL) != 0) {
+    if (td_save_status_abandon(s->status) && !s->observed && td_save_status_result(s->status, NULL) != 0 &&
+        !td_save_status_inherited(s->status)) { /* a parent's save: the parent reports it */
         td_err err = {0};
         td_save_status_result(s->status, &err);
+        /* A dealloc may run while an exception propagates: keep it. With warnings as errors the
+         * warning is an exception nobody can catch here: written as unraisable, naming the path (s
+         * itself has no references left; handing it to the hook would revive it and re-enter this
+         * dealloc when the hook lets go of it). */
+        PyObject *type, *value, *tb;
+        PyErr_Fetch(&type, &value, &tb);
         if (PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "asynchronous save of %R failed: %s", s->path, err.msg) < 0) {
-            PyErr_WriteUnraisable((PyObject *)s);
+            PyErr_WriteUnraisable(s->path);
         }
+        PyErr_Restore(type, value, tb);
     }
     td_save_status_decref(s->status);
     Py_XDECREF(s->path);

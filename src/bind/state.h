@@ -36,6 +36,7 @@ typedef struct td_state {
     const struct td_op_class *const *classes;
     int nclasses;
     struct td_saver *saver; /* asynchronous saves; made on first use */
+    int saver_fork_locked;  /* its queue is held across an os.fork() (module.c) */
     /* The network (src/graph). */
     PyObject *ParMode;    /* the enum class td_render.ParMode */
     PyObject *absTime;    /* the AbsTime object */

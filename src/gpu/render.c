@@ -360,6 +360,7 @@ td_gl_cook_job(td_gl_runtime *rt, void *arg, td_err *err)
         break;
     }
     job->gpu_ms = td_gl_timer_resolve(&t->timer); /* after the reads, which waited for the GPU anyway */
+    job->format = t->format;
     job->gpu_bytes = td_gl_target_gpu_bytes(t);
     return rc;
 }

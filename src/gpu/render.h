@@ -28,6 +28,8 @@ typedef struct td_gl_cook {
     int x, y;          /* TD_READ_TEXEL; TD_READ_DELAYED: the width and height dst has */
     const td_pixel_format *dst_format; /* TD_READ_DELAYED: the format dst was shaped for */
     float texel[4];    /* out: TD_READ_TEXEL, format->channels values */
+    const td_pixel_format *format; /* out: the format of the image read (a static table entry; the
+                                    * target's own may change or be freed once the job returns) */
     int rendered;      /* out: the job rendered scene */
     int delayed_filled;                    /* out: TD_READ_DELAYED wrote dst */
     double gpu_ms;     /* out: GPU time of the render (timestamp queries), 0 if nothing rendered */

@@ -24,6 +24,43 @@ struct td_gl_runtime {
 /* The one runtime of the process and the lock that guards its creation. */
 static pthread_mutex_t td_runtime_lock = PTHREAD_MUTEX_INITIALIZER;
 static td_gl_runtime *td_runtime;
+/* Set in a child forked after the runtime started: its GL thread did not survive the fork, and
+ * the display and the driver's own threads are the parent's (a new context on them hangs on
+ * Mesa), so the child has no GL at all. Inherited by the child's own children. */
+static int td_runtime_forked;
+static pthread_once_t td_fork_once = PTHREAD_ONCE_INIT;
+
+/* fork(): the lock is held across it, so the child sees the runtime either started or not. */
+static void
+fork_prepare(void)
+{
+    pthread_mutex_lock(&td_runtime_lock);
+}
+
+static void
+fork_parent(void)
+{
+    pthread_mutex_unlock(&td_runtime_lock);
+}
+
+static void
+fork_child(void)
+{
+    if (td_runtime != NULL) {
+        /* Nothing of it is usable or safe to free: its mutex may have been held by a thread that
+         * is gone. GL objects released from now on are freed without a GL thread (they belong to
+         * the parent's context). */
+        td_runtime = NULL;
+        td_runtime_forked = 1;
+    }
+    pthread_mutex_unlock(&td_runtime_lock); /* locked by fork_prepare in the thread that forked */
+}
+
+static void
+register_fork_handlers(void)
+{
+    pthread_atfork(fork_prepare, fork_parent, fork_child);
+}
 
 static void *
 gl_thread_main(void *p)
@@ -82,11 +119,20 @@ runtime_free(td_gl_runtime *rt)
 int
 td_gl_runtime_acquire(td_gl_runtime **out, td_err *err)
 {
+    pthread_once(&td_fork_once, register_fork_handlers);
     pthread_mutex_lock(&td_runtime_lock);
     if (td_runtime != NULL) {
         *out = td_runtime;
         pthread_mutex_unlock(&td_runtime_lock);
         return 0;
+    }
+    if (td_runtime_forked) {
+        pthread_mutex_unlock(&td_runtime_lock);
+        return td_err_set(err, TD_ERR_RUNTIME,
+                          "this process was forked from one that had started OpenGL, and a forked child "
+                          "cannot use its parent's GL context: render in the parent, or start worker "
+                          "processes with the 'spawn' or 'forkserver' method "
+                          "(multiprocessing.get_context('spawn'))");
     }
     td_gl_runtime *rt = calloc(1, sizeof(*rt));
     if (rt == NULL) {

@@ -19,7 +19,9 @@ typedef void (*td_gl_post_fn)(void *arg);
 
 /* The runtime, started on first call (creating the context); later calls return the same one.
  * A failed start is not remembered: the next call tries again. Thread-safe; blocks while another
- * thread starts it. */
+ * thread starts it. In a child forked after the runtime started (and in its descendants) it fails
+ * at once with an error that says so: the parent's GL thread and context do not survive a fork.
+ * A child forked before the first start starts its own. */
 int td_gl_runtime_acquire(td_gl_runtime **out, td_err *err);
 
 /* The runtime if it was started, else NULL. Never starts it. */

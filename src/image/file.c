@@ -97,6 +97,26 @@ td_file_write_atomic(const char *path, const void *data, size_t len, int create_
     else if (!S_ISDIR(st.st_mode)) {
         return os_error(err, ENOTDIR, "not a folder", dir);
     }
+    /* Only files are replaced: rename() would swap a FIFO or device node (which a reader may have
+     * open) for a regular file, and a folder cannot be a file anyway. */
+    if (lstat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            return os_error(err, EISDIR, "refusing to replace a folder with a file:", path);
+        }
+        if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+            const char *kind = S_ISFIFO(st.st_mode) ? "FIFO" : S_ISSOCK(st.st_mode) ? "socket"
+                               : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "device node" : "special file";
+            td_err_set(err, TD_ERR_OS, "refusing to replace '%s', a %s, not a regular file: %s", path, kind,
+                       strerror(EEXIST));
+            if (err != NULL) {
+                err->os_errno = EEXIST;
+            }
+            return -1;
+        }
+    }
+    else if (errno != ENOENT) {
+        return os_error(err, errno, "cannot write", path);
+    }
     /* ".<name>.XXXXXX" beside the target. The name is cut so that the temporary stays within
      * NAME_MAX: a target name of up to NAME_MAX bytes is valid, so its temporary must be too. */
     const char *base = slash != NULL ? slash + 1 : path;
@@ -147,6 +167,38 @@ td_file_write_atomic(const char *path, const void *data, size_t len, int create_
         return os_error(err, e, "cannot write", path);
     }
     return 0;
+}
+
+char *
+td_file_absolute(const char *path, td_err *err)
+{
+    if (path[0] == '/' || path[0] == '\0') {
+        char *copy = strdup(path); /* "" stays invalid: the folder check names it */
+        if (copy == NULL) {
+            td_err_nomem(err, "file path");
+        }
+        return copy;
+    }
+    char *cwd = getcwd(NULL, 0);
+    if (cwd == NULL) {
+        os_error(err, errno, "cannot resolve the current folder for", path);
+        return NULL;
+    }
+    size_t n = strlen(cwd), m = strlen(path);
+    int root = n == 1; /* "/": no second slash */
+    char *out = malloc(n + m + 2);
+    if (out == NULL) {
+        free(cwd);
+        td_err_nomem(err, "file path");
+        return NULL;
+    }
+    memcpy(out, cwd, n);
+    if (!root) {
+        out[n++] = '/';
+    }
+    memcpy(out + n, path, m + 1);
+    free(cwd);
+    return out;
 }
 
 int

@@ -18,6 +18,7 @@ struct td_save_status {
     pthread_cond_t cv;
     int done, rc;
     int abandoned; /* the holder let go before the save finished */
+    int inherited; /* pending when this process was forked: the parent writes it, not this process */
     td_err err;
 };
 
@@ -35,6 +36,7 @@ struct td_saver {
     pthread_cond_t work_cv; /* jobs queued or stop */
     pthread_cond_t idle_cv; /* queue empty and nothing in progress */
     td_save_job *head, *tail;
+    td_save_job *current;   /* the job the worker runs, until its status is final */
     int busy;
     td_err orphans[TD_MAX_ORPHAN_FAILURES];
     int norphans;
@@ -175,6 +177,15 @@ td_save_status_wait(td_save_status *st, double timeout_s)
 }
 
 int
+td_save_status_inherited(td_save_status *st)
+{
+    pthread_mutex_lock(&st->mutex);
+    int inherited = st->inherited;
+    pthread_mutex_unlock(&st->mutex);
+    return inherited;
+}
+
+int
 td_save_status_result(td_save_status *st, td_err *err)
 {
     pthread_mutex_lock(&st->mutex);
@@ -220,6 +231,7 @@ worker_main(void *p)
             s->tail = NULL;
         }
         s->busy = 1;
+        s->current = job;
         pthread_mutex_unlock(&s->mutex);
 
         td_err err = {0};
@@ -234,10 +246,9 @@ worker_main(void *p)
         int orphan = st->abandoned;
         pthread_cond_broadcast(&st->cv);
         pthread_mutex_unlock(&st->mutex);
-        td_save_status_decref(st);
-        free(job);
 
         pthread_mutex_lock(&s->mutex);
+        s->current = NULL;
         if (rc != 0 && orphan) {
             if (s->norphans == TD_MAX_ORPHAN_FAILURES) {
                 memmove(&s->orphans[0], &s->orphans[1], sizeof(td_err) * (TD_MAX_ORPHAN_FAILURES - 1));
@@ -250,6 +261,9 @@ worker_main(void *p)
             pthread_cond_broadcast(&s->idle_cv);
         }
         pthread_mutex_unlock(&s->mutex);
+        /* Only now: until s->current is cleared a fork's child may still finish this status. */
+        td_save_status_decref(st);
+        free(job);
     }
 }
 
@@ -351,4 +365,62 @@ td_saver_free(td_saver *s)
     pthread_cond_destroy(&s->idle_cv);
     pthread_mutex_destroy(&s->mutex);
     free(s);
+}
+
+/* ---- fork ---- */
+
+void
+td_saver_fork_prepare(td_saver *s)
+{
+    pthread_mutex_lock(&s->mutex);
+}
+
+void
+td_saver_fork_parent(td_saver *s)
+{
+    pthread_mutex_unlock(&s->mutex);
+}
+
+/* A status of the parent's that this child will never see finish: final now, as inherited. Its lock
+ * may have been held by a thread that did not survive the fork. */
+static void
+status_inherit(td_save_status *st)
+{
+    pthread_mutex_init(&st->mutex, NULL);
+    pthread_cond_init(&st->cv, NULL);
+    if (!st->done) {
+        st->done = 1;
+        st->rc = -1;
+        st->inherited = 1;
+        td_err_set(&st->err, TD_ERR_RUNTIME,
+                   "the save was still pending when this process was forked: the parent process writes it, "
+                   "not this one");
+    }
+}
+
+void
+td_saver_fork_child(td_saver *s)
+{
+    /* The worker did not survive the fork. Its job and the queued ones are the parent's: dropped
+     * here, never written twice or waited for; the next save starts a worker of this process. */
+    td_save_job *jobs = s->head;
+    if (s->current != NULL) {
+        s->current->next = jobs;
+        jobs = s->current;
+    }
+    while (jobs != NULL) {
+        td_save_job *next = jobs->next;
+        status_inherit(jobs->status);
+        td_save_status_decref(jobs->status);
+        td_save_request_clear(&jobs->req);
+        free(jobs);
+        jobs = next;
+    }
+    s->head = s->tail = s->current = NULL;
+    s->busy = 0;
+    s->running = 0;
+    s->norphans = 0; /* the parent reports its own */
+    pthread_cond_init(&s->work_cv, NULL);
+    pthread_cond_init(&s->idle_cv, NULL);
+    pthread_mutex_unlock(&s->mutex); /* locked by fork_prepare in the thread that forked */
 }

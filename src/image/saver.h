@@ -39,6 +39,15 @@ int td_saver_take_orphan_failures(td_saver *s, td_err *out, int max);
 /* Drains, stops the worker and frees the saver. */
 void td_saver_free(td_saver *s);
 
+/* fork(), called around it by whoever owns the saver: prepare (before, locks the queue so the
+ * child sees it whole), then parent or child. In the child the worker is gone: the saves queued or
+ * in progress are the parent's, which writes them; the child drops them without writing or waiting
+ * (their statuses finish as inherited, with an error saying so) and starts a worker of its own on
+ * its next save. */
+void td_saver_fork_prepare(td_saver *s);
+void td_saver_fork_parent(td_saver *s);
+void td_saver_fork_child(td_saver *s);
+
 /* A status that is already finished with rc (and err when rc != 0), for saves done synchronously;
  * NULL if out of memory. */
 td_save_status *td_save_status_finished(int rc, const td_err *err);
@@ -46,6 +55,8 @@ td_save_status *td_save_status_finished(int rc, const td_err *err);
 int td_save_status_done(td_save_status *st);
 /* Waits up to timeout_s seconds (forever if negative); returns td_save_status_done(). */
 int td_save_status_wait(td_save_status *st, double timeout_s);
+/* 1 if the save was pending when this process was forked (see td_saver_fork_child). */
+int td_save_status_inherited(td_save_status *st);
 /* After done: 0 if the file was written, -1 with err filled if not. */
 int td_save_status_result(td_save_status *st, td_err *err);
 void td_save_status_decref(td_save_status *st);

@@ -189,7 +189,13 @@ top_sample(TdOp *self, PyObject *args, PyObject *kwds)
     if (td_top_run(self, &job, NULL, NULL) < 0) {
         return NULL;
     }
-    const td_pixel_format *f = job.target->format;
+    /* The job's own result: after it returned, another thread's job or destroy may re-make or free
+     * the target. */
+    const td_pixel_format *f = job.format;
+    if (f == NULL) {
+        PyErr_SetString(td_state_of((PyObject *)self)->tdError, "sample(): the TOP has no image");
+        return NULL;
+    }
     const float *t = job.texel;
     double rgba[4];
     if (strcmp(f->layout, "R") == 0) {

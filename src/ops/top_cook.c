@@ -47,6 +47,19 @@ top_state(TdOp *top)
     return top->ext;
 }
 
+/* -1 with a Python error if the TOP was destroyed (its state s freed) while Python ran. */
+static int
+top_lost(TdOp *top, td_top_state *s)
+{
+    if (top->valid && top->ext == s) {
+        return 0;
+    }
+    if (td_op_check(top) == 0) {
+        PyErr_SetString(td_state_of((PyObject *)top)->tdError, "the TOP was reset while cooking");
+    }
+    return -1;
+}
+
 /* The scene to render now, or NULL (*fresh = NULL) if the target already shows the current one.
  * Returns -1 with a Python error if the network cannot be rendered. */
 static int
@@ -77,9 +90,9 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
     }
     /* Building ran Python (expressions), during which another thread may have destroyed the TOP
      * and freed s. */
-    if (!top->valid || top->ext != s) {
+    if (top_lost(top, s) < 0) {
         td_scene_decref(scene);
-        return td_op_check(top) < 0 ? -1 : (PyErr_SetString(st->tdError, "the TOP was reset while cooking"), -1);
+        return -1;
     }
     if (td_op_flag(top, TD_FLAG_BYPASS)) {
         /* A bypassed TOP passes its input through; a renderTOP has none: an empty, transparent image. */
@@ -175,7 +188,6 @@ td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx)
     if (fresh == NULL) {
         td_scene_incref(want);
     }
-    job->target = s->target;
     job->scene = want;
     if ((job->read == TD_READ_FLOAT || job->read == TD_READ_FILE) && alloc != NULL) {
         job->dst = alloc(want, ctx);
@@ -184,6 +196,12 @@ td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx)
             return -1;
         }
     }
+    /* The allocation may have run Python (a garbage collection's finalizers) that destroyed the TOP. */
+    if (top_lost(top, s) < 0) {
+        td_scene_decref(want);
+        return -1;
+    }
+    job->target = s->target;
     uint64_t serial = st->serial;
     td_err err = {0};
     int rc;
@@ -246,19 +264,30 @@ td_top_run_delayed(TdOp *top, PyObject **out)
     if (top_begin(top, &rt, &s, &fresh) < 0) {
         return -1;
     }
+    /* The scene this call's delayed read will show, held across the first job: while the GIL is
+     * released another thread may replace or drop s->cooked. */
+    td_scene *want = fresh != NULL ? fresh : s->cooked;
+    if (fresh == NULL) {
+        td_scene_incref(want);
+    }
     /* 1. Finish the read the previous call started (the GL thread did it meanwhile). */
     td_gl_cook job = {.target = s->target, .read = TD_READ_DELAYED};
     if (s->pending) {
         npy_intp dims[3] = {s->pending_h, s->pending_w, s->pending_format->channels};
         *out = PyArray_EMPTY(3, dims, NPY_FLOAT32, 0);
         if (*out == NULL) {
-            td_scene_decref(fresh);
+            td_scene_decref(want);
             return -1;
         }
         job.dst = PyArray_DATA((PyArrayObject *)*out);
         job.x = s->pending_w;
         job.y = s->pending_h;
         job.dst_format = s->pending_format;
+        if (top_lost(top, s) < 0) { /* the allocation may have run Python, as in td_top_run */
+            td_scene_decref(want);
+            Py_CLEAR(*out);
+            return -1;
+        }
     }
     uint64_t serial = st->serial;
     td_err err = {0};
@@ -270,7 +299,7 @@ td_top_run_delayed(TdOp *top, PyObject **out)
     Py_END_ALLOW_THREADS
     s = top->valid ? top->ext : NULL;
     if (s == NULL) {
-        td_scene_decref(fresh);
+        td_scene_decref(want);
         Py_CLEAR(*out);
         return td_op_check(top);
     }
@@ -279,7 +308,7 @@ td_top_run_delayed(TdOp *top, PyObject **out)
         s->pending = 0;
         td_scene_decref(s->cooked);
         s->cooked = NULL;
-        td_scene_decref(fresh);
+        td_scene_decref(want);
         Py_CLEAR(*out);
         raise_render_error(st, &err, job.failed_material);
         td_op_cook_failed(top);
@@ -290,24 +319,27 @@ td_top_run_delayed(TdOp *top, PyObject **out)
     }
     td_op_record_gpu(top, job.gpu_ms, job.gpu_bytes); /* of the previous frame's render (lazy) */
     /* 2. Queue this frame's render (unless the target holds it) and read, without waiting. */
-    td_scene *want = fresh != NULL ? fresh : s->cooked;
-    const td_scene *shown = want;
     td_scene_incref(want); /* for the job */
     if (td_gl_post_delayed(rt, s->target, want) != 0) {
-        td_scene_decref(fresh);
+        td_scene_decref(want);
         Py_CLEAR(*out);
         PyErr_NoMemory();
         return -1;
     }
     s->pending = 1;
-    s->pending_w = shown->width;
-    s->pending_h = shown->height;
-    s->pending_format = shown->format;
+    s->pending_w = want->width;
+    s->pending_h = want->height;
+    s->pending_format = want->format;
     if (fresh != NULL) {
         td_scene_decref(s->cooked);
-        s->cooked = fresh;
+        s->cooked = want; /* the state owns our reference now */
+        want = NULL;
+        s->cooked_serial = serial;
         td_op_record_cook(top, s->cpu_ms, -1.0, job.gpu_bytes); /* GPU time arrives with the next call */
     }
-    s->cooked_serial = serial;
+    else if (s->cooked == want) {
+        s->cooked_serial = serial;
+    }
+    td_scene_decref(want);
     return 0;
 }

@@ -57,6 +57,7 @@ td_top_save(TdOp *self, PyObject *args, PyObject *kwds)
     static char *kwlist[] = {"filepath", "asynchronous", "createFolders", "quality", "metadata", NULL};
     PyObject *path_arg = Py_None, *quality_arg = NULL, *meta_arg = NULL;
     PyObject *path_str = NULL, *path_bytes = NULL, *keepalive = NULL, *result = NULL;
+    char *abs_path = NULL;
     int asynchronous = 0, create_folders = 0;
     td_state *st = td_state_of((PyObject *)self);
     td_image img = {0};
@@ -86,7 +87,14 @@ td_top_save(TdOp *self, PyObject *args, PyObject *kwds)
     if (td_codec_filetype(path_str, &type) < 0 || !PyUnicode_FSConverter(path_str, &path_bytes)) {
         goto done;
     }
-    const char *path = PyBytes_AS_STRING(path_bytes);
+    /* Resolved now: the current folder may change (os.chdir, any thread) while the GIL is released
+     * for the render, or before the saver thread writes. The status reads as the path given. */
+    abs_path = td_file_absolute(PyBytes_AS_STRING(path_bytes), &err);
+    if (abs_path == NULL) {
+        td_raise_err(st, &err);
+        goto done;
+    }
+    const char *path = abs_path;
     if (meta_arg != NULL && td_codec_parse_metadata(meta_arg, &meta, &nmeta, &keepalive) < 0) {
         goto done;
     }
@@ -112,8 +120,9 @@ td_top_save(TdOp *self, PyObject *args, PyObject *kwds)
         img.data = NULL; /* the request owns the pixels now */
         req.metadata = td_save_copy_metadata(meta, nmeta, &failed);
         req.nmetadata = nmeta;
-        req.path = strdup(path);
-        if (failed || req.path == NULL) {
+        req.path = abs_path; /* the request owns it now */
+        abs_path = NULL;
+        if (failed) {
             td_save_request_clear(&req);
             PyErr_NoMemory();
             goto done;
@@ -148,6 +157,7 @@ td_top_save(TdOp *self, PyObject *args, PyObject *kwds)
     result = file_save_status(st, status, path_str);
 done:
     free((void *)img.data);
+    free(abs_path);
     td_codec_free_metadata(meta, keepalive);
     Py_XDECREF(path_bytes);
     Py_XDECREF(path_str);
