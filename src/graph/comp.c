@@ -19,30 +19,7 @@
 PyObject *
 td_free_name(TdOp *comp, PyObject *wanted)
 {
-    if (td_path_child(comp, wanted) == NULL) {
-        return Py_NewRef(wanted);
-    }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(wanted);
-    Py_ssize_t cut = n;
-    while (cut > 0 && Py_UNICODE_ISDIGIT(PyUnicode_READ_CHAR(wanted, cut - 1))) {
-        cut--;
-    }
-    PyObject *stem = PyUnicode_Substring(wanted, 0, cut);
-    if (stem == NULL) {
-        return NULL;
-    }
-    for (long i = 1;; i++) {
-        PyObject *cand = PyUnicode_FromFormat("%U%ld", stem, i);
-        if (cand == NULL) {
-            Py_DECREF(stem);
-            return NULL;
-        }
-        if (td_path_child(comp, cand) == NULL) {
-            Py_DECREF(stem);
-            return cand;
-        }
-        Py_DECREF(cand);
-    }
+    return td_child_free_name(comp, wanted);
 }
 
 const td_op_class *
@@ -100,7 +77,7 @@ td_comp_create_op(TdOp *comp, const td_op_class *cls, PyObject *name)
     if (op == NULL) {
         return NULL;
     }
-    if (PyList_Append(comp->children, (PyObject *)op) < 0) {
+    if (td_child_attach(comp, op) < 0) {
         td_op_destroy(op);
         Py_DECREF(op);
         return NULL;

@@ -120,7 +120,8 @@ td_op_new(PyTypeObject *type, const td_op_class *cls, TdOp *parent, PyObject *na
     PyObject_GC_Track(op);
     if (cls->base == TD_BASE_COMP || cls->base == TD_BASE_OBJECT) {
         op->children = PyList_New(0);
-        if (op->children == NULL) {
+        op->child_names = PyDict_New();
+        if (op->children == NULL || op->child_names == NULL) {
             Py_DECREF(op);
             return NULL;
         }
@@ -178,6 +179,8 @@ static void
 clear_state(TdOp *op)
 {
     Py_CLEAR(op->children);
+    Py_CLEAR(op->child_names);
+    Py_CLEAR(op->name_hints);
     Py_CLEAR(op->inputs);
     Py_CLEAR(op->dock);
     Py_CLEAR(op->storage);
@@ -245,15 +248,7 @@ td_op_destroy(TdOp *op)
     td_op_unlink(op);
     TdOp *parent = op->parent;
     if (parent != NULL && parent->children != NULL) {
-        Py_ssize_t n = PyList_GET_SIZE(parent->children);
-        for (Py_ssize_t i = 0; i < n; i++) {
-            if (PyList_GET_ITEM(parent->children, i) == (PyObject *)op) {
-                if (PySequence_DelItem(parent->children, i) < 0) {
-                    PyErr_Clear();
-                }
-                break;
-            }
-        }
+        td_child_detach(parent, op);
         td_op_touch(parent);
     }
     op->parent = NULL;
@@ -299,6 +294,7 @@ td_op_traverse(TdOp *op, visitproc visit, void *arg)
     Py_VISIT(op->name);
     Py_VISIT((PyObject *)op->parent);
     Py_VISIT(op->children);
+    Py_VISIT(op->child_names);
     Py_VISIT(op->inputs);
     Py_VISIT(op->dock);
     Py_VISIT(op->storage);
@@ -398,7 +394,11 @@ td_op_set_name(TdOp *op, PyObject *value, void *c)
     if (name == NULL) {
         return -1;
     }
-    Py_SETREF(op->name, name);
+    int rc = td_child_rename(op, name);
+    Py_DECREF(name);
+    if (rc < 0) {
+        return -1;
+    }
     td_op_touch(op);
     return 0;
 }
@@ -525,6 +525,9 @@ td_op_get_curpar(TdOp *op, void *c)
     TD_CHECK(op, NULL);
     td_state *st = td_state_of((PyObject *)op);
     td_eval_frame *f = td_eval_current(st);
+    while (f != NULL && f->owner == NULL) {
+        f = f->prev; /* an epoch, not a parameter */
+    }
     if (f == NULL || !f->owner->valid) {
         Py_RETURN_NONE;
     }

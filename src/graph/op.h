@@ -126,6 +126,8 @@ struct TdOp {
     PyObject *name;      /* str */
     TdOp *parent;        /* strong reference; NULL for the root and destroyed OPs */
     PyObject *children;  /* list of TdOp (COMPs), NULL otherwise */
+    PyObject *child_names; /* COMPs: dict name -> child, kept in step with children (graph/path.c) */
+    PyObject *name_hints;  /* COMPs: dict stem -> lowest number stem+n that may be free, or NULL */
     td_par_slot *pars;   /* cls->npars slots */
     uint64_t id;
     uint64_t version;    /* network serial at this OP's last change */
@@ -198,9 +200,12 @@ double td_now_ms(void);
 /* Index of the parameter named name in cls, -1 if none. */
 Py_ssize_t td_par_index(const td_op_class *cls, const char *name);
 /* The current value of a parameter for C code (GIL held): the constant, or the expression's result.
- * The name must exist in op's class (asserted). These never raise: when an expression fails, the
+ * The name must exist in op's class (asserted). When an expression fails with an Exception, the
  * error is recorded on op (op.errors()) and as the module's pending cook error (td_cook_error_take),
- * and the constant is used. td_par_str's pointer stays valid until the parameter is next evaluated. */
+ * and the constant is used. A BaseException that is not an Exception (KeyboardInterrupt,
+ * SystemExit) is left set, unchanged: the caller must check PyErr_Occurred() before it returns to
+ * Python (td_cook_error_take does). td_par_str's pointer stays valid until the parameter is next
+ * evaluated. */
 double td_par_num(TdOp *op, const char *name);
 const char *td_par_str(TdOp *op, const char *name); /* UTF-8, "" if unset */
 
@@ -218,7 +223,10 @@ PyObject *td_par_value_object(TdOp *op, Py_ssize_t index);
 /* A td_par_value as Python sees it for parameter index; new reference. */
 PyObject *td_par_value_to_object(TdOp *op, Py_ssize_t index, const td_par_value *v);
 /* Evaluates parameter index into *out (out->str borrowed from the slot). 0 on success; -1 with
- * *message set to a new str describing the expression's failure (no Python error set). */
+ * *message set to a new str describing the expression's failure (no Python error set), or -1 with
+ * *message NULL and the exception set when the expression raised a BaseException that is not an
+ * Exception (KeyboardInterrupt, SystemExit), which the caller must propagate. On -1 *out is the
+ * constant. Within an evaluation epoch (graph/expr.h) a value already computed is reused. */
 int td_par_eval(TdOp *op, Py_ssize_t index, td_par_value *out, PyObject **message);
 /* Sets the expression of parameter index and switches it to expression mode. */
 int td_par_set_expr(TdOp *op, Py_ssize_t index, PyObject *expr);

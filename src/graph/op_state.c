@@ -667,13 +667,14 @@ move_children(TdOp *comp, TdOp *dest)
     PyObject *kids = comp->children;
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(kids); i++) {
         TdOp *c = (TdOp *)PyList_GET_ITEM(kids, i);
-        if (PyList_Append(dest->children, (PyObject *)c) < 0) {
+        if (td_child_attach(dest, c) < 0) {
             return -1;
         }
         Py_SETREF(c->parent, (TdOp *)Py_NewRef((PyObject *)dest));
         Py_CLEAR(c->expr_globals); /* its op() now looks in dest */
     }
-    return PyList_SetSlice(kids, 0, PyList_GET_SIZE(kids), NULL);
+    td_child_clear_all(comp);
+    return 0;
 }
 
 PyObject *
@@ -747,7 +748,13 @@ td_op_change_type(TdOp *op, PyObject *arg)
         goto error;
     }
     td_op_destroy(op);
-    Py_SETREF(fresh->name, name);
+    int renamed = td_child_rename(fresh, name);
+    Py_DECREF(name);
+    if (renamed < 0) {
+        td_op_destroy(fresh);
+        Py_DECREF(fresh);
+        return NULL;
+    }
     td_op_touch(fresh);
     return (PyObject *)fresh;
 error:
