@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "graph/op_internal.h"
+#include "graph/expr.h"
 #include "bind/state.h"
 
 double
@@ -234,22 +235,37 @@ generic_cook(TdOp *op, int force)
         return 0;
     }
     PyObject *first = NULL;
+    td_eval_frame epoch;
+    if (td_eval_epoch_begin(st, &epoch) < 0) {
+        return -1;
+    }
     Py_INCREF(op);
     td_op_cook_begin(op);
-    for (size_t i = 0; op->valid && op->pars != NULL && i < op->cls->npars; i++) {
+    int interrupted = 0;
+    for (size_t i = 0; !interrupted && op->valid && op->pars != NULL && i < op->cls->npars; i++) {
         td_par_value v;
         PyObject *msg = NULL;
-        if (td_par_eval(op, (Py_ssize_t)i, &v, &msg) < 0 && first == NULL) {
+        if (td_par_eval(op, (Py_ssize_t)i, &v, &msg) < 0 && msg == NULL) {
+            interrupted = 1; /* a KeyboardInterrupt or SystemExit, set: it propagates */
+        }
+        else if (msg != NULL && first == NULL) {
             first = msg;
         }
         else {
             Py_XDECREF(msg);
         }
     }
-    td_op_cook_end(op, 1);
-    op->cooked_serial = st->serial;
+    td_eval_epoch_end(st, &epoch);
+    td_op_cook_end(op, !interrupted);
+    if (!interrupted) {
+        op->cooked_serial = st->serial;
+    }
     int rc = 0;
-    if (first != NULL) {
+    if (interrupted) {
+        Py_XDECREF(first);
+        rc = -1;
+    }
+    else if (first != NULL) {
         PyObject *path = td_op_path(op);
         if (path != NULL) {
             PyErr_Format(st->tdError, "%U: cook failed: %U", path, first);

@@ -162,6 +162,9 @@ top_sample(TdOp *self, PyObject *args, PyObject *kwds)
     }
     td_top_output o;
     td_top_output_of(self, &o);
+    if (PyErr_Occurred()) {
+        return NULL; /* an expression was interrupted (KeyboardInterrupt, SystemExit) */
+    }
     int ix, iy, iz = 0;
     if (pick(x, u, "x", "u", (int)fmin(o.width, 1e9), &ix) < 0 ||
         pick(y, v, "y", "v", (int)fmin(o.height, 1e9), &iy) < 0) {
@@ -208,6 +211,9 @@ top_get_member(TdOp *self, void *c)
     }
     td_top_output o;
     td_top_output_of(self, &o);
+    if (PyErr_Occurred()) {
+        return NULL; /* an expression was interrupted (KeyboardInterrupt, SystemExit) */
+    }
     td_top_state *s = self->ext;
     if (strcmp(which, "width") == 0) {
         return PyLong_FromDouble(o.width);
