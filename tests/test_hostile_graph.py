@@ -11,6 +11,7 @@ import types
 import pytest
 
 import td_render as td
+from td_render._td import _op_from_state
 
 
 @pytest.fixture
@@ -205,3 +206,211 @@ def test_keyboard_interrupt_in_a_cook_propagates(box_scene, counter):
         s["render"].numpyArray()
     s["geo"].par.tx.expr = "0"
     assert s["render"].numpyArray().shape == (16, 16, 4)
+
+
+# ---- cause 4: no unbounded C recursion ----
+
+def _nest(top, depth):
+    comps = [top]
+    for _ in range(depth):
+        comps.append(comps[-1].create(td.baseCOMP, "n"))
+    return comps
+
+
+def _deep_walks(top, depth):
+    comps = _nest(top, depth)
+    assert top.numChildrenRecursive == depth
+    assert len(top.findChildren(type=td.baseCOMP)) == depth
+    assert top.findChildren(depth=depth)[0] is comps[-1]
+    assert top.errors(recurse=True) == ""
+    assert top.childrenCPUMemory() >= 0 and top.childrenGPUMemory() >= 0
+    top.cook(recurse=True)
+    assert top.op(comps[-1].id) is None or True  # lookups by id walk the tree
+    assert td.root.op(comps[-1].id) is comps[-1]
+    state = top.__getstate__()
+    inner, levels = state, 0
+    while inner["children"]:
+        inner, levels = inner["children"][0], levels + 1
+    assert levels == depth
+    copy = top.parent().copy(top)
+    assert copy.numChildrenRecursive == depth
+    copy.destroy()
+    comps[1].destroy()
+    assert not comps[-1].valid and top.numChildrenRecursive == 0
+
+
+def test_100k_nested_comps_are_walked_without_recursion(net):
+    _deep_walks(net.create(td.baseCOMP, "deep"), 100_000)
+
+
+def test_deep_networks_in_a_thread_with_a_small_stack(net):
+    old = threading.stack_size(256 * 1024)
+    errors = []
+
+    def run():
+        try:
+            _deep_walks(net.create(td.baseCOMP, "deep_t"), 3000)
+        except BaseException as e:  # reported below
+            errors.append(e)
+
+    try:
+        t = threading.Thread(target=run)
+        t.start()
+        t.join()
+    finally:
+        threading.stack_size(old)
+    assert not errors, errors
+
+
+def test_a_state_that_contains_itself_is_refused(net):
+    comp = net.create(td.baseCOMP, "loop")
+    state = comp.__getstate__()
+    state["children"].append(state)
+    with pytest.raises(ValueError, match="reached twice"):
+        _op_from_state(state, net.path)
+    shared = net.create(td.baseCOMP, "leaf").__getstate__()
+    two = comp.__getstate__()
+    two["children"] = [shared, shared]
+    with pytest.raises(ValueError, match="reached twice"):
+        _op_from_state(two, net.path)
+    assert [c.name for c in net.children] == ["loop", "leaf"], "nothing half-made is left"
+
+
+# ---- cause 1: Python that edits the network while C walks it ----
+
+class Hostile:
+    """A value or key whose __eq__/__hash__/__float__ runs an action first."""
+
+    def __init__(self, action, value=0.5, hash_as="key", armed=True):
+        self.action, self.value, self.hash_as, self.armed = action, value, hash_as, armed
+
+    def act(self):
+        if self.armed:
+            self.action()
+
+    def __float__(self):
+        self.act()
+        return self.value
+
+    def __hash__(self):
+        self.act()
+        return hash(self.hash_as)
+
+    def __eq__(self, other):
+        self.act()
+        return other == self.hash_as
+
+
+def _actions(net, victim):
+    """Each: destroy the operator being walked, create 200 siblings, rename it, destroy its parent."""
+    return {
+        "destroy": lambda: victim.valid and victim.destroy(),
+        "create200": lambda: victim.valid and victim.parent() is not None and
+        [victim.parent().create(td.boxSOP) for _ in range(200)],
+        "rename": lambda: victim.valid and setattr(victim, "name", f"r{victim.id}"),
+        "destroy_parent": lambda: victim.valid and victim.parent() is not net and victim.parent().destroy(),
+    }
+
+
+ACTIONS = ["destroy", "create200", "rename", "destroy_parent"]
+OK_ERRORS = (td.tdError, ValueError, TypeError, KeyError)
+
+
+def _scene(net):
+    holder = net.create(td.baseCOMP, "holder")
+    geo = holder.create(td.geometryCOMP, "geo1")
+    geo.create(td.boxSOP, "box1")
+    return holder, geo
+
+
+@pytest.mark.parametrize("action", ACTIONS)
+def test_find_children_survives_expressions_and_keys_that_edit(net, action):
+    holder, geo = _scene(net)
+    act = _actions(net, geo)[action]
+    net.store("act", act)
+    geo.par.tx.expr = "parent(2).fetch('act')() and 0.25"
+    for kw in ({"parValue": "0.25"}, {"parExpr": "*fetch*"}, {"parName": "t*", "onlyNonDefaults": True},
+               {"key": lambda o: act() or True}):
+        try:
+            found = net.findChildren(**kw)
+        except OK_ERRORS:
+            continue
+        assert all(isinstance(o, td.OP) for o in found)
+        if not geo.valid:
+            holder, geo = _scene(net) if not holder.valid else (holder, holder.create(td.geometryCOMP))
+            act = _actions(net, geo)[action]
+            net.store("act", act)
+            geo.par.tx.expr = "parent(2).fetch('act')() and 0.25"
+
+
+@pytest.mark.parametrize("action", ACTIONS)
+def test_dependencies_to_survives_op_parameters_that_edit(net, action):
+    holder, geo = _scene(net)
+    cam = holder.create(td.cameraCOMP, "cam1")
+    net.store("act", _actions(net, geo)[action])
+    render = holder.create(td.renderTOP)
+    render.par.camera.expr = "parent(2).fetch('act')() and 'cam1'"
+    render.par.geometry.expr = "parent(2).fetch('act')() and 'geo*'"
+    try:
+        paths = cam.dependenciesTo(render)
+    except OK_ERRORS:
+        return
+    assert all(p[0] is cam and p[-1] is render for p in paths)
+
+
+@pytest.mark.parametrize("action", ACTIONS)
+def test_fetch_and_unstore_survive_keys_that_edit(net, action):
+    holder, geo = _scene(net)
+    box = geo.op("box1")
+    act = _actions(net, box)[action]
+    keys = [Hostile(act, armed=False), Hostile(act, hash_as="other", armed=False)]
+    holder.storage[keys[0]] = 1
+    geo.storage[keys[1]] = 2
+    for k in keys:
+        k.armed = True
+    for call in (lambda: box.fetch("key", search=True), lambda: box.fetch("key", 0, storeDefault=True),
+                 lambda: box.fetchOwner("key"), lambda: holder.unstore("*"), lambda: geo.unstore("k*")):
+        try:
+            call()
+        except OK_ERRORS:
+            pass
+
+
+@pytest.mark.parametrize("action", ACTIONS)
+def test_setstate_copies_the_state_before_applying_it(net, action):
+    holder, geo = _scene(net)
+    act = _actions(net, geo)[action]
+    state = geo.__getstate__()
+    state["pars"]["tx"]["val"] = Hostile(act)
+    state["pars"]["ty"] = {"val": Hostile(act), "mode": "EXPRESSION", "expr": "1"}
+    state["color"] = (Hostile(act), 0.5, 0.5)
+    state["storage"] = {Hostile(act, hash_as="x"): 1}
+    state["name"] = "geo1"
+    try:
+        geo.__setstate__(state)
+    except OK_ERRORS:
+        return
+    assert geo.valid and geo.par.tx.val == 0.5 and geo.par.ty.eval() == 1
+    # a COMP's state whose children's values edit the network
+    hstate = holder.__getstate__()
+    hstate["children"][0]["pars"]["tx"]["val"] = Hostile(act)
+    try:
+        net.copy(holder)
+        _op_from_state(hstate, net.path)
+    except OK_ERRORS:
+        pass
+
+
+@pytest.mark.parametrize("action", ACTIONS)
+def test_errors_and_copies_survive_expressions_that_edit(net, action):
+    holder, geo = _scene(net)
+    net.store("act", _actions(net, geo)[action])
+    geo.par.tx.expr = "parent(2).fetch('act')() and 1"
+    for call in (lambda: holder.cook(force=True, recurse=True), lambda: net.errors(recurse=True),
+                 lambda: holder.copyParameters(holder), lambda: geo.resetPars(),
+                 lambda: geo.pars("t*"), lambda: geo.parGroups("t*"), lambda: net.copy(holder),
+                 lambda: holder.__getstate__()):
+        try:
+            call()
+        except OK_ERRORS:
+            pass

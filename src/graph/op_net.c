@@ -183,22 +183,18 @@ td_op_get_numchildren(TdOp *op, void *c)
     return PyLong_FromSsize_t(op->children != NULL ? PyList_GET_SIZE(op->children) : 0);
 }
 
-static Py_ssize_t
-count_recursive(TdOp *op)
-{
-    Py_ssize_t n = 0;
-    for (Py_ssize_t i = 0; op->children != NULL && i < PyList_GET_SIZE(op->children); i++) {
-        n += 1 + count_recursive((TdOp *)PyList_GET_ITEM(op->children, i));
-    }
-    return n;
-}
-
 PyObject *
 td_op_get_numchildren_recursive(TdOp *op, void *c)
 {
     (void)c;
     TD_CHECK(op, NULL);
-    return PyLong_FromSsize_t(count_recursive(op));
+    PyObject *all = td_op_subtree(op); /* iterative: any depth */
+    if (all == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(all) - 1;
+    Py_DECREF(all);
+    return PyLong_FromSsize_t(n);
 }
 
 /* ---- paths between operators ---- */
@@ -368,22 +364,33 @@ td_op_get_outputs(TdOp *op, void *c)
     return td_op_outputs_list(op);
 }
 
-/* Is target upstream of (or) op through inputs? */
+/* Is target upstream of (or) op through inputs? Iterative, each operator once (inputs are
+ * siblings, so the walk stays in one network); -1 with an error if out of memory. */
 static int
-upstream(TdOp *op, TdOp *target, int depth)
+upstream(TdOp *op, TdOp *target)
 {
-    if (op == target) {
-        return 1;
-    }
-    if (op->inputs == NULL || depth > 10000) {
-        return 0;
-    }
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(op->inputs); i++) {
-        if (upstream((TdOp *)PyList_GET_ITEM(op->inputs, i), target, depth + 1)) {
-            return 1;
+    PyObject *todo = PyList_New(0), *seen = PySet_New(NULL);
+    int found = todo != NULL && seen != NULL && PyList_Append(todo, (PyObject *)op) == 0 ? 0 : -1;
+    while (found == 0 && PyList_GET_SIZE(todo) > 0) {
+        Py_ssize_t last = PyList_GET_SIZE(todo) - 1;
+        TdOp *o = (TdOp *)Py_NewRef(PyList_GET_ITEM(todo, last));
+        PyObject *key = PyLong_FromVoidPtr(o);
+        int had = key != NULL ? PySet_Contains(seen, key) : -1;
+        if (PyList_SetSlice(todo, last, last + 1, NULL) < 0 || had < 0 || (!had && PySet_Add(seen, key) < 0)) {
+            found = -1;
         }
+        else if (o == target) {
+            found = 1;
+        }
+        for (Py_ssize_t i = 0; found == 0 && !had && o->inputs != NULL && i < PyList_GET_SIZE(o->inputs); i++) {
+            found = PyList_Append(todo, PyList_GET_ITEM(o->inputs, i)) < 0 ? -1 : 0;
+        }
+        Py_XDECREF(key);
+        Py_DECREF(o);
     }
-    return 0;
+    Py_XDECREF(todo);
+    Py_XDECREF(seen);
+    return found;
 }
 
 /* Can src be wired into dst? */
@@ -402,7 +409,11 @@ check_wire(TdOp *dst, TdOp *src)
                      dst->cls->optype);
         return -1;
     }
-    if (upstream(src, dst, 0)) {
+    int up = upstream(src, dst);
+    if (up < 0) {
+        return -1;
+    }
+    if (up) {
         PyErr_Format(PyExc_ValueError, "wiring '%U' into '%U' would make a cycle", src->name, dst->name);
         return -1;
     }
@@ -542,33 +553,6 @@ td_op_get_output_connectors(TdOp *op, void *c)
  * reached, so it is linear in the size of the graph per path found (at most TD_MAX_DEP_PATHS). */
 
 #define TD_MAX_DEP_PATHS 256
-
-/* Every operator at or below top, in depth-first pre-order: a new list (iterative). */
-static PyObject *
-collect_all(TdOp *top)
-{
-    PyObject *out = PyList_New(0);
-    if (out == NULL || PyList_Append(out, (PyObject *)top) < 0) {
-        Py_XDECREF(out);
-        return NULL;
-    }
-    /* out doubles as the work list: each operator's children are inserted right after it, which
-     * keeps pre-order */
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(out); i++) {
-        TdOp *op = (TdOp *)PyList_GET_ITEM(out, i);
-        if (op->children == NULL || PyList_GET_SIZE(op->children) == 0) {
-            continue;
-        }
-        PyObject *kids = PySequence_List(op->children);
-        if (kids == NULL || PyList_SetSlice(out, i + 1, i + 1, kids) < 0) {
-            Py_XDECREF(kids);
-            Py_DECREF(out);
-            return NULL;
-        }
-        Py_DECREF(kids);
-    }
-    return out;
-}
 
 /* The values (str) of op's OP parameters, evaluated now (Python runs): a new list. */
 static PyObject *
@@ -815,7 +799,7 @@ td_op_dependencies_to(TdOp *op, PyObject *arg)
     }
     Py_INCREF(target);
     Py_INCREF(op);
-    PyObject *all = collect_all(root_of(op)), *values = NULL, *pos = NULL, *out = NULL;
+    PyObject *all = td_op_subtree(root_of(op)), *values = NULL, *pos = NULL, *out = NULL;
     Py_ssize_t *mark = NULL;
     td_edges e = {0};
     if (all == NULL) {
