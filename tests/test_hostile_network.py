@@ -149,13 +149,15 @@ def test_hostile_networks(net, plan):
         for name, which, k in plan["hooked"]:
             par = PARS[name][which % len(PARS[name])]
             o = ops[name]
-            fallback = getattr(o.par, par).eval()
-            getattr(o.par, par).expr = f"__import__('hostile_fuzz').run({k}) or {fallback!r}"
+            if o.valid:
+                fallback = getattr(o.par, par).val
+                getattr(o.par, par).expr = f"__import__('hostile_fuzz').run({k}) or {fallback!r}"
         keys = []
         for owner, k in plan["keys"]:
             key = Key(p, k, "k")
-            ops[owner].storage[key] = k
-            keys.append(key)
+            if ops[owner].valid:
+                ops[owner].storage[key] = k
+                keys.append(key)
         if plan["state_value"]:
             state = ops["geo"].__getstate__()
             state["pars"]["tx"]["val"] = Key(p, 0, "v")
