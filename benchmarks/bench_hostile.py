@@ -1,7 +1,8 @@
 """Time blow-ups of ordinary-looking scripts: each measure at N and 2N, with the growth ratio.
 
-    .venv/bin/python benchmarks/bench_hostile.py                 # 10,000 creates, 1,000-operator chain
-    .venv/bin/python benchmarks/bench_hostile.py --creates 1000 --chain 16 --deps 24   # before the fixes
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_hostile.py    # 10,000 creates, 1,000-operator chain
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_hostile.py --creates 2000 --chain 18 --deps 26  # sizes
+                                                                 # the code before issue 9 manages
 
 creates: N auto-named create() calls in one COMP (geometryCOMP stems geo1, geo2, ...).
 chain:   N geometryCOMPs whose tx and ty each read the previous operator's tx and ty, evaluated once: a
@@ -12,6 +13,7 @@ deps:    N geometryCOMPs where each one's tx reads the previous one's and its ty
          first: dependenciesTo() from the first to 'end', which every other path misses.
 
 A linear measure grows about 2x from N to 2N; quadratic 4x, cubic 8x; exponential far more.
+(PYTHONPATH=. makes the worktree's build the one imported, not the installed one.)
 """
 import argparse
 import sys

@@ -12,7 +12,16 @@
  * (td.advance()), storage, parameters, flags and names all bump the serial.
  *
  * An evaluation that reads a parameter whose expression is being evaluated is a cycle: it fails
- * with a message naming the chain, as does a chain deeper than TD_EVAL_MAX_DEPTH. */
+ * with a message naming the chain, as does a chain deeper than TD_EVAL_MAX_DEPTH.
+ *
+ * Within one outermost evaluation (or a cook's epoch, td_eval_epoch_begin) each parameter is
+ * evaluated once: its value or failure is kept in the epoch's cache, keyed by (OP id, index), until
+ * the network's serial moves (any change empties it). Results that met a cycle or the depth limit
+ * depend on the evaluations around them and are not kept.
+ *
+ * A KeyboardInterrupt or SystemExit (any BaseException that is not an Exception) is not an
+ * expression failure: it is left set, unchanged, for the caller to propagate, and the C readers
+ * (td_par_num, td_par_str) evaluate nothing more while it is pending. */
 #include <string.h>
 
 #include "graph/op_internal.h"
