@@ -4,7 +4,7 @@ VENV   := .venv
 VPY    := $(VENV)/bin/python
 DEV_CFLAGS := -Wall -Wextra -Werror -O2 -g
 
-.PHONY: all bootstrap venv build build-asan demo test test-asan fuzz fuzz-c clean
+.PHONY: all bootstrap venv build build-asan demo test test-asan fuzz fuzz-asan fuzz-c clean
 
 all: build
 
@@ -48,7 +48,13 @@ test-asan: build-asan
 
 # Longer hostile-input and thread runs than `make test` does, then the C fuzzers.
 fuzz: build fuzz-c
-	TD_RENDER_THREAD_SECONDS=120 $(VPY) -m pytest -q --hypothesis-profile=fuzz tests/test_hostile.py tests/test_threads.py
+	TD_RENDER_THREAD_SECONDS=120 $(VPY) -m pytest -q --hypothesis-profile=fuzz tests/test_hostile.py tests/test_threads.py \
+		tests/test_hostile_network.py tests/test_hostile_graph.py
+
+# The hostile-script fuzzer (networks that edit themselves mid-cook) under ASan + UBSan.
+fuzz-asan: build-asan
+	scripts/asan-env $(VPY) -m pytest -q -p lsan_plugin --hypothesis-profile=fuzz tests/test_hostile_network.py \
+		tests/test_hostile_graph.py
 
 # libFuzzer harnesses of the plain-C layers (clang, ASan + UBSan), FUZZ_SECONDS each; the corpus
 # grows in build/fuzz/corpus-<name> from run to run.

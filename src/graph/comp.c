@@ -19,30 +19,7 @@
 PyObject *
 td_free_name(TdOp *comp, PyObject *wanted)
 {
-    if (td_path_child(comp, wanted) == NULL) {
-        return Py_NewRef(wanted);
-    }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(wanted);
-    Py_ssize_t cut = n;
-    while (cut > 0 && Py_UNICODE_ISDIGIT(PyUnicode_READ_CHAR(wanted, cut - 1))) {
-        cut--;
-    }
-    PyObject *stem = PyUnicode_Substring(wanted, 0, cut);
-    if (stem == NULL) {
-        return NULL;
-    }
-    for (long i = 1;; i++) {
-        PyObject *cand = PyUnicode_FromFormat("%U%ld", stem, i);
-        if (cand == NULL) {
-            Py_DECREF(stem);
-            return NULL;
-        }
-        if (td_path_child(comp, cand) == NULL) {
-            Py_DECREF(stem);
-            return cand;
-        }
-        Py_DECREF(cand);
-    }
+    return td_child_free_name(comp, wanted);
 }
 
 const td_op_class *
@@ -76,6 +53,13 @@ TdOp *
 td_comp_create_op(TdOp *comp, const td_op_class *cls, PyObject *name)
 {
     td_state *st = td_state_of((PyObject *)comp);
+    if (td_op_check(comp) < 0) {
+        return NULL; /* e.g. destroyed by Python that ran since the caller checked */
+    }
+    if (comp->children == NULL) {
+        PyErr_Format(PyExc_TypeError, "a %s holds no operators", comp->cls->optype);
+        return NULL;
+    }
     PyObject *wanted = NULL;
     if (name == Py_None) {
         wanted = PyUnicode_FromFormat("%s1", cls->base_name);
@@ -100,7 +84,7 @@ td_comp_create_op(TdOp *comp, const td_op_class *cls, PyObject *name)
     if (op == NULL) {
         return NULL;
     }
-    if (PyList_Append(comp->children, (PyObject *)op) < 0) {
+    if (td_child_attach(comp, op) < 0) {
         td_op_destroy(op);
         Py_DECREF(op);
         return NULL;
@@ -270,7 +254,9 @@ match_patterns(PyObject *patterns, PyObject *s)
 static int
 match_pars(TdOp *op, const td_find *f)
 {
-    for (size_t i = 0; i < op->cls->npars; i++) {
+    /* Evaluating runs Python, which may destroy op: its pars are checked again at every step and
+     * no slot pointer is kept across an evaluation. */
+    for (size_t i = 0; op->valid && op->pars != NULL && i < op->cls->npars; i++) {
         PyObject *name = PyUnicode_FromString(op->cls->pars[i].name);
         int ok = name != NULL ? (f->par_name == NULL ? 1 : match_patterns(f->par_name, name)) : -1;
         Py_XDECREF(name);
@@ -300,6 +286,9 @@ match_pars(TdOp *op, const td_find *f)
             if ((f->only_non_defaults && isdef == NULL) || (f->par_value != NULL && vs == NULL)) {
                 Py_XDECREF(isdef);
                 Py_XDECREF(vs);
+                if (!PyErr_ExceptionMatches(PyExc_Exception)) {
+                    return -1; /* KeyboardInterrupt, SystemExit: not a failing expression */
+                }
                 PyErr_Clear(); /* a failing expression matches no value */
                 continue;
             }
@@ -379,26 +368,73 @@ match(TdOp *op, int depth, const td_find *f)
     return 1;
 }
 
+/* One level of the walk: a snapshot of a COMP's children (a key, expression or value may edit the
+ * network while they are matched) and the next one to match. */
+typedef struct {
+    PyObject *kids;
+    Py_ssize_t next;
+    int depth;
+} td_find_level;
+
+/* Pushes a snapshot of comp's children at depth, if the walk goes that deep; 0 or -1. */
 static int
-walk(TdOp *comp, int depth, const td_find *f, PyObject *out)
+push_level(td_find_level **levels, Py_ssize_t *n, Py_ssize_t *cap, TdOp *comp, int depth, const td_find *f)
 {
-    if (comp->children == NULL || (f->max_depth >= 0 && depth > f->max_depth)) {
+    if (!comp->valid || comp->children == NULL || PyList_GET_SIZE(comp->children) == 0 ||
+        (f->max_depth >= 0 && depth > f->max_depth)) {
         return 0;
     }
-    PyObject *kids = PySequence_List(comp->children); /* a key callable may edit the network */
+    if (*n == *cap) {
+        Py_ssize_t grown = *cap * 2;
+        td_find_level *l = PyMem_Realloc(*levels, (size_t)grown * sizeof(td_find_level));
+        if (l == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        *levels = l;
+        *cap = grown;
+    }
+    PyObject *kids = PySequence_List(comp->children);
     if (kids == NULL) {
         return -1;
     }
-    int rc = 0;
-    for (Py_ssize_t i = 0; rc == 0 && i < PyList_GET_SIZE(kids); i++) {
-        TdOp *c = (TdOp *)PyList_GET_ITEM(kids, i);
-        if (!c->valid) {
+    (*levels)[(*n)++] = (td_find_level){kids, 0, depth};
+    return 0;
+}
+
+/* Depth first, in order, with an explicit stack: any depth. */
+static int
+walk(TdOp *comp, const td_find *f, PyObject *out)
+{
+    Py_ssize_t n = 0, cap = 16;
+    td_find_level *levels = PyMem_Malloc((size_t)cap * sizeof(td_find_level));
+    if (levels == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    int rc = push_level(&levels, &n, &cap, comp, 1, f);
+    while (rc == 0 && n > 0) {
+        td_find_level *l = &levels[n - 1];
+        if (l->next >= PyList_GET_SIZE(l->kids)) {
+            Py_DECREF(l->kids);
+            n--;
             continue;
         }
-        int m = match(c, depth, f);
-        rc = m < 0 ? -1 : (m && PyList_Append(out, (PyObject *)c) < 0) ? -1 : walk(c, depth + 1, f, out);
+        TdOp *c = (TdOp *)Py_NewRef(PyList_GET_ITEM(l->kids, l->next++));
+        int depth = l->depth;
+        if (c->valid) {
+            int m = match(c, depth, f);
+            rc = m < 0 ? -1 : (m && PyList_Append(out, (PyObject *)c) < 0) ? -1 : 0;
+            if (rc == 0) {
+                rc = push_level(&levels, &n, &cap, c, depth + 1, f);
+            }
+        }
+        Py_DECREF(c);
     }
-    Py_DECREF(kids);
+    while (n > 0) {
+        Py_DECREF(levels[--n].kids);
+    }
+    PyMem_Free(levels);
     return rc;
 }
 
@@ -493,7 +529,7 @@ comp_find_children(TdOp *self, PyObject *args, PyObject *kwds)
         f.tags = tag_tuple;
     }
     PyObject *out = PyList_New(0);
-    if (out != NULL && walk(self, 1, &f, out) < 0) {
+    if (out != NULL && walk(self, &f, out) < 0) {
         Py_CLEAR(out);
     }
     Py_XDECREF(tag_tuple);

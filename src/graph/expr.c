@@ -12,7 +12,16 @@
  * (td.advance()), storage, parameters, flags and names all bump the serial.
  *
  * An evaluation that reads a parameter whose expression is being evaluated is a cycle: it fails
- * with a message naming the chain, as does a chain deeper than TD_EVAL_MAX_DEPTH. */
+ * with a message naming the chain, as does a chain deeper than TD_EVAL_MAX_DEPTH.
+ *
+ * Within one outermost evaluation (or a cook's epoch, td_eval_epoch_begin) each parameter is
+ * evaluated once: its value or failure is kept in the epoch's cache, keyed by (OP id, index), until
+ * the network's serial moves (any change empties it). Results that met a cycle or the depth limit
+ * depend on the evaluations around them and are not kept.
+ *
+ * A KeyboardInterrupt or SystemExit (any BaseException that is not an Exception) is not an
+ * expression failure: it is left set, unchanged, for the caller to propagate, and the C readers
+ * (td_par_num, td_par_str) evaluate nothing more while it is pending. */
 #include <string.h>
 
 #include "graph/op_internal.h"
@@ -110,12 +119,9 @@ td_eval_frame *
 td_eval_current(td_state *st)
 {
     PyObject *d = PyThreadState_GetDict();
-    PyObject *p = d != NULL ? PyDict_GetItemWithError(d, st->eval_key) : NULL;
-    if (p == NULL) {
-        PyErr_Clear();
-        return NULL;
-    }
-    return PyLong_AsVoidPtr(p);
+    /* PyDict_GetItem keeps an exception already set (an interruption on its way out) */
+    PyObject *p = d != NULL ? PyDict_GetItem(d, st->eval_key) : NULL;
+    return p != NULL ? PyLong_AsVoidPtr(p) : NULL;
 }
 
 /* Makes f this thread's innermost evaluation (NULL: none); -1 with an error if it cannot. */
@@ -239,6 +245,9 @@ cycle_message(td_state *st, TdOp *op, Py_ssize_t index)
         return NULL;
     }
     for (td_eval_frame *f = td_eval_current(st); f != NULL; f = f->prev) {
+        if (f->owner == NULL) {
+            continue; /* an epoch, not a parameter */
+        }
         PyObject *l = par_label(f->owner, f->index);
         if (l == NULL || PyList_Insert(chain, 0, l) < 0) {
             Py_XDECREF(l);
@@ -281,8 +290,106 @@ note_read(td_state *st, TdOp *op)
     Py_XDECREF(id);
 }
 
+/* Marks every evaluation on this thread's stack as depending on it (a cycle or the depth limit was
+ * met, or it was interrupted): none of their results is reused. */
+static void
+taint_stack(td_state *st)
+{
+    for (td_eval_frame *f = td_eval_current(st); f != NULL; f = f->prev) {
+        f->nocache = 1;
+    }
+}
+
+/* The epoch's cache as of the network's current serial (emptied if the network changed since it
+ * was filled), or NULL (no epoch, or out of memory). Never raises. */
+static PyObject *
+epoch_cache(td_state *st, td_eval_frame *f)
+{
+    if (f == NULL || f->cache == NULL) {
+        return NULL;
+    }
+    PyObject *serial = PyDict_GetItemWithError(f->cache, Py_None);
+    if (serial == NULL || PyLong_AsUnsignedLongLong(serial) != (unsigned long long)st->serial) {
+        PyErr_Clear();
+        PyDict_Clear(f->cache);
+        PyObject *v = PyLong_FromUnsignedLongLong((unsigned long long)st->serial);
+        int rc = v != NULL ? PyDict_SetItem(f->cache, Py_None, v) : -1;
+        Py_XDECREF(v);
+        if (rc < 0) {
+            PyErr_Clear();
+            return NULL;
+        }
+    }
+    return f->cache;
+}
+
+static PyObject *
+cache_key(TdOp *op, Py_ssize_t index)
+{
+    return Py_BuildValue("(Kn)", (unsigned long long)op->id, index);
+}
+
+/* Reuses the epoch's outcome of (op, index) if it has one: 1 (0 or -1 in *rc), else 0. */
+static int
+cache_lookup(td_state *st, td_eval_frame *outer, TdOp *op, Py_ssize_t index, td_par_value *out, PyObject **message,
+             int *rc)
+{
+    PyObject *cache = epoch_cache(st, outer);
+    PyObject *key = cache != NULL ? cache_key(op, index) : NULL;
+    PyObject *hit = key != NULL ? PyDict_GetItemWithError(cache, key) : NULL;
+    Py_XDECREF(key);
+    if (hit == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    /* (num, str or None, failure message or None) */
+    td_par_slot *slot = &op->pars[index];
+    PyObject *str = PyTuple_GET_ITEM(hit, 1), *msg = PyTuple_GET_ITEM(hit, 2);
+    if (msg != Py_None) {
+        Py_XSETREF(slot->error, Py_NewRef(msg));
+        *message = Py_NewRef(msg);
+        *rc = -1;
+        return 1;
+    }
+    Py_XSETREF(slot->evaluated, str != Py_None ? Py_NewRef(str) : NULL);
+    Py_CLEAR(slot->error);
+    out->num = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(hit, 0));
+    out->str = slot->evaluated;
+    *rc = 0;
+    return 1;
+}
+
+/* Records the outcome of (op, index) in the epoch, if nothing changed since it started. */
+static void
+cache_store(td_state *st, td_eval_frame *frame, uint64_t serial, TdOp *op, Py_ssize_t index, double num,
+            PyObject *str, PyObject *msg)
+{
+    if (frame->nocache || serial != st->serial) {
+        return;
+    }
+    PyObject *cache = epoch_cache(st, frame);
+    PyObject *key = cache != NULL ? cache_key(op, index) : NULL;
+    PyObject *entry = key != NULL ? Py_BuildValue("(dOO)", num, str != NULL ? str : Py_None,
+                                                  msg != NULL ? msg : Py_None)
+                                  : NULL;
+    if (entry == NULL || PyDict_SetItem(cache, key, entry) < 0) {
+        PyErr_Clear(); /* a value not kept is evaluated again */
+    }
+    Py_XDECREF(key);
+    Py_XDECREF(entry);
+}
+
+/* Is the pending exception a BaseException that is not an Exception (KeyboardInterrupt,
+ * SystemExit, GeneratorExit)? Those are not expression failures: they propagate unchanged. */
+static int
+pending_is_base_exception(void)
+{
+    return PyErr_Occurred() != NULL && !PyErr_ExceptionMatches(PyExc_Exception);
+}
+
 /* Evaluates the expression of slot index; the caller holds a reference to op and no exception is
- * set. 0 and *out, or -1 and *message (the slot's error is set too when op survives). */
+ * set. 0 and *out, or -1 and *message (the slot's error is set too when op survives), or -1 with
+ * *message NULL and a BaseException set. */
 static int
 eval_expression(td_state *st, TdOp *op, Py_ssize_t index, td_par_value *out, PyObject **message)
 {
@@ -291,13 +398,19 @@ eval_expression(td_state *st, TdOp *op, Py_ssize_t index, td_par_value *out, PyO
     PyObject *msg = NULL;
     td_eval_frame *outer = td_eval_current(st);
     if (td_par_evaluating(op, index)) {
+        taint_stack(st);
         msg = cycle_message(st, op, index);
         goto failed;
     }
     if (outer != NULL && outer->depth >= TD_EVAL_MAX_DEPTH) {
+        taint_stack(st);
         msg = PyUnicode_FromFormat("expressions nested deeper than %d parameters (par %s)", TD_EVAL_MAX_DEPTH,
                                    d->name);
         goto failed;
+    }
+    int cached_rc;
+    if (cache_lookup(st, outer, op, index, out, message, &cached_rc)) {
+        return cached_rc;
     }
     if (slot->code == NULL) {
         slot->code = compile_source(op, slot->expr != NULL ? slot->expr : Py_None);
@@ -308,12 +421,23 @@ eval_expression(td_state *st, TdOp *op, Py_ssize_t index, td_par_value *out, PyO
     PyObject *code = Py_NewRef(slot->code);
     td_eval_frame frame = {.owner = op, .index = index, .reads = PySet_New(NULL), .prev = outer,
                            .depth = outer != NULL ? outer->depth + 1 : 1};
-    if (frame.reads == NULL) {
+    if (outer != NULL && outer->cache != NULL) {
+        frame.cache = outer->cache;
+    }
+    else {
+        frame.cache = PyDict_New(); /* the outermost evaluation opens an epoch */
+        frame.owns_cache = frame.cache != NULL;
+    }
+    if (frame.reads == NULL || frame.cache == NULL) {
         PyErr_Clear();
     }
+    uint64_t serial = st->serial;
     if (eval_set(st, &frame) < 0) {
         Py_DECREF(code);
         Py_XDECREF(frame.reads);
+        if (frame.owns_cache) {
+            Py_DECREF(frame.cache);
+        }
         goto python_failed;
     }
     PyObject *result = run_code(op, code);
@@ -326,9 +450,23 @@ eval_expression(td_state *st, TdOp *op, Py_ssize_t index, td_par_value *out, PyO
         rc = td_par_convert(op, index, result, &v);
     }
     Py_XDECREF(result);
+    int interrupted = rc < 0 && pending_is_base_exception();
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
     if (eval_set(st, frame.prev) < 0) {
         /* cannot happen with a thread state dict that took the frame; never leave it dangling */
         PyErr_WriteUnraisable(NULL);
+    }
+    PyErr_Restore(type, value, tb);
+    if (frame.owns_cache) {
+        Py_DECREF(frame.cache);
+    }
+    if (interrupted) {
+        taint_stack(st);
+        Py_XDECREF(v.str);
+        Py_XDECREF(frame.reads);
+        *message = NULL;
+        return -1; /* the BaseException stays set */
     }
     if (!op->valid || op->pars == NULL) {
         /* the expression destroyed its own operator */
@@ -338,23 +476,43 @@ eval_expression(td_state *st, TdOp *op, Py_ssize_t index, td_par_value *out, PyO
         *message = PyUnicode_FromFormat("par %s: its operator was destroyed by its own expression", d->name);
         return -1;
     }
+    if (frame.nocache && outer != NULL) {
+        outer->nocache = 1;
+    }
     slot = &op->pars[index];
     Py_XSETREF(slot->reads, frame.reads);
     if (rc < 0) {
-        goto python_failed;
+        PyObject *text = take_exception_text();
+        msg = text != NULL ? PyUnicode_FromFormat("par %s: expression %R failed: %U", d->name,
+                                                  slot->expr != NULL ? slot->expr : Py_None, text)
+                           : NULL;
+        Py_XDECREF(text);
+        if (msg != NULL && outer != NULL) {
+            cache_store(st, &frame, serial, op, index, 0.0, NULL, msg);
+        }
+        goto failed;
     }
     Py_XSETREF(slot->evaluated, v.str); /* owns the string td_par_str hands out */
     out->num = v.num;
     out->str = slot->evaluated;
     Py_CLEAR(slot->error);
+    if (outer != NULL) {
+        cache_store(st, &frame, serial, op, index, v.num, v.str, NULL);
+    }
     return 0;
-python_failed: {
-    PyObject *text = take_exception_text();
-    msg = text != NULL ? PyUnicode_FromFormat("par %s: expression %R failed: %U", d->name,
-                                              slot->expr != NULL ? slot->expr : Py_None, text)
-                       : NULL;
-    Py_XDECREF(text);
-}
+python_failed:
+    if (pending_is_base_exception()) {
+        taint_stack(st);
+        *message = NULL;
+        return -1;
+    }
+    {
+        PyObject *text = take_exception_text();
+        msg = text != NULL ? PyUnicode_FromFormat("par %s: expression %R failed: %U", d->name,
+                                                  slot->expr != NULL ? slot->expr : Py_None, text)
+                           : NULL;
+        Py_XDECREF(text);
+    }
 failed:
     if (msg == NULL) {
         PyErr_Clear();
@@ -365,6 +523,49 @@ failed:
     }
     *message = msg;
     return -1;
+}
+
+/* ---- evaluation epochs for cooks ---- */
+
+int
+td_eval_epoch_begin(td_state *st, td_eval_frame *frame)
+{
+    td_eval_frame *outer = td_eval_current(st);
+    *frame = (td_eval_frame){.owner = NULL, .index = -1, .prev = outer, .depth = outer != NULL ? outer->depth : 0};
+    if (outer != NULL && outer->cache != NULL) {
+        frame->cache = outer->cache;
+    }
+    else {
+        frame->cache = PyDict_New();
+        if (frame->cache == NULL) {
+            return -1;
+        }
+        frame->owns_cache = 1;
+    }
+    if (eval_set(st, frame) < 0) {
+        if (frame->owns_cache) {
+            Py_CLEAR(frame->cache);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+void
+td_eval_epoch_end(td_state *st, td_eval_frame *frame)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    if (eval_set(st, frame->prev) < 0) {
+        PyErr_WriteUnraisable(NULL);
+    }
+    PyErr_Restore(type, value, tb);
+    if (frame->nocache && frame->prev != NULL) {
+        frame->prev->nocache = 1;
+    }
+    if (frame->owns_cache) {
+        Py_CLEAR(frame->cache);
+    }
 }
 
 int
@@ -380,7 +581,8 @@ td_par_eval(TdOp *op, Py_ssize_t index, td_par_value *out, PyObject **message)
     td_state *st = td_state_of((PyObject *)op);
     note_read(st, op);
     td_par_slot *slot = &op->pars[index];
-    if (slot->mode != TD_MODE_EXPRESSION) {
+    if (slot->mode != TD_MODE_EXPRESSION || pending_is_base_exception()) {
+        /* (interrupted by an earlier read from C: return promptly, running nothing more) */
         *out = slot->val;
         return 0;
     }
@@ -397,6 +599,15 @@ td_par_eval(TdOp *op, Py_ssize_t index, td_par_value *out, PyObject **message)
         out->str = NULL;
     }
     Py_DECREF(op); /* the slot's own reference keeps out->str alive while op does */
+    if (rc < 0 && *message == NULL && PyErr_Occurred()) {
+        /* interrupted (KeyboardInterrupt, SystemExit): it stays set, unless the caller already had
+         * an exception pending, which came first */
+        if (type != NULL) {
+            PyErr_Clear();
+            PyErr_Restore(type, value, tb);
+        }
+        return -1;
+    }
     PyErr_Restore(type, value, tb);
     return rc;
 }
@@ -459,8 +670,9 @@ td_op_values(TdOp *op)
         vals->v[i].str = Py_XNewRef(v.str);
         vals->n = i + 1;
     }
-    int lost = !op->valid || op->pars == NULL;
-    if (lost) {
+    /* An interruption (KeyboardInterrupt, SystemExit) an expression raised stays set: give up. */
+    int lost = PyErr_Occurred() != NULL || !op->valid || op->pars == NULL;
+    if (lost && !PyErr_Occurred()) {
         td_op_check(op);
     }
     Py_DECREF(op);
@@ -487,17 +699,27 @@ const char *
 td_values_str(const td_values *vals, Py_ssize_t index)
 {
     PyObject *s = (size_t)index < vals->n ? vals->v[index].str : NULL;
-    const char *u = s != NULL ? PyUnicode_AsUTF8(s) : "";
-    if (u == NULL) {
-        PyErr_Clear(); /* checked when the value was set: only memory can fail here */
+    if (s == NULL) {
         return "";
     }
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb); /* an exception already pending stays as it is */
+    const char *u = PyUnicode_AsUTF8(s);
+    if (u == NULL) {
+        PyErr_Clear(); /* checked when the value was set: only memory can fail here */
+        u = "";
+    }
+    PyErr_Restore(type, value, tb);
     return u;
 }
 
 int
 td_cook_error_take(td_state *st)
 {
+    if (PyErr_Occurred()) {
+        Py_CLEAR(st->cook_error); /* an interruption the cook's reads left set wins */
+        return -1;
+    }
     if (st->cook_error == NULL) {
         return 0;
     }
@@ -525,6 +747,9 @@ td_par_value_object(TdOp *op, Py_ssize_t index)
     td_par_value v;
     PyObject *msg = NULL;
     if (td_par_eval(op, index, &v, &msg) < 0) {
+        if (msg == NULL) {
+            return NULL; /* interrupted: the BaseException propagates */
+        }
         PyObject *path = td_op_path(op);
         if (path != NULL && msg != NULL) {
             PyErr_Format(td_state_of((PyObject *)op)->tdError, "%U: %U", path, msg);

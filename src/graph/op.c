@@ -82,19 +82,74 @@ td_op_depth(TdOp *op)
 TdOp *
 td_op_find_id(TdOp *top, uint64_t id)
 {
+    /* Depth-first with an explicit stack of (operator, next child): no recursion, and nothing runs
+     * that could edit the lists while they are read. */
+    typedef struct {
+        TdOp *op;
+        Py_ssize_t next;
+    } level;
     if (top->id == id) {
         return top;
     }
-    if (top->children == NULL) {
+    Py_ssize_t cap = 64, depth = 0;
+    level *stack = PyMem_Malloc((size_t)cap * sizeof(level));
+    if (stack == NULL) {
         return NULL;
     }
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(top->children); i++) {
-        TdOp *found = td_op_find_id((TdOp *)PyList_GET_ITEM(top->children, i), id);
-        if (found != NULL) {
-            return found;
+    stack[0] = (level){top, 0};
+    TdOp *found = NULL;
+    while (depth >= 0 && found == NULL) {
+        level *l = &stack[depth];
+        if (l->op->children == NULL || l->next >= PyList_GET_SIZE(l->op->children)) {
+            depth--;
+            continue;
+        }
+        TdOp *c = (TdOp *)PyList_GET_ITEM(l->op->children, l->next++);
+        if (c->id == id) {
+            found = c;
+        }
+        else if (c->children != NULL && PyList_GET_SIZE(c->children) > 0) {
+            if (depth + 1 == cap) {
+                level *grown = PyMem_Realloc(stack, (size_t)cap * 2 * sizeof(level));
+                if (grown == NULL) {
+                    break;
+                }
+                stack = grown;
+                cap *= 2;
+            }
+            stack[++depth] = (level){c, 0};
         }
     }
-    return NULL;
+    PyMem_Free(stack);
+    return found;
+}
+
+PyObject *
+td_op_subtree(TdOp *top)
+{
+    PyObject *order = PyList_New(0);
+    PyObject *stack = PyList_New(0); /* operators still to be listed, the next one last */
+    if (order == NULL || stack == NULL || PyList_Append(stack, (PyObject *)top) < 0) {
+        Py_XDECREF(order);
+        Py_XDECREF(stack);
+        return NULL;
+    }
+    while (PyList_GET_SIZE(stack) > 0) {
+        Py_ssize_t last = PyList_GET_SIZE(stack) - 1;
+        TdOp *o = (TdOp *)Py_NewRef(PyList_GET_ITEM(stack, last));
+        int bad = PyList_SetSlice(stack, last, last + 1, NULL) < 0 || PyList_Append(order, (PyObject *)o) < 0;
+        for (Py_ssize_t i = o->children != NULL ? PyList_GET_SIZE(o->children) - 1 : -1; !bad && i >= 0; i--) {
+            bad = PyList_Append(stack, PyList_GET_ITEM(o->children, i)) < 0;
+        }
+        Py_DECREF(o);
+        if (bad) {
+            Py_DECREF(stack);
+            Py_DECREF(order);
+            return NULL;
+        }
+    }
+    Py_DECREF(stack);
+    return order;
 }
 
 TdOp *
@@ -120,7 +175,8 @@ td_op_new(PyTypeObject *type, const td_op_class *cls, TdOp *parent, PyObject *na
     PyObject_GC_Track(op);
     if (cls->base == TD_BASE_COMP || cls->base == TD_BASE_OBJECT) {
         op->children = PyList_New(0);
-        if (op->children == NULL) {
+        op->child_names = PyDict_New();
+        if (op->children == NULL || op->child_names == NULL) {
             Py_DECREF(op);
             return NULL;
         }
@@ -178,6 +234,8 @@ static void
 clear_state(TdOp *op)
 {
     Py_CLEAR(op->children);
+    Py_CLEAR(op->child_names);
+    Py_CLEAR(op->name_hints);
     Py_CLEAR(op->inputs);
     Py_CLEAR(op->dock);
     Py_CLEAR(op->storage);
@@ -219,41 +277,48 @@ td_op_unlink(TdOp *op)
     }
 }
 
+static void destroy_one(TdOp *op);
+
 void
 td_op_destroy(TdOp *op)
 {
     if (!op->valid) {
         return;
     }
-    op->valid = 0;
-    if (op->children != NULL) {
-        /* Destroy children from a snapshot: destroying one edits the list. */
-        PyObject *kids = PySequence_List(op->children);
-        if (kids != NULL) {
-            for (Py_ssize_t i = 0; i < PyList_GET_SIZE(kids); i++) {
-                td_op_destroy((TdOp *)PyList_GET_ITEM(kids, i));
-            }
-            Py_DECREF(kids);
-        }
-        else {
-            PyErr_Clear();
-        }
+    if (op->children == NULL || PyList_GET_SIZE(op->children) == 0) {
+        op->valid = 0;
+        destroy_one(op);
+        return;
     }
+    /* Everything inside, from a snapshot (destroying edits the lists), without recursion: all are
+     * marked destroyed first, then taken down innermost first (reverse pre-order). */
+    PyObject *all = td_op_subtree(op);
+    if (all == NULL) {
+        PyErr_Clear(); /* out of memory: at least op itself goes */
+        op->valid = 0;
+        destroy_one(op);
+        return;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(all); i++) {
+        ((TdOp *)PyList_GET_ITEM(all, i))->valid = 0;
+    }
+    for (Py_ssize_t i = PyList_GET_SIZE(all) - 1; i >= 0; i--) {
+        destroy_one((TdOp *)PyList_GET_ITEM(all, i));
+    }
+    Py_DECREF(all);
+}
+
+/* Takes down one operator marked destroyed whose children are gone. */
+static void
+destroy_one(TdOp *op)
+{
     if (op->cls->release != NULL) {
         op->cls->release(op);
     }
     td_op_unlink(op);
     TdOp *parent = op->parent;
     if (parent != NULL && parent->children != NULL) {
-        Py_ssize_t n = PyList_GET_SIZE(parent->children);
-        for (Py_ssize_t i = 0; i < n; i++) {
-            if (PyList_GET_ITEM(parent->children, i) == (PyObject *)op) {
-                if (PySequence_DelItem(parent->children, i) < 0) {
-                    PyErr_Clear();
-                }
-                break;
-            }
-        }
+        td_child_detach(parent, op);
         td_op_touch(parent);
     }
     op->parent = NULL;
@@ -299,6 +364,7 @@ td_op_traverse(TdOp *op, visitproc visit, void *arg)
     Py_VISIT(op->name);
     Py_VISIT((PyObject *)op->parent);
     Py_VISIT(op->children);
+    Py_VISIT(op->child_names);
     Py_VISIT(op->inputs);
     Py_VISIT(op->dock);
     Py_VISIT(op->storage);
@@ -398,7 +464,11 @@ td_op_set_name(TdOp *op, PyObject *value, void *c)
     if (name == NULL) {
         return -1;
     }
-    Py_SETREF(op->name, name);
+    int rc = td_child_rename(op, name);
+    Py_DECREF(name);
+    if (rc < 0) {
+        return -1;
+    }
     td_op_touch(op);
     return 0;
 }
@@ -525,6 +595,9 @@ td_op_get_curpar(TdOp *op, void *c)
     TD_CHECK(op, NULL);
     td_state *st = td_state_of((PyObject *)op);
     td_eval_frame *f = td_eval_current(st);
+    while (f != NULL && f->owner == NULL) {
+        f = f->prev; /* an epoch, not a parameter */
+    }
     if (f == NULL || !f->owner->valid) {
         Py_RETURN_NONE;
     }

@@ -122,6 +122,8 @@ struct TdOp {
     PyObject *name;      /* str */
     TdOp *parent;        /* strong reference; NULL for the root and destroyed OPs */
     PyObject *children;  /* list of TdOp (COMPs), NULL otherwise */
+    PyObject *child_names; /* COMPs: dict name -> child, kept in step with children (graph/path.c) */
+    PyObject *name_hints;  /* COMPs: dict stem -> lowest number stem+n that may be free, or NULL */
     td_par_slot *pars;   /* cls->npars slots */
     uint64_t id;
     uint64_t version;    /* network serial at this OP's last change */
@@ -233,7 +235,10 @@ PyObject *td_par_value_object(TdOp *op, Py_ssize_t index);
 /* A td_par_value as Python sees it for parameter index; new reference. */
 PyObject *td_par_value_to_object(TdOp *op, Py_ssize_t index, const td_par_value *v);
 /* Evaluates parameter index into *out (out->str borrowed from the slot). 0 on success; -1 with
- * *message set to a new str describing the expression's failure (no Python error set). */
+ * *message set to a new str describing the expression's failure (no Python error set), or -1 with
+ * *message NULL and the exception set when the expression raised a BaseException that is not an
+ * Exception (KeyboardInterrupt, SystemExit), which the caller must propagate. On -1 *out is the
+ * constant. Within an evaluation epoch (graph/expr.h) a value already computed is reused. */
 int td_par_eval(TdOp *op, Py_ssize_t index, td_par_value *out, PyObject **message);
 /* Sets the expression of parameter index and switches it to expression mode. */
 int td_par_set_expr(TdOp *op, Py_ssize_t index, PyObject *expr);

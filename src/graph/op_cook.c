@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "graph/op_internal.h"
+#include "graph/expr.h"
 #include "bind/state.h"
 
 double
@@ -165,11 +166,15 @@ typedef struct {
     size_t cpu_bytes, gpu_bytes;
 } td_children_sum;
 
-static void
+static int
 sum_children(TdOp *op, td_children_sum *sum, int memory)
 {
-    for (Py_ssize_t i = 0; op->children != NULL && i < PyList_GET_SIZE(op->children); i++) {
-        TdOp *c = (TdOp *)PyList_GET_ITEM(op->children, i);
+    PyObject *all = td_op_subtree(op); /* iterative: any depth */
+    if (all == NULL) {
+        return -1;
+    }
+    for (Py_ssize_t i = 1; i < PyList_GET_SIZE(all); i++) {
+        TdOp *c = (TdOp *)PyList_GET_ITEM(all, i);
         if (memory) {
             sum->cpu_bytes += td_op_cpu_memory(c);
             sum->gpu_bytes += c->stats.gpu_bytes;
@@ -183,8 +188,9 @@ sum_children(TdOp *op, td_children_sum *sum, int memory)
             sum->cpu += c->stats.cpu_ms;
             sum->gpu += c->stats.gpu_ms;
         }
-        sum_children(c, sum, memory);
     }
+    Py_DECREF(all);
+    return 0;
 }
 
 PyObject *
@@ -227,7 +233,9 @@ td_op_get_cook_stat(TdOp *op, void *c)
         return PyLong_FromSize_t(s->gpu_bytes);
     }
     td_children_sum sum = {.frame = -1.0};
-    sum_children(op, &sum, 0);
+    if (sum_children(op, &sum, 0) < 0) {
+        return NULL;
+    }
     if (strcmp(w, "childrenCPUCookTime") == 0 || strcmp(w, "childrenCookTime") == 0) {
         return PyFloat_FromDouble(sum.cpu);
     }
@@ -243,7 +251,9 @@ td_op_children_memory(TdOp *op, PyObject *unused)
     (void)unused;
     TD_CHECK(op, NULL);
     td_children_sum sum = {0};
-    sum_children(op, &sum, 1);
+    if (sum_children(op, &sum, 1) < 0) {
+        return NULL;
+    }
     return PyLong_FromSize_t(sum.cpu_bytes);
 }
 
@@ -253,7 +263,9 @@ td_op_children_gpu_memory(TdOp *op, PyObject *unused)
     (void)unused;
     TD_CHECK(op, NULL);
     td_children_sum sum = {0};
-    sum_children(op, &sum, 1);
+    if (sum_children(op, &sum, 1) < 0) {
+        return NULL;
+    }
     return PyLong_FromSize_t(sum.gpu_bytes);
 }
 
@@ -268,22 +280,37 @@ generic_cook(TdOp *op, int force)
         return 0;
     }
     PyObject *first = NULL;
+    td_eval_frame epoch;
+    if (td_eval_epoch_begin(st, &epoch) < 0) {
+        return -1;
+    }
     Py_INCREF(op);
     td_op_cook_begin(op);
-    for (size_t i = 0; op->valid && op->pars != NULL && i < op->cls->npars; i++) {
+    int interrupted = 0;
+    for (size_t i = 0; !interrupted && op->valid && op->pars != NULL && i < op->cls->npars; i++) {
         td_par_value v;
         PyObject *msg = NULL;
-        if (td_par_eval(op, (Py_ssize_t)i, &v, &msg) < 0 && first == NULL) {
+        if (td_par_eval(op, (Py_ssize_t)i, &v, &msg) < 0 && msg == NULL) {
+            interrupted = 1; /* a KeyboardInterrupt or SystemExit, set: it propagates */
+        }
+        else if (msg != NULL && first == NULL) {
             first = msg;
         }
         else {
             Py_XDECREF(msg);
         }
     }
-    td_op_cook_end(op, 1);
-    op->cooked_serial = st->serial;
+    td_eval_epoch_end(st, &epoch);
+    td_op_cook_end(op, !interrupted);
+    if (!interrupted) {
+        op->cooked_serial = st->serial;
+    }
     int rc = 0;
-    if (first != NULL) {
+    if (interrupted) {
+        Py_XDECREF(first);
+        rc = -1;
+    }
+    else if (first != NULL) {
         PyObject *path = td_op_path(op);
         if (path != NULL) {
             PyErr_Format(st->tdError, "%U: cook failed: %U", path, first);
@@ -299,41 +326,60 @@ generic_cook(TdOp *op, int force)
     return rc;
 }
 
-/* Cooks op and (recurse) what is inside it. Every operator is cooked even if one fails; the
- * first failure is the one raised. */
+/* Cooks op and (recurse) what is inside it, depth first without recursion; the children of each
+ * operator are taken after it cooked (its cook may edit them). Every operator is cooked even if one
+ * fails, and the first failure is the one raised; a KeyboardInterrupt or SystemExit stops at once. */
 static int
 cook_tree(TdOp *op, int force, int recurse)
 {
-    int rc = op->cls->cook != NULL ? op->cls->cook(op, force) : generic_cook(op, force);
-    if (!recurse || op->children == NULL || !op->valid || !td_op_flag(op, TD_FLAG_ALLOW_COOKING)) {
-        return rc;
-    }
-    PyObject *type = NULL, *value = NULL, *tb = NULL;
-    if (rc < 0) {
-        PyErr_Fetch(&type, &value, &tb);
-    }
-    PyObject *kids = PySequence_List(op->children);
-    for (Py_ssize_t i = 0; kids != NULL && i < PyList_GET_SIZE(kids); i++) {
-        TdOp *c = (TdOp *)PyList_GET_ITEM(kids, i);
-        if (c->valid && cook_tree(c, force, recurse) < 0) {
-            if (type == NULL) {
-                PyErr_Fetch(&type, &value, &tb);
-            }
-            else {
-                PyErr_Clear();
-            }
-        }
-    }
-    if (kids == NULL && type == NULL) {
+    PyObject *todo = PyList_New(0); /* the next one last */
+    if (todo == NULL || PyList_Append(todo, (PyObject *)op) < 0) {
+        Py_XDECREF(todo);
         return -1;
     }
-    Py_XDECREF(kids);
-    if (type != NULL) {
+    PyObject *type = NULL, *value = NULL, *tb = NULL;
+    int failed = 0, stop = 0;
+    while (!stop && PyList_GET_SIZE(todo) > 0) {
+        Py_ssize_t last = PyList_GET_SIZE(todo) - 1;
+        TdOp *o = (TdOp *)Py_NewRef(PyList_GET_ITEM(todo, last));
+        if (PyList_SetSlice(todo, last, last + 1, NULL) < 0) {
+            Py_DECREF(o);
+            stop = 1;
+            break;
+        }
+        if (o->valid) {
+            int rc = o->cls->cook != NULL ? o->cls->cook(o, force) : generic_cook(o, force);
+            if (rc < 0) {
+                if (PyErr_Occurred() && !PyErr_ExceptionMatches(PyExc_Exception)) {
+                    stop = 1; /* interrupted: it replaces any earlier failure */
+                    Py_CLEAR(type);
+                    Py_CLEAR(value);
+                    Py_CLEAR(tb);
+                    failed = 0;
+                }
+                else if (!failed) {
+                    PyErr_Fetch(&type, &value, &tb);
+                    failed = 1;
+                }
+                else {
+                    PyErr_Clear();
+                }
+            }
+            if (!stop && recurse && o->valid && o->children != NULL && td_op_flag(o, TD_FLAG_ALLOW_COOKING)) {
+                for (Py_ssize_t i = PyList_GET_SIZE(o->children) - 1; !stop && i >= 0; i--) {
+                    stop = PyList_Append(todo, PyList_GET_ITEM(o->children, i)) < 0;
+                }
+            }
+        }
+        Py_DECREF(o);
+    }
+    Py_DECREF(todo);
+    if (failed) {
         PyErr_Clear();
         PyErr_Restore(type, value, tb);
         return -1;
     }
-    return 0;
+    return stop ? -1 : 0;
 }
 
 PyObject *
@@ -432,7 +478,7 @@ append_lines(TdOp *op, PyObject *list, PyObject *lines)
 }
 
 static int
-gather(TdOp *op, td_msg_kind kind, int recurse, PyObject *lines)
+gather_one(TdOp *op, td_msg_kind kind, PyObject *lines)
 {
     if (kind == TD_MSG_ERRORS) {
         if (append_lines(op, op->errors, lines) < 0) {
@@ -454,12 +500,24 @@ gather(TdOp *op, td_msg_kind kind, int recurse, PyObject *lines)
     else if (append_lines(op, kind == TD_MSG_WARNINGS ? op->warnings : op->script_errors, lines) < 0) {
         return -1;
     }
-    for (Py_ssize_t i = 0; recurse && op->children != NULL && i < PyList_GET_SIZE(op->children); i++) {
-        if (gather((TdOp *)PyList_GET_ITEM(op->children, i), kind, 1, lines) < 0) {
-            return -1;
-        }
-    }
     return 0;
+}
+
+/* op's messages, and with recurse those of everything inside it (iterative: any depth). */
+static int
+gather(TdOp *op, td_msg_kind kind, int recurse, PyObject *lines)
+{
+    if (!recurse) {
+        return gather_one(op, kind, lines);
+    }
+    PyObject *all = td_op_subtree(op);
+    int rc = all != NULL ? 0 : -1;
+    for (Py_ssize_t i = 0; rc == 0 && i < PyList_GET_SIZE(all); i++) {
+        TdOp *o = (TdOp *)PyList_GET_ITEM(all, i);
+        rc = o->valid ? gather_one(o, kind, lines) : 0;
+    }
+    Py_XDECREF(all);
+    return rc;
 }
 
 static PyObject *
@@ -502,7 +560,7 @@ td_op_script_errors(TdOp *op, PyObject *args, PyObject *kwds)
 }
 
 static int
-clear_script(TdOp *op, const char *pattern, int recurse)
+clear_script_one(TdOp *op, const char *pattern)
 {
     if (op->script_errors != NULL) {
         for (Py_ssize_t i = PyList_GET_SIZE(op->script_errors) - 1; i >= 0; i--) {
@@ -516,12 +574,23 @@ clear_script(TdOp *op, const char *pattern, int recurse)
         }
         td_op_touch(op);
     }
-    for (Py_ssize_t i = 0; recurse && op->children != NULL && i < PyList_GET_SIZE(op->children); i++) {
-        if (clear_script((TdOp *)PyList_GET_ITEM(op->children, i), pattern, 1) < 0) {
-            return -1;
-        }
-    }
     return 0;
+}
+
+static int
+clear_script(TdOp *op, const char *pattern, int recurse)
+{
+    if (!recurse) {
+        return clear_script_one(op, pattern);
+    }
+    PyObject *all = td_op_subtree(op); /* iterative: any depth */
+    int rc = all != NULL ? 0 : -1;
+    for (Py_ssize_t i = 0; rc == 0 && i < PyList_GET_SIZE(all); i++) {
+        TdOp *o = (TdOp *)PyList_GET_ITEM(all, i);
+        rc = o->valid ? clear_script_one(o, pattern) : 0;
+    }
+    Py_XDECREF(all);
+    return rc;
 }
 
 PyObject *

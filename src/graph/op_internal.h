@@ -27,6 +27,9 @@ TdOp *td_op_lookup_base(TdOp *op);
 TdOp *td_op_expr_net(TdOp *op);
 /* The depth of op below the root (root 0). */
 int td_op_depth(TdOp *op);
+/* top and every operator below it in depth-first pre-order: a new list (strong references, so it
+ * stays valid while Python edits the network). Iterative: any depth. */
+PyObject *td_op_subtree(TdOp *top);
 /* Parameters whose names match any of the patterns (tuple of str, fnmatch): a new list of Par. */
 PyObject *td_op_pars_matching(TdOp *op, PyObject *patterns);
 /* Removes every reference other OPs of op's network hold to op (inputs, dock). */

@@ -92,8 +92,9 @@ names_of(PyObject *ops)
     return out;
 }
 
+/* op's own state, without its children's (state_tree adds those). */
 static PyObject *
-state_of(TdOp *op, int children)
+state_of(TdOp *op)
 {
     PyObject *tags = NULL, *st = NULL;
     PyObject *pars = pars_state(op), *flags = flags_state(op), *storage = storage_state(op);
@@ -127,20 +128,6 @@ state_of(TdOp *op, int children)
         }
         Py_XDECREF(empty);
     }
-    if (st != NULL && children && op->children != NULL) {
-        PyObject *kids = PyList_New(0);
-        for (Py_ssize_t i = 0; kids != NULL && i < PyList_GET_SIZE(op->children); i++) {
-            PyObject *k = state_of((TdOp *)PyList_GET_ITEM(op->children, i), 1);
-            if (k == NULL || PyList_Append(kids, k) < 0) {
-                Py_CLEAR(kids);
-            }
-            Py_XDECREF(k);
-        }
-        if (kids == NULL || PyDict_SetItemString(st, "children", kids) < 0) {
-            Py_CLEAR(st);
-        }
-        Py_XDECREF(kids);
-    }
 done:
     Py_XDECREF(pars);
     Py_XDECREF(flags);
@@ -152,22 +139,124 @@ done:
     return st;
 }
 
+/* The state of op with its children's, nested: every operator's own state first, from a snapshot of
+ * the tree (a dict copy may run a stored key's __eq__, which may edit the network), then linked
+ * into its parent's 'children' in order. Iterative: any depth. */
+static PyObject *
+state_tree(TdOp *top)
+{
+    PyObject *all = td_op_subtree(top), *states = NULL, *kid_lists = NULL, *pos = NULL, *out = NULL;
+    if (all == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(all);
+    states = PyList_New(n);
+    kid_lists = PyList_New(n);
+    pos = PyDict_New();
+    if (states == NULL || kid_lists == NULL || pos == NULL) {
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        TdOp *o = (TdOp *)PyList_GET_ITEM(all, i);
+        if (td_op_check(o) < 0) {
+            goto done; /* destroyed by Python that ran for an earlier one */
+        }
+        PyObject *st = state_of(o);
+        if (st == NULL) {
+            goto done;
+        }
+        PyList_SET_ITEM(states, i, st);
+        PyObject *kids = o->children != NULL ? PyList_New(0) : Py_NewRef(Py_None);
+        if (kids == NULL) {
+            goto done;
+        }
+        PyList_SET_ITEM(kid_lists, i, kids);
+        if (kids != Py_None && PyDict_SetItemString(st, "children", kids) < 0) {
+            goto done;
+        }
+        PyObject *key = PyLong_FromVoidPtr(o), *val = PyLong_FromSsize_t(i);
+        int rc = key != NULL && val != NULL ? PyDict_SetItem(pos, key, val) : -1;
+        Py_XDECREF(key);
+        Py_XDECREF(val);
+        if (rc < 0) {
+            goto done;
+        }
+    }
+    for (Py_ssize_t i = 1; i < n; i++) {
+        TdOp *o = (TdOp *)PyList_GET_ITEM(all, i);
+        PyObject *key = o->valid && o->parent != NULL ? PyLong_FromVoidPtr(o->parent) : NULL;
+        PyObject *j = key != NULL ? PyDict_GetItemWithError(pos, key) : NULL;
+        Py_XDECREF(key);
+        PyObject *kids = j != NULL ? PyList_GET_ITEM(kid_lists, PyLong_AsSsize_t(j)) : NULL;
+        if (kids == NULL || kids == Py_None) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(td_state_of((PyObject *)top)->tdError,
+                                "the network changed while its state was being taken");
+            }
+            goto done;
+        }
+        if (PyList_Append(kids, PyList_GET_ITEM(states, i)) < 0) {
+            goto done;
+        }
+    }
+    out = Py_NewRef(PyList_GET_ITEM(states, 0));
+done:
+    Py_DECREF(all);
+    Py_XDECREF(states);
+    Py_XDECREF(kid_lists);
+    Py_XDECREF(pos);
+    return out;
+}
+
 PyObject *
 td_op_getstate(TdOp *op, PyObject *unused)
 {
     (void)unused;
     TD_CHECK(op, NULL);
-    return state_of(op, 1);
+    return state_tree(op);
 }
 
-/* ---- __setstate__ ---- */
+/* ---- __setstate__: parsed into C-owned, checked form, then applied without running Python ---- */
 
-/* state[key] if present (borrowed), else NULL; -1 on error (not a dict). */
-static int
-item(PyObject *state, const char *key, PyObject **out)
+typedef struct {
+    Py_ssize_t index;
+    int has_val;
+    td_par_value val; /* converted (val.str owned) */
+    int mode;         /* -1: not given */
+    PyObject *expr;   /* exact str, or NULL: not given */
+    int readonly;     /* -1: not given */
+} td_par_state;
+
+static const char *const int_keys[] = {"nodeX", "nodeY", "nodeWidth", "nodeHeight", "currentPage"};
+
+typedef struct {
+    PyObject *name; /* exact str or NULL */
+    Py_ssize_t npars;
+    td_par_state *pars;
+    signed char flags[TD_NFLAGS]; /* -1: not given */
+    PyObject *storage, *startup, *vars; /* dict copies or NULL */
+    PyObject *tags;                     /* set of exact str or NULL */
+    PyObject *comment;                  /* exact str or NULL */
+    int has_color;
+    double color[3];
+    int has_int[5];
+    long ints[5];
+} td_parsed_state;
+
+static void
+parsed_free(td_parsed_state *p)
 {
-    *out = PyDict_GetItemString(state, key);
-    return 0;
+    for (Py_ssize_t i = 0; p->pars != NULL && i < p->npars; i++) {
+        Py_XDECREF(p->pars[i].val.str);
+        Py_XDECREF(p->pars[i].expr);
+    }
+    PyMem_Free(p->pars);
+    Py_XDECREF(p->name);
+    Py_XDECREF(p->storage);
+    Py_XDECREF(p->startup);
+    Py_XDECREF(p->vars);
+    Py_XDECREF(p->tags);
+    Py_XDECREF(p->comment);
 }
 
 static int
@@ -177,114 +266,223 @@ bad(const char *fmt, const char *what)
     return -1;
 }
 
-/* Checks state against op; on success every apply step below succeeds. */
+/* state[key], a new reference (NULL if absent; -1 on error). */
 static int
-check_state(TdOp *op, PyObject *state, int with_name)
+item(PyObject *state, const char *key, PyObject **out)
 {
-    PyObject *v;
+    PyObject *k = PyUnicode_FromString(key);
+    *out = k != NULL ? PyDict_GetItemWithError(state, k) : NULL;
+    Py_XDECREF(k);
+    Py_XINCREF(*out);
+    return *out == NULL && PyErr_Occurred() ? -1 : 0;
+}
+
+static int
+parse_par(TdOp *op, PyObject *key, PyObject *one, td_par_state *out)
+{
+    const char *name = PyUnicode_Check(key) ? PyUnicode_AsUTF8(key) : NULL;
+    Py_ssize_t i = name != NULL ? td_par_index(op->cls, name) : -1;
+    if (i < 0) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_ValueError, "%s has no parameter %R", op->cls->optype, key);
+        return -1;
+    }
+    if (!PyDict_Check(one)) {
+        return bad("state['pars'][%s] must be a dict", name);
+    }
+    *out = (td_par_state){.index = i, .mode = -1, .readonly = -1};
+    PyObject *val = NULL, *mode = NULL, *expr = NULL, *ro = NULL;
+    int rc = -1;
+    if (item(one, "val", &val) < 0 || item(one, "mode", &mode) < 0 || item(one, "expr", &expr) < 0 ||
+        item(one, "readOnly", &ro) < 0) {
+        goto done;
+    }
+    if (val != NULL) {
+        if (td_par_convert(op, i, val, &out->val) < 0) {
+            goto done;
+        }
+        out->has_val = 1;
+    }
+    if (mode != NULL) {
+        if (PyUnicode_Check(mode) && PyUnicode_CompareWithASCIIString(mode, "CONSTANT") == 0) {
+            out->mode = TD_MODE_CONSTANT;
+        }
+        else if (PyUnicode_Check(mode) && PyUnicode_CompareWithASCIIString(mode, "EXPRESSION") == 0) {
+            out->mode = TD_MODE_EXPRESSION;
+        }
+        else {
+            bad("par %s: mode must be 'CONSTANT' or 'EXPRESSION'", name);
+            goto done;
+        }
+    }
+    if (expr != NULL) {
+        if (!PyUnicode_Check(expr) || PyUnicode_AsUTF8(expr) == NULL) {
+            PyErr_Clear();
+            bad("par %s: expr must be a str", name);
+            goto done;
+        }
+        out->expr = PyUnicode_FromObject(expr);
+        if (out->expr == NULL) {
+            goto done;
+        }
+    }
+    if (ro != NULL) {
+        int t = PyObject_IsTrue(ro);
+        if (t < 0) {
+            goto done;
+        }
+        out->readonly = t;
+    }
+    rc = 0;
+done:
+    Py_XDECREF(val);
+    Py_XDECREF(mode);
+    Py_XDECREF(expr);
+    Py_XDECREF(ro);
+    return rc;
+}
+
+/* Reads and checks everything state asks of op (Python may run: conversions, iteration, a key's
+ * __eq__); nothing of op changes. */
+static int
+parse_state(TdOp *op, PyObject *state, int with_name, td_parsed_state *p)
+{
+    memset(p, 0, sizeof(*p));
+    memset(p->flags, -1, sizeof(p->flags));
     if (!PyDict_Check(state)) {
         PyErr_Format(PyExc_TypeError, "an OP state is a dict (from __getstate__), not %.100s", Py_TYPE(state)->tp_name);
         return -1;
     }
-    item(state, "OPType", &v);
+    PyObject *v = NULL, *items = NULL;
+    int rc = -1;
+    if (item(state, "OPType", &v) < 0) {
+        goto done;
+    }
     if (v == NULL || !PyUnicode_Check(v) || PyUnicode_CompareWithASCIIString(v, op->cls->optype) != 0) {
         PyErr_Format(PyExc_ValueError, "this state is for %R, not %s", v != NULL ? v : Py_None, op->cls->optype);
-        return -1;
+        goto done;
     }
-    item(state, "name", &v);
+    Py_CLEAR(v);
+    if (item(state, "name", &v) < 0) {
+        goto done;
+    }
     if (with_name && v != NULL && op->parent != NULL) {
-        if (td_name_validate(v) < 0) {
-            return -1;
-        }
-        TdOp *other = td_path_child(op->parent, v);
-        if (other != NULL && other != op) {
-            PyErr_Format(PyExc_ValueError, "'%U' already contains an operator named '%U'", op->parent->name, v);
-            return -1;
+        if (td_name_validate(v) < 0 || (p->name = PyUnicode_FromObject(v)) == NULL) {
+            goto done;
         }
     }
-    item(state, "pars", &v);
-    if (v != NULL) {
-        if (!PyDict_Check(v)) {
-            return bad("state['pars'] must be a dict%s", "");
-        }
-        PyObject *key, *one;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(v, &pos, &key, &one)) {
-            const char *name = PyUnicode_Check(key) ? PyUnicode_AsUTF8(key) : NULL;
-            Py_ssize_t i = name != NULL ? td_par_index(op->cls, name) : -1;
-            if (i < 0) {
-                PyErr_Clear();
-                PyErr_Format(PyExc_ValueError, "%s has no parameter %R", op->cls->optype, key);
-                return -1;
-            }
-            if (!PyDict_Check(one)) {
-                return bad("state['pars'][%s] must be a dict", name);
-            }
-            PyObject *val = PyDict_GetItemString(one, "val"), *mode = PyDict_GetItemString(one, "mode");
-            PyObject *expr = PyDict_GetItemString(one, "expr");
-            if (val != NULL) {
-                td_par_value conv;
-                if (td_par_convert(op, i, val, &conv) < 0) {
-                    return -1;
-                }
-                Py_XDECREF(conv.str);
-            }
-            int mode_ok = mode == NULL || (PyUnicode_Check(mode) &&
-                                           (PyUnicode_CompareWithASCIIString(mode, "CONSTANT") == 0 ||
-                                            PyUnicode_CompareWithASCIIString(mode, "EXPRESSION") == 0));
-            if (!mode_ok) {
-                return bad("par %s: mode must be 'CONSTANT' or 'EXPRESSION'", name);
-            }
-            if (expr != NULL && !PyUnicode_Check(expr)) {
-                return bad("par %s: expr must be a str", name);
-            }
-        }
+    Py_CLEAR(v);
+    if (item(state, "pars", &v) < 0) {
+        goto done;
     }
-    item(state, "flags", &v);
     if (v != NULL) {
         if (!PyDict_Check(v)) {
-            return bad("state['flags'] must be a dict%s", "");
+            bad("state['pars'] must be a dict%s", "");
+            goto done;
         }
-        PyObject *key, *on;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(v, &pos, &key, &on)) {
-            int known = 0;
-            for (int f = 0; PyUnicode_Check(key) && f < TD_NFLAGS; f++) {
-                known |= PyUnicode_CompareWithASCIIString(key, td_flag_names[f]) == 0;
+        items = PyDict_Items(v); /* a snapshot: conversions may edit the dict */
+        if (items == NULL) {
+            goto done;
+        }
+        p->pars = PyMem_Calloc((size_t)PyList_GET_SIZE(items) + 1, sizeof(td_par_state));
+        if (p->pars == NULL) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        for (Py_ssize_t k = 0; k < PyList_GET_SIZE(items); k++) {
+            PyObject *kv = PyList_GET_ITEM(items, k);
+            if (!op->valid || op->pars == NULL) {
+                td_op_check(op);
+                goto done;
             }
-            if (!known || !PyBool_Check(on)) {
+            if (parse_par(op, PyTuple_GET_ITEM(kv, 0), PyTuple_GET_ITEM(kv, 1), &p->pars[p->npars]) < 0) {
+                goto done;
+            }
+            p->npars++;
+        }
+        Py_CLEAR(items);
+    }
+    Py_CLEAR(v);
+    if (item(state, "flags", &v) < 0) {
+        goto done;
+    }
+    if (v != NULL) {
+        if (!PyDict_Check(v)) {
+            bad("state['flags'] must be a dict%s", "");
+            goto done;
+        }
+        items = PyDict_Items(v);
+        for (Py_ssize_t k = 0; items != NULL && k < PyList_GET_SIZE(items); k++) {
+            PyObject *key = PyTuple_GET_ITEM(PyList_GET_ITEM(items, k), 0);
+            PyObject *on = PyTuple_GET_ITEM(PyList_GET_ITEM(items, k), 1);
+            int f = -1;
+            for (int j = 0; PyUnicode_CheckExact(key) && j < TD_NFLAGS; j++) {
+                f = PyUnicode_CompareWithASCIIString(key, td_flag_names[j]) == 0 ? j : f;
+            }
+            if (f < 0 || !PyBool_Check(on)) {
                 PyErr_Format(PyExc_ValueError, "state['flags']: %R is not a flag with a bool value", key);
-                return -1;
+                goto done;
             }
-            if (op->children == NULL && on == Py_False &&
-                PyUnicode_CompareWithASCIIString(key, "allowCooking") == 0) {
-                return bad("only COMPs can clear allowCooking%s", "");
-            }
+            p->flags[f] = on == Py_True;
         }
+        if (items == NULL) {
+            goto done;
+        }
+        Py_CLEAR(items);
     }
+    Py_CLEAR(v);
     static const char *const dicts[] = {"storage", "storageStartup", "vars"};
+    PyObject **dict_out[] = {&p->storage, &p->startup, &p->vars};
     for (int k = 0; k < 3; k++) {
-        item(state, dicts[k], &v);
+        if (item(state, dicts[k], &v) < 0) {
+            goto done;
+        }
         if (v != NULL && !PyDict_Check(v)) {
-            return bad("state['%s'] must be a dict", dicts[k]);
+            bad("state['%s'] must be a dict", dicts[k]);
+            goto done;
         }
+        if (v != NULL && (*dict_out[k] = PyDict_Copy(v)) == NULL) {
+            goto done;
+        }
+        Py_CLEAR(v);
     }
-    item(state, "tags", &v);
+    if (item(state, "tags", &v) < 0) {
+        goto done;
+    }
     if (v != NULL) {
-        PyObject *t = td_tags_from(v);
-        if (t == NULL) {
-            return -1;
+        PyObject *t = td_tags_from(v), *it = t != NULL ? PyObject_GetIter(t) : NULL, *tag;
+        p->tags = it != NULL ? PySet_New(NULL) : NULL;
+        while (p->tags != NULL && (tag = PyIter_Next(it)) != NULL) {
+            PyObject *exact = PyUnicode_FromObject(tag);
+            if (exact == NULL || PySet_Add(p->tags, exact) < 0) {
+                Py_CLEAR(p->tags);
+            }
+            Py_XDECREF(exact);
+            Py_DECREF(tag);
         }
-        Py_DECREF(t);
+        Py_XDECREF(it);
+        Py_XDECREF(t);
+        if (p->tags == NULL || PyErr_Occurred()) {
+            goto done;
+        }
+        Py_CLEAR(v);
     }
-    item(state, "comment", &v);
-    if (v != NULL && !PyUnicode_Check(v)) {
-        return bad("state['comment'] must be a str%s", "");
+    if (item(state, "comment", &v) < 0) {
+        goto done;
     }
-    static const char *const ints[] = {"nodeX", "nodeY", "nodeWidth", "nodeHeight", "currentPage"};
+    if (v != NULL) {
+        if (!PyUnicode_Check(v) || (p->comment = PyUnicode_FromObject(v)) == NULL) {
+            PyErr_Clear();
+            bad("state['comment'] must be a str%s", "");
+            goto done;
+        }
+        Py_CLEAR(v);
+    }
     static const long lows[] = {-1000000000L, -1000000000L, 1, 1, 0};
     for (int k = 0; k < 5; k++) {
-        item(state, ints[k], &v);
+        if (item(state, int_keys[k], &v) < 0) {
+            goto done;
+        }
         if (v == NULL) {
             continue;
         }
@@ -293,135 +491,260 @@ check_state(TdOp *op, PyObject *state, int with_name)
             PyErr_Clear();
             n = lows[k] - 1;
         }
+        Py_CLEAR(v);
         if (n < lows[k] || n > 1000000000L) {
-            return bad("state['%s'] must be an int in range", ints[k]);
+            bad("state['%s'] must be an int in range", int_keys[k]);
+            goto done;
         }
+        p->has_int[k] = 1;
+        p->ints[k] = n;
     }
-    item(state, "color", &v);
+    if (item(state, "color", &v) < 0) {
+        goto done;
+    }
     if (v != NULL) {
         PyObject *t = PySequence_Check(v) ? PySequence_Tuple(v) : NULL;
         int ok = t != NULL && PyTuple_GET_SIZE(t) == 3;
         for (Py_ssize_t k = 0; ok && k < 3; k++) {
             double c = PyFloat_AsDouble(PyTuple_GET_ITEM(t, k));
             ok = !(c == -1.0 && PyErr_Occurred()) && c >= 0.0 && c <= 1.0;
+            p->color[k] = c;
         }
         Py_XDECREF(t);
+        if (PyErr_Occurred() && !PyErr_ExceptionMatches(PyExc_Exception)) {
+            goto done; /* KeyboardInterrupt, SystemExit */
+        }
         PyErr_Clear();
         if (!ok) {
-            return bad("state['color'] must be 3 numbers in [0, 1]%s", "");
+            bad("state['color'] must be 3 numbers in [0, 1]%s", "");
+            goto done;
+        }
+        p->has_color = 1;
+        Py_CLEAR(v);
+    }
+    rc = 0;
+done:
+    Py_XDECREF(v);
+    Py_XDECREF(items);
+    return rc;
+}
+
+/* The checks that depend on the network as it is now, after parsing ran Python. */
+static int
+recheck_state(TdOp *op, const td_parsed_state *p)
+{
+    if (td_op_check(op) < 0) {
+        return -1;
+    }
+    if (op->pars == NULL && op->cls->npars > 0) {
+        return td_op_check(op);
+    }
+    if (p->name != NULL && op->parent != NULL) {
+        TdOp *other = td_path_child(op->parent, p->name);
+        if (other != NULL && other != op) {
+            PyErr_Format(PyExc_ValueError, "'%U' already contains an operator named '%U'", op->parent->name, p->name);
+            return -1;
+        }
+    }
+    if (op->children == NULL && p->flags[TD_FLAG_ALLOW_COOKING] == 0) {
+        return bad("only COMPs can clear allowCooking%s", "");
+    }
+    for (Py_ssize_t k = 0; k < p->npars; k++) {
+        if (td_par_evaluating(op, p->pars[k].index)) {
+            PyErr_Format(td_state_of((PyObject *)op)->tdError, "par %s cannot be set by its own expression",
+                         op->cls->pars[p->pars[k].index].name);
+            return -1;
         }
     }
     return 0;
 }
 
-static int
-set_member(TdOp *op, PyObject *state, const char *key, const char *member)
+/* Applies a parsed, rechecked state; runs no Python and cannot fail halfway. */
+static void
+apply_parsed(TdOp *op, td_parsed_state *p)
 {
-    PyObject *v = PyDict_GetItemString(state, key);
-    return v == NULL ? 0 : PyObject_SetAttrString((PyObject *)op, member, v);
+    if (p->name != NULL && op->parent != NULL && td_child_rename(op, p->name) < 0) {
+        PyErr_Clear(); /* out of memory in the index: the name stays */
+    }
+    for (Py_ssize_t k = 0; k < p->npars; k++) {
+        td_par_state *ps = &p->pars[k];
+        td_par_slot *slot = &op->pars[ps->index];
+        if (ps->has_val) {
+            slot->val.num = ps->val.num;
+            Py_XSETREF(slot->val.str, ps->val.str);
+            ps->val.str = NULL;
+            slot->mode = TD_MODE_CONSTANT;
+        }
+        if (ps->expr != NULL) {
+            Py_XSETREF(slot->expr, ps->expr);
+            ps->expr = NULL;
+        }
+        if (ps->mode == TD_MODE_EXPRESSION) {
+            if (slot->expr == NULL || PyUnicode_GET_LENGTH(slot->expr) == 0) {
+                /* as td_par_set_mode: an empty expression starts as the constant */
+                PyObject *c = td_par_constant_object(op, ps->index);
+                PyObject *r = c != NULL ? PyObject_Repr(c) : NULL; /* float, int, bool or str */
+                Py_XDECREF(c);
+                if (r == NULL) {
+                    PyErr_Clear();
+                }
+                else {
+                    Py_XSETREF(slot->expr, r);
+                }
+            }
+            slot->mode = TD_MODE_EXPRESSION;
+        }
+        else if (ps->mode == TD_MODE_CONSTANT) {
+            slot->mode = TD_MODE_CONSTANT;
+        }
+        if (ps->readonly >= 0) {
+            slot->readonly = (unsigned char)ps->readonly;
+        }
+        td_par_slot_forget(slot);
+    }
+    for (int f = 0; f < TD_NFLAGS; f++) {
+        if (p->flags[f] >= 0 && td_op_flag_assign(op, (td_flag)f, p->flags[f]) < 0) {
+            PyErr_Clear(); /* rechecked: cannot happen */
+        }
+    }
+    if (p->storage != NULL) {
+        Py_XSETREF(op->storage, p->storage);
+        p->storage = NULL;
+    }
+    if (p->startup != NULL) {
+        Py_XSETREF(op->startup, p->startup);
+        p->startup = NULL;
+    }
+    if (p->vars != NULL) {
+        Py_XSETREF(op->vars, p->vars);
+        p->vars = NULL;
+    }
+    if (p->tags != NULL) {
+        if (op->tags != NULL && PySet_Clear(op->tags) == 0) {
+            /* keep the set object a holder of op.tags sees; its elements are exact str */
+            PyObject *it = PyObject_GetIter(p->tags), *tag;
+            while (it != NULL && (tag = PyIter_Next(it)) != NULL) {
+                if (PySet_Add(op->tags, tag) < 0) {
+                    PyErr_Clear();
+                }
+                Py_DECREF(tag);
+            }
+            Py_XDECREF(it);
+            PyErr_Clear();
+        }
+        else {
+            Py_XSETREF(op->tags, p->tags);
+            p->tags = NULL;
+        }
+    }
+    if (p->comment != NULL) {
+        Py_XSETREF(op->comment, p->comment);
+        p->comment = NULL;
+    }
+    if (p->has_color) {
+        memcpy(op->color, p->color, sizeof(op->color));
+    }
+    long *fields[] = {&op->node_x, &op->node_y, &op->node_w, &op->node_h};
+    for (int k = 0; k < 4; k++) {
+        if (p->has_int[k]) {
+            *fields[k] = p->ints[k];
+        }
+    }
+    if (p->has_int[4]) {
+        op->current_page = (int)p->ints[4];
+    }
+    td_op_touch(op);
 }
 
 static int
 apply_state(TdOp *op, PyObject *state, int with_name)
 {
-    if (check_state(op, state, with_name) < 0) {
-        return -1;
+    td_parsed_state p;
+    int rc = parse_state(op, state, with_name, &p);
+    if (rc == 0) {
+        rc = recheck_state(op, &p);
     }
-    PyObject *v;
-    if (with_name && op->parent != NULL && set_member(op, state, "name", "name") < 0) {
-        return -1;
+    if (rc == 0) {
+        apply_parsed(op, &p);
     }
-    item(state, "pars", &v);
-    PyObject *key, *one;
-    Py_ssize_t pos = 0;
-    while (v != NULL && PyDict_Next(v, &pos, &key, &one)) {
-        Py_ssize_t i = td_par_index(op->cls, PyUnicode_AsUTF8(key));
-        PyObject *val = PyDict_GetItemString(one, "val"), *mode = PyDict_GetItemString(one, "mode");
-        PyObject *expr = PyDict_GetItemString(one, "expr"), *ro = PyDict_GetItemString(one, "readOnly");
-        if (val != NULL && td_par_assign(op, i, val) < 0) {
-            return -1;
-        }
-        if (expr != NULL) {
-            Py_XSETREF(op->pars[i].expr, Py_NewRef(expr));
-            td_par_slot_forget(&op->pars[i]);
-        }
-        if (mode != NULL && PyUnicode_CompareWithASCIIString(mode, "EXPRESSION") == 0 &&
-            td_par_set_mode(op, i, TD_MODE_EXPRESSION) < 0) {
-            return -1;
-        }
-        if (ro != NULL) {
-            op->pars[i].readonly = (unsigned char)(PyObject_IsTrue(ro) == 1);
-        }
-    }
-    item(state, "flags", &v);
-    pos = 0;
-    while (v != NULL && PyDict_Next(v, &pos, &key, &one)) {
-        for (int f = 0; f < TD_NFLAGS; f++) {
-            if (PyUnicode_CompareWithASCIIString(key, td_flag_names[f]) == 0 &&
-                td_op_flag_assign(op, (td_flag)f, one == Py_True) < 0) {
-                return -1;
-            }
-        }
-    }
-    item(state, "storage", &v);
-    if (v != NULL) {
-        Py_XSETREF(op->storage, PyDict_Copy(v));
-        if (op->storage == NULL) {
-            return -1;
-        }
-    }
-    item(state, "storageStartup", &v);
-    if (v != NULL) {
-        Py_XSETREF(op->startup, PyDict_Copy(v));
-        if (op->startup == NULL) {
-            return -1;
-        }
-    }
-    item(state, "vars", &v);
-    if (v != NULL) {
-        Py_XSETREF(op->vars, PyDict_Copy(v));
-        if (op->vars == NULL) {
-            return -1;
-        }
-    }
-    if (set_member(op, state, "tags", "tags") < 0 || set_member(op, state, "comment", "comment") < 0 ||
-        set_member(op, state, "color", "color") < 0 || set_member(op, state, "nodeWidth", "nodeWidth") < 0 ||
-        set_member(op, state, "nodeHeight", "nodeHeight") < 0 || set_member(op, state, "nodeX", "nodeX") < 0 ||
-        set_member(op, state, "nodeY", "nodeY") < 0) {
-        return -1;
-    }
-    item(state, "currentPage", &v);
-    if (v != NULL) {
-        op->current_page = (int)PyLong_AsLong(v);
-    }
-    td_op_touch(op);
-    return 0;
+    parsed_free(&p);
+    return rc;
 }
 
 PyObject *
 td_op_setstate(TdOp *op, PyObject *state)
 {
     TD_CHECK(op, NULL);
-    if (apply_state(op, state, 1) < 0) {
+    Py_INCREF(op);
+    int rc = apply_state(op, state, 1);
+    Py_DECREF(op);
+    if (rc < 0) {
         return NULL;
     }
     Py_RETURN_NONE;
 }
 
-/* Wires and docks among the children of comp made from states (names as in the states). */
-static int
-relink_children(TdOp *comp, PyObject *states, PyObject *made)
+/* What relinking needs of one state, copied out of it: its name, its inputs' names and its dock's
+ * name (exact str or NULL). A new tuple (name, (inputs...), dock) with None for absent. */
+static PyObject *
+link_names(PyObject *st)
 {
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(made); i++) {
+    PyObject *name = NULL, *inputs = NULL, *dock = NULL, *r = NULL, *ins = NULL;
+    if (item(st, "name", &name) < 0 || item(st, "inputs", &inputs) < 0 || item(st, "dock", &dock) < 0) {
+        goto done;
+    }
+    ins = PyList_New(0);
+    PyObject *seq = inputs != NULL && PyList_Check(inputs) ? PySequence_Tuple(inputs) : NULL;
+    for (Py_ssize_t j = 0; ins != NULL && seq != NULL && j < PyTuple_GET_SIZE(seq); j++) {
+        PyObject *e = PyTuple_GET_ITEM(seq, j);
+        PyObject *exact = PyUnicode_Check(e) ? PyUnicode_FromObject(e) : Py_NewRef(Py_None);
+        if (exact == NULL || PyList_Append(ins, exact) < 0) {
+            Py_CLEAR(ins);
+        }
+        Py_XDECREF(exact);
+    }
+    Py_XDECREF(seq);
+    if (ins == NULL || PyErr_Occurred()) {
+        goto done;
+    }
+    PyObject *n = name != NULL && PyUnicode_Check(name) ? PyUnicode_FromObject(name) : Py_NewRef(Py_None);
+    PyObject *d = dock != NULL && PyUnicode_Check(dock) ? PyUnicode_FromObject(dock) : Py_NewRef(Py_None);
+    r = n != NULL && d != NULL ? Py_BuildValue("(OOO)", n, ins, d) : NULL;
+    Py_XDECREF(n);
+    Py_XDECREF(d);
+done:
+    Py_XDECREF(name);
+    Py_XDECREF(inputs);
+    Py_XDECREF(dock);
+    Py_XDECREF(ins);
+    return r;
+}
+
+/* Wires and docks among the children of a COMP made from states (names as in the states): the
+ * names are copied out first (Python may run), then matched in C. */
+static int
+relink_children(PyObject *states, PyObject *made)
+{
+    Py_ssize_t n = PyList_GET_SIZE(made);
+    PyObject *links = PyList_New(0);
+    for (Py_ssize_t i = 0; links != NULL && i < n; i++) {
+        PyObject *l = link_names(PyTuple_GET_ITEM(states, i));
+        if (l == NULL || PyList_Append(links, l) < 0) {
+            Py_CLEAR(links);
+        }
+        Py_XDECREF(l);
+    }
+    if (links == NULL) {
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
         TdOp *child = (TdOp *)PyList_GET_ITEM(made, i);
-        PyObject *st = PyList_GET_ITEM(states, i);
-        PyObject *inputs = PyDict_GetItemString(st, "inputs"), *dock = PyDict_GetItemString(st, "dock");
-        for (Py_ssize_t j = 0; inputs != NULL && PyList_Check(inputs) && j < PyList_GET_SIZE(inputs); j++) {
-            /* names in the state are those of the originals: find the copy made from that state */
-            for (Py_ssize_t k = 0; k < PyList_GET_SIZE(made); k++) {
-                PyObject *name = PyDict_GetItemString(PyList_GET_ITEM(states, k), "name");
-                if (name != NULL && PyUnicode_Check(name) &&
-                    PyUnicode_Compare(name, PyList_GET_ITEM(inputs, j)) == 0) {
+        PyObject *ins = PyTuple_GET_ITEM(PyList_GET_ITEM(links, i), 1);
+        PyObject *dock = PyTuple_GET_ITEM(PyList_GET_ITEM(links, i), 2);
+        for (Py_ssize_t j = 0; child->valid && j < PyList_GET_SIZE(ins); j++) {
+            for (Py_ssize_t k = 0; PyList_GET_ITEM(ins, j) != Py_None && k < n; k++) {
+                PyObject *name = PyTuple_GET_ITEM(PyList_GET_ITEM(links, k), 0);
+                if (name != Py_None && PyUnicode_Compare(name, PyList_GET_ITEM(ins, j)) == 0) {
                     if (td_op_connect(child, j, (TdOp *)PyList_GET_ITEM(made, k)) < 0) {
                         PyErr_Clear(); /* a wire the copy cannot take is left out */
                     }
@@ -429,75 +752,167 @@ relink_children(TdOp *comp, PyObject *states, PyObject *made)
                 }
             }
         }
-        for (Py_ssize_t k = 0; dock != NULL && PyUnicode_Check(dock) && k < PyList_GET_SIZE(made); k++) {
-            PyObject *name = PyDict_GetItemString(PyList_GET_ITEM(states, k), "name");
-            if (name != NULL && PyUnicode_Check(name) && PyUnicode_Compare(name, dock) == 0) {
+        for (Py_ssize_t k = 0; child->valid && dock != Py_None && k < n; k++) {
+            PyObject *name = PyTuple_GET_ITEM(PyList_GET_ITEM(links, k), 0);
+            if (name != Py_None && PyUnicode_Compare(name, dock) == 0) {
                 Py_XSETREF(child->dock, Py_NewRef(PyList_GET_ITEM(made, k)));
                 break;
             }
         }
     }
-    (void)comp;
+    Py_DECREF(links);
     return 0;
 }
 
-TdOp *
-td_op_from_state(TdOp *comp, PyObject *state, PyObject *name)
+/* One operator made from state inside comp (its own state only); seen holds the states taken so
+ * far, by identity: one taken twice (a state that contains itself) is refused. */
+static TdOp *
+make_one(TdOp *comp, PyObject *state, PyObject *name, PyObject *seen)
 {
     if (!PyDict_Check(state)) {
         PyErr_Format(PyExc_TypeError, "an OP state is a dict (from __getstate__), not %.100s", Py_TYPE(state)->tp_name);
         return NULL;
     }
-    PyObject *optype = PyDict_GetItemString(state, "OPType");
+    PyObject *key = PyLong_FromVoidPtr(state);
+    int had = key != NULL ? PySet_Contains(seen, key) : -1;
+    if (had == 0 && PySet_Add(seen, key) < 0) {
+        had = -1;
+    }
+    Py_XDECREF(key);
+    if (had != 0) {
+        if (had > 0) {
+            PyErr_SetString(PyExc_ValueError, "an OP state is reached twice (a state that contains itself)");
+        }
+        return NULL;
+    }
+    PyObject *optype = NULL, *own_name = NULL;
+    if (item(state, "OPType", &optype) < 0) {
+        return NULL;
+    }
     const char *s = optype != NULL && PyUnicode_Check(optype) ? PyUnicode_AsUTF8(optype) : NULL;
     const td_op_class *cls = s != NULL ? td_class_by_name(td_state_of((PyObject *)comp), s) : NULL;
     if (cls == NULL) {
         PyErr_Clear();
         PyErr_Format(PyExc_ValueError, "state['OPType'] names no operator type: %R", optype != NULL ? optype : Py_None);
+        Py_XDECREF(optype);
         return NULL;
     }
+    Py_DECREF(optype);
     if (name == NULL || name == Py_None) {
-        name = PyDict_GetItemString(state, "name");
+        if (item(state, "name", &own_name) < 0) {
+            return NULL;
+        }
+        name = own_name;
         if (name != NULL && (!PyUnicode_Check(name) || PyUnicode_GET_LENGTH(name) == 0)) {
             name = Py_None; /* the root's state: use the type's stem */
         }
     }
     TdOp *op = td_comp_create_op(comp, cls, name != NULL ? name : Py_None);
+    Py_XDECREF(own_name);
     if (op == NULL) {
         return NULL;
     }
     if (apply_state(op, state, 0) < 0) {
-        goto error;
-    }
-    PyObject *kids = PyDict_GetItemString(state, "children");
-    if (kids != NULL && op->children != NULL) {
-        if (!PyList_Check(kids)) {
-            PyErr_SetString(PyExc_ValueError, "state['children'] must be a list of states");
-            goto error;
-        }
-        PyObject *made = PyList_New(0);
-        if (made == NULL) {
-            goto error;
-        }
-        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(kids); i++) {
-            TdOp *child = td_op_from_state(op, PyList_GET_ITEM(kids, i), NULL);
-            if (child == NULL || PyList_Append(made, (PyObject *)child) < 0) {
-                Py_XDECREF(child);
-                Py_DECREF(made);
-                goto error;
-            }
-            Py_DECREF(child);
-        }
-        int rc = relink_children(op, kids, made);
-        Py_DECREF(made);
-        if (rc < 0) {
-            goto error;
-        }
+        td_op_destroy(op);
+        Py_DECREF(op);
+        return NULL;
     }
     return op;
+}
+
+/* The children states of state as a tuple (a snapshot), None if it has none; NULL on error. */
+static PyObject *
+children_states(PyObject *state)
+{
+    PyObject *kids = NULL;
+    if (item(state, "children", &kids) < 0) {
+        return NULL;
+    }
+    if (kids == NULL) {
+        return Py_NewRef(Py_None);
+    }
+    PyObject *t = PyList_Check(kids) ? PySequence_Tuple(kids) : NULL;
+    if (t == NULL && !PyErr_Occurred()) {
+        PyErr_SetString(PyExc_ValueError, "state['children'] must be a list of states");
+    }
+    Py_DECREF(kids);
+    return t;
+}
+
+TdOp *
+td_op_from_state(TdOp *comp, PyObject *state, PyObject *name)
+{
+    /* Without recursion: a work list of (operator, its state) whose children are still to be made,
+     * and the (children states, operators made) of each COMP, relinked at the end. */
+    PyObject *seen = PySet_New(NULL), *todo = PyList_New(0), *links = PyList_New(0);
+    TdOp *top = NULL;
+    if (seen == NULL || todo == NULL || links == NULL) {
+        goto error;
+    }
+    Py_INCREF(state);
+    top = make_one(comp, state, name, seen);
+    PyObject *first = top != NULL ? PyTuple_Pack(2, (PyObject *)top, state) : NULL;
+    Py_DECREF(state);
+    if (first == NULL || PyList_Append(todo, first) < 0) {
+        Py_XDECREF(first);
+        goto error;
+    }
+    Py_DECREF(first);
+    while (PyList_GET_SIZE(todo) > 0) {
+        Py_ssize_t last = PyList_GET_SIZE(todo) - 1;
+        PyObject *job = Py_NewRef(PyList_GET_ITEM(todo, last));
+        if (PyList_SetSlice(todo, last, last + 1, NULL) < 0) {
+            Py_DECREF(job);
+            goto error;
+        }
+        TdOp *op = (TdOp *)PyTuple_GET_ITEM(job, 0);
+        PyObject *kids = op->children != NULL ? children_states(PyTuple_GET_ITEM(job, 1)) : Py_NewRef(Py_None);
+        PyObject *made = kids != NULL && kids != Py_None ? PyList_New(0) : NULL;
+        int bad_job = kids == NULL || (kids != Py_None && made == NULL);
+        for (Py_ssize_t i = 0; !bad_job && kids != Py_None && i < PyTuple_GET_SIZE(kids); i++) {
+            PyObject *ks = PyTuple_GET_ITEM(kids, i);
+            TdOp *child = make_one(op, ks, NULL, seen);
+            PyObject *next = child != NULL ? PyTuple_Pack(2, (PyObject *)child, ks) : NULL;
+            bad_job = next == NULL || PyList_Append(made, (PyObject *)child) < 0 || PyList_Append(todo, next) < 0;
+            Py_XDECREF(next);
+            Py_XDECREF(child);
+        }
+        PyObject *link = !bad_job && made != NULL ? PyTuple_Pack(2, kids, made) : NULL;
+        if (link != NULL && PyList_Append(links, link) < 0) {
+            bad_job = 1;
+        }
+        Py_XDECREF(link);
+        Py_XDECREF(kids);
+        Py_XDECREF(made);
+        Py_DECREF(job);
+        if (bad_job) {
+            goto error;
+        }
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(links); i++) {
+        PyObject *l = PyList_GET_ITEM(links, i);
+        if (relink_children(PyTuple_GET_ITEM(l, 0), PyTuple_GET_ITEM(l, 1)) < 0) {
+            goto error;
+        }
+    }
+    if (td_op_check(top) < 0) {
+        goto error; /* destroyed by Python that ran for its children */
+    }
+    Py_DECREF(seen);
+    Py_DECREF(todo);
+    Py_DECREF(links);
+    return top;
 error:
-    td_op_destroy(op);
-    Py_DECREF(op);
+    if (top != NULL) {
+        PyObject *type, *value, *tb;
+        PyErr_Fetch(&type, &value, &tb);
+        td_op_destroy(top);
+        Py_DECREF(top);
+        PyErr_Restore(type, value, tb);
+    }
+    Py_XDECREF(seen);
+    Py_XDECREF(todo);
+    Py_XDECREF(links);
     return NULL;
 }
 
@@ -506,7 +921,7 @@ td_op_reduce(TdOp *op, PyObject *unused)
 {
     (void)unused;
     TD_CHECK(op, NULL);
-    PyObject *state = state_of(op, 1);
+    PyObject *state = state_tree(op);
     PyObject *parent = op->parent != NULL ? td_op_path(op->parent) : Py_NewRef(Py_None);
     PyObject *module = PyType_GetModuleByDef(Py_TYPE(op), &td_module_def);
     PyObject *fn = module != NULL ? PyObject_GetAttrString(module, "_op_from_state") : NULL;
@@ -667,13 +1082,14 @@ move_children(TdOp *comp, TdOp *dest)
     PyObject *kids = comp->children;
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(kids); i++) {
         TdOp *c = (TdOp *)PyList_GET_ITEM(kids, i);
-        if (PyList_Append(dest->children, (PyObject *)c) < 0) {
+        if (td_child_attach(dest, c) < 0) {
             return -1;
         }
         Py_SETREF(c->parent, (TdOp *)Py_NewRef((PyObject *)dest));
         Py_CLEAR(c->expr_globals); /* its op() now looks in dest */
     }
-    return PyList_SetSlice(kids, 0, PyList_GET_SIZE(kids), NULL);
+    td_child_clear_all(comp);
+    return 0;
 }
 
 PyObject *
@@ -747,7 +1163,13 @@ td_op_change_type(TdOp *op, PyObject *arg)
         goto error;
     }
     td_op_destroy(op);
-    Py_SETREF(fresh->name, name);
+    int renamed = td_child_rename(fresh, name);
+    Py_DECREF(name);
+    if (renamed < 0) {
+        td_op_destroy(fresh);
+        Py_DECREF(fresh);
+        return NULL;
+    }
     td_op_touch(fresh);
     return (PyObject *)fresh;
 error:

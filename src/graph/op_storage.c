@@ -56,22 +56,30 @@ td_op_store(TdOp *op, PyObject *args, PyObject *kwds)
     return Py_NewRef(value);
 }
 
-/* The operator from op upward (only op unless search) whose storage holds key, or NULL. */
-static TdOp *
-owner_of(TdOp *op, PyObject *key, int search, int *err)
+/* The value of key in the storage of op or (search) the first parent holding it: a new reference,
+ * with the owner in *owner (new reference); NULL and *owner NULL if none holds it, or NULL with an
+ * error. A stored key's __hash__/__eq__ may run Python that destroys or moves anything: the walk
+ * holds the operator and the dict it is looking in, and takes the next parent afterwards. */
+static PyObject *
+lookup(TdOp *op, PyObject *key, int search, TdOp **owner)
 {
-    *err = 0;
-    for (TdOp *o = op; o != NULL; o = search ? o->parent : NULL) {
-        if (o->storage != NULL) {
-            int has = PyDict_Contains(o->storage, key);
-            if (has < 0) {
-                *err = 1;
-                return NULL;
-            }
-            if (has) {
-                return o;
-            }
+    *owner = NULL;
+    TdOp *o = (TdOp *)Py_NewRef((PyObject *)op);
+    while (o != NULL) {
+        PyObject *d = Py_XNewRef(o->storage);
+        PyObject *v = d != NULL ? Py_XNewRef(PyDict_GetItemWithError(d, key)) : NULL;
+        Py_XDECREF(d);
+        if (v != NULL) {
+            *owner = o;
+            return v;
         }
+        if (PyErr_Occurred()) {
+            Py_DECREF(o);
+            return NULL;
+        }
+        TdOp *next = search ? (TdOp *)Py_XNewRef((PyObject *)o->parent) : NULL;
+        Py_DECREF(o);
+        o = next;
     }
     return NULL;
 }
@@ -89,19 +97,18 @@ td_op_fetch(TdOp *op, PyObject *args, PyObject *kwds)
     if (check_key(key) < 0) {
         return NULL;
     }
-    int err;
-    TdOp *owner = owner_of(op, key, search, &err);
-    if (err) {
-        return NULL;
-    }
-    if (owner != NULL) {
-        return Py_XNewRef(PyDict_GetItemWithError(owner->storage, key));
+    TdOp *owner;
+    PyObject *v = lookup(op, key, search, &owner);
+    if (v != NULL || PyErr_Occurred()) {
+        Py_XDECREF(owner);
+        return v;
     }
     if (def == NULL) {
         PyErr_Format(PyExc_KeyError, "%R is not stored in %U%s", key, op->name, search ? " or its parents" : "");
         return NULL;
     }
     if (store_default) {
+        TD_CHECK(op, NULL); /* a key's __eq__ may have destroyed it */
         if (ensure_dict(&op->storage) == NULL || PyDict_SetItem(op->storage, key, def) < 0) {
             return NULL;
         }
@@ -117,12 +124,13 @@ td_op_fetch_owner(TdOp *op, PyObject *key)
     if (check_key(key) < 0) {
         return NULL;
     }
-    int err;
-    TdOp *owner = owner_of(op, key, 1, &err);
-    if (err) {
+    TdOp *owner;
+    PyObject *v = lookup(op, key, 1, &owner);
+    if (v == NULL && PyErr_Occurred()) {
         return NULL;
     }
-    return Py_NewRef(owner != NULL ? (PyObject *)owner : Py_None);
+    Py_XDECREF(v);
+    return owner != NULL ? (PyObject *)owner : Py_NewRef(Py_None);
 }
 
 int
@@ -132,8 +140,10 @@ td_dict_unstore(PyObject *dict, PyObject *patterns, int *removed)
     if (dict == NULL) {
         return 0;
     }
+    Py_INCREF(dict); /* deleting runs a key's __eq__, which may destroy the operator holding it */
     PyObject *keys = PyDict_Keys(dict);
     if (keys == NULL) {
+        Py_DECREF(dict);
         return -1;
     }
     int rc = 0;
@@ -158,6 +168,7 @@ td_dict_unstore(PyObject *dict, PyObject *patterns, int *removed)
         }
     }
     Py_DECREF(keys);
+    Py_DECREF(dict);
     return rc;
 }
 

@@ -296,7 +296,10 @@ par_get_menuindex(TdPar *p, void *c)
     td_par_value v;
     PyObject *msg = NULL;
     if (td_par_eval(op, p->index, &v, &msg) < 0) {
-        Py_XDECREF(msg);
+        if (msg == NULL) {
+            return NULL; /* interrupted: the BaseException propagates */
+        }
+        Py_DECREF(msg);
         return td_par_current(p); /* raises the expression's error */
     }
     return PyLong_FromDouble(v.num);

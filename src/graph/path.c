@@ -27,19 +27,25 @@ td_name_validate(PyObject *name)
     return 0;
 }
 
+/* ---- the children's name index ----
+ *
+ * comp->child_names maps each child's name (an exact str, so no Python runs in a lookup) to the
+ * child; comp->name_hints maps a stem to a number n such that stem1 .. stem(n-1) are all taken,
+ * which makes automatic naming (geo1, geo2, ...) O(1) amortised instead of a scan per candidate. */
+
 TdOp *
 td_path_child(TdOp *comp, PyObject *name)
 {
-    if (comp == NULL || comp->children == NULL) {
+    if (comp == NULL || comp->children == NULL || comp->child_names == NULL || !PyUnicode_Check(name)) {
         return NULL;
     }
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(comp->children); i++) {
-        TdOp *c = (TdOp *)PyList_GET_ITEM(comp->children, i);
-        if (PyUnicode_Compare(c->name, name) == 0) {
-            return c;
-        }
+    PyObject *key = PyUnicode_CheckExact(name) ? Py_NewRef(name) : PyUnicode_FromObject(name);
+    PyObject *c = key != NULL ? PyDict_GetItemWithError(comp->child_names, key) : NULL;
+    Py_XDECREF(key);
+    if (c == NULL) {
+        PyErr_Clear(); /* only out of memory: nothing found */
     }
-    return NULL;
+    return (TdOp *)c;
 }
 
 static TdOp *
@@ -48,19 +54,174 @@ child_by_cstr(TdOp *comp, const char *name, size_t len)
     if (comp == NULL || comp->children == NULL) {
         return NULL;
     }
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(comp->children); i++) {
-        TdOp *c = (TdOp *)PyList_GET_ITEM(comp->children, i);
-        Py_ssize_t n = 0;
-        const char *s = PyUnicode_AsUTF8AndSize(c->name, &n);
-        if (s == NULL) {
-            PyErr_Clear();
-            continue;
+    PyObject *s = PyUnicode_DecodeUTF8(name, (Py_ssize_t)len, NULL);
+    if (s == NULL) {
+        PyErr_Clear(); /* not UTF-8: no operator name is */
+        return NULL;
+    }
+    TdOp *c = td_path_child(comp, s);
+    Py_DECREF(s);
+    return c;
+}
+
+/* The number n of name == stem + str(n) (n >= 1, no leading zero) into stem and n; 0 if none. */
+static int
+numbered(PyObject *name, PyObject **stem, long *n)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(name), cut = len;
+    while (cut > 0 && Py_UNICODE_ISDIGIT(PyUnicode_READ_CHAR(name, cut - 1))) {
+        cut--;
+    }
+    if (cut == len || PyUnicode_READ_CHAR(name, cut) == '0' || len - cut > 15) {
+        return 0;
+    }
+    long v = 0;
+    for (Py_ssize_t i = cut; i < len; i++) {
+        v = v * 10 + (long)Py_UNICODE_TODECIMAL(PyUnicode_READ_CHAR(name, i));
+    }
+    *stem = PyUnicode_Substring(name, 0, cut);
+    if (*stem == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    *n = v;
+    return 1;
+}
+
+/* name is no longer taken in comp: lower its stem's hint to its number. */
+static void
+name_freed(TdOp *comp, PyObject *name)
+{
+    PyObject *stem;
+    long n;
+    if (comp->name_hints == NULL || !numbered(name, &stem, &n)) {
+        return;
+    }
+    PyObject *hint = PyDict_GetItemWithError(comp->name_hints, stem);
+    if (hint != NULL && PyLong_AsLong(hint) > n) {
+        PyObject *v = PyLong_FromLong(n);
+        if (v == NULL || PyDict_SetItem(comp->name_hints, stem, v) < 0) {
+            PyDict_Clear(comp->name_hints); /* no hint is always correct */
         }
-        if ((size_t)n == len && memcmp(s, name, len) == 0) {
-            return c;
+        Py_XDECREF(v);
+    }
+    PyErr_Clear();
+    Py_DECREF(stem);
+}
+
+int
+td_child_attach(TdOp *comp, TdOp *child)
+{
+    if (PyDict_SetItem(comp->child_names, child->name, (PyObject *)child) < 0) {
+        return -1;
+    }
+    if (PyList_Append(comp->children, (PyObject *)child) < 0) {
+        if (PyDict_DelItem(comp->child_names, child->name) < 0) {
+            PyErr_Clear();
+        }
+        return -1;
+    }
+    return 0;
+}
+
+void
+td_child_detach(TdOp *comp, TdOp *child)
+{
+    if (comp->children == NULL) {
+        return;
+    }
+    if (comp->child_names != NULL && PyDict_GetItemWithError(comp->child_names, child->name) == (PyObject *)child) {
+        if (PyDict_DelItem(comp->child_names, child->name) < 0) {
+            PyErr_Clear();
+        }
+        name_freed(comp, child->name);
+    }
+    PyErr_Clear();
+    for (Py_ssize_t i = PyList_GET_SIZE(comp->children) - 1; i >= 0; i--) {
+        if (PyList_GET_ITEM(comp->children, i) == (PyObject *)child) {
+            if (PySequence_DelItem(comp->children, i) < 0) {
+                PyErr_Clear(); /* cannot fail for an index in range */
+            }
+            break;
         }
     }
-    return NULL;
+}
+
+int
+td_child_rename(TdOp *child, PyObject *name)
+{
+    TdOp *comp = child->parent;
+    if (comp != NULL && comp->child_names != NULL) {
+        if (PyDict_SetItem(comp->child_names, name, (PyObject *)child) < 0) {
+            return -1;
+        }
+        if (PyUnicode_Compare(child->name, name) != 0) {
+            if (PyDict_DelItem(comp->child_names, child->name) < 0) {
+                PyErr_Clear();
+            }
+            name_freed(comp, child->name);
+        }
+    }
+    Py_SETREF(child->name, Py_NewRef(name));
+    return 0;
+}
+
+void
+td_child_clear_all(TdOp *comp)
+{
+    if (comp->child_names != NULL) {
+        PyDict_Clear(comp->child_names);
+    }
+    Py_CLEAR(comp->name_hints);
+    if (comp->children != NULL && PyList_SetSlice(comp->children, 0, PyList_GET_SIZE(comp->children), NULL) < 0) {
+        PyErr_Clear();
+    }
+}
+
+PyObject *
+td_child_free_name(TdOp *comp, PyObject *wanted)
+{
+    if (td_path_child(comp, wanted) == NULL) {
+        return Py_NewRef(wanted);
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(wanted);
+    Py_ssize_t cut = n;
+    while (cut > 0 && Py_UNICODE_ISDIGIT(PyUnicode_READ_CHAR(wanted, cut - 1))) {
+        cut--;
+    }
+    PyObject *stem = PyUnicode_Substring(wanted, 0, cut);
+    if (stem == NULL) {
+        return NULL;
+    }
+    if (comp->name_hints == NULL && (comp->name_hints = PyDict_New()) == NULL) {
+        Py_DECREF(stem);
+        return NULL;
+    }
+    PyObject *hint = PyDict_GetItemWithError(comp->name_hints, stem);
+    long start = hint != NULL ? PyLong_AsLong(hint) : 1;
+    if (start < 1) {
+        start = 1;
+    }
+    PyErr_Clear();
+    for (long i = start;; i++) {
+        PyObject *cand = PyUnicode_FromFormat("%U%ld", stem, i);
+        if (cand == NULL) {
+            Py_DECREF(stem);
+            return NULL;
+        }
+        if (td_path_child(comp, cand) == NULL) {
+            /* stem1 .. stem(i-1) are taken and cand is about to be */
+            PyObject *next = PyLong_FromLong(i + 1);
+            if (next == NULL || PyDict_SetItem(comp->name_hints, stem, next) < 0) {
+                PyErr_Clear();
+                PyDict_Clear(comp->name_hints);
+            }
+            Py_XDECREF(next);
+            Py_DECREF(stem);
+            return cand;
+        }
+        Py_DECREF(cand);
+    }
 }
 
 static TdOp *

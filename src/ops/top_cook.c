@@ -75,8 +75,13 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
     /* Expressions read while the scene is built report their errors through the module's pending
      * cook error, and addError()/addWarning() are valid during the build. */
     td_cook_error_clear(st);
+    td_eval_frame epoch; /* each parameter the build reads is evaluated once */
+    if (td_eval_epoch_begin(st, &epoch) < 0) {
+        return -1;
+    }
     td_op_cook_begin(top);
     td_scene *scene = td_top_class_of(top)->build(top);
+    td_eval_epoch_end(st, &epoch);
     if (scene != NULL && td_cook_error_take(st) < 0) {
         td_scene_decref(scene);
         scene = NULL;
