@@ -54,8 +54,9 @@ td_object_class_of(const TdOp *op)
  * pivot-relative scale, rotate, translate in the order of xord, rotations in the order of rord.
  * Plain C over the values. */
 void td_object_local(const td_values *vals, double out[16]);
-/* Local transform times those of the object COMPs it sits in; -1 with a Python error if an
- * evaluation fails (see td_op_values). */
-int td_object_world(TdOp *obj, double out[16]);
+/* Local transform times those of the object COMPs it sits in, each evaluated once; with own, obj's
+ * own values are handed back too (free them). -1 with a Python error if an evaluation fails (see
+ * td_op_values). */
+int td_object_world(TdOp *obj, double out[16], td_values **own);
 
 #endif

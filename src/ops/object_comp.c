@@ -53,8 +53,11 @@ td_object_local(const td_values *v, double out[16])
 }
 
 int
-td_object_world(TdOp *obj, double out[16])
+td_object_world(TdOp *obj, double out[16], td_values **own)
 {
+    if (own != NULL) {
+        *own = NULL;
+    }
     /* The chain of object COMPs first, each held: evaluating one's expressions may re-parent or
      * destroy any of them. */
     PyObject *chain = PyList_New(0);
@@ -72,11 +75,20 @@ td_object_world(TdOp *obj, double out[16])
         td_values *v = td_op_values((TdOp *)PyList_GET_ITEM(chain, i));
         if (v == NULL) {
             Py_DECREF(chain);
+            if (own != NULL) {
+                td_values_free(*own);
+                *own = NULL;
+            }
             return -1;
         }
         double local[16], r[16];
         td_object_local(v, local);
-        td_values_free(v);
+        if (i == 0 && own != NULL) {
+            *own = v; /* obj's own values, for the caller */
+        }
+        else {
+            td_values_free(v);
+        }
         td_mat4_mul(r, local, out);
         memcpy(out, r, sizeof(r));
     }

@@ -147,8 +147,8 @@ gather_lights(gathered *g, PyObject *lights)
             continue; /* destroyed by an expression evaluated earlier in this build */
         }
         double world[16];
-        td_values *v = td_object_world(l, world) == 0 ? td_op_values(l) : NULL;
-        if (v == NULL) {
+        td_values *v = NULL;
+        if (td_object_world(l, world, &v) < 0) {
             return -1;
         }
         g->lights = grow(g->lights, &g->cap_lights, g->nlights + 1, sizeof(td_scene_light));
@@ -231,8 +231,8 @@ static int
 gather_geometry(gathered *g, TdOp *geo)
 {
     double world[16];
-    td_values *gv = td_object_world(geo, world) == 0 ? td_op_values(geo) : NULL;
-    if (gv == NULL) {
+    td_values *gv = NULL;
+    if (td_object_world(geo, world, &gv) < 0) {
         return -1;
     }
     td_scene_material material;
@@ -318,7 +318,7 @@ render_build_scene(TdOp *top)
     }
     /* 2. Evaluate: the camera, every light, every geometry with its material and SOPs. */
     TdOp *cam = (TdOp *)PyList_GET_ITEM(cams, 0);
-    if (td_object_world(cam, cam_world) < 0 || (camv = td_op_values(cam)) == NULL) {
+    if (td_object_world(cam, cam_world, &camv) < 0) {
         goto error;
     }
     if (td_mat4_invert(view, cam_world) != 0) {
