@@ -31,15 +31,9 @@ int
 td_geom_box(const td_geom_box_desc *desc, td_mesh **out, td_err *err)
 {
     *out = NULL;
-    td_mesh *m = td_mesh_new(24, 36, err);
+    float *pos, *nrm, *tex;
+    td_mesh *m = td_mesh_new_surface(24, 36, &pos, &nrm, &tex, err);
     if (m == NULL) {
-        return -1;
-    }
-    float *pos = td_mesh_add_attr(m, "P", 3, err);
-    float *nrm = pos != NULL ? td_mesh_add_attr(m, "N", 3, err) : NULL;
-    float *tex = nrm != NULL ? td_mesh_add_attr(m, "uv", 3, err) : NULL;
-    if (tex == NULL) {
-        td_mesh_decref(m);
         return -1;
     }
     float half[3];

@@ -116,3 +116,20 @@ td_mesh_cpu_bytes(const td_mesh *m)
     }
     return n;
 }
+
+td_mesh *
+td_mesh_new_surface(uint32_t nverts, uint32_t nindices, float **P, float **N, float **uv, td_err *err)
+{
+    td_mesh *m = td_mesh_new(nverts, nindices, err);
+    if (m == NULL) {
+        return NULL;
+    }
+    *P = td_mesh_add_attr(m, "P", 3, err);
+    *N = *P != NULL ? td_mesh_add_attr(m, "N", 3, err) : NULL;
+    *uv = *N != NULL ? td_mesh_add_attr(m, "uv", 3, err) : NULL;
+    if (*uv == NULL) {
+        td_mesh_decref(m);
+        return NULL;
+    }
+    return m;
+}

@@ -47,6 +47,9 @@ td_mesh *td_mesh_new(uint32_t nverts, uint32_t nindices, td_err *err);
 /* Adds an attribute of size (1..4) floats a vertex, zero-filled, and returns its data (nverts * size
  * floats) for the builder to fill; NULL (err filled) for a bad or duplicate name, a bad size, a full
  * table or no memory. */
+/* A mesh with the attributes every generated surface has: P, N and uv (3 floats each), their arrays
+ * handed back; NULL with err filled. */
+td_mesh *td_mesh_new_surface(uint32_t nverts, uint32_t nindices, float **P, float **N, float **uv, td_err *err);
 float *td_mesh_add_attr(td_mesh *m, const char *name, int size, td_err *err);
 /* The attribute called name, or NULL. */
 const td_mesh_attr *td_mesh_find(const td_mesh *m, const char *name);

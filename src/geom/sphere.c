@@ -35,15 +35,9 @@ td_geom_sphere(const td_geom_sphere_desc *desc, td_mesh **out, td_err *err)
         return td_err_set(err, TD_ERR_VALUE, "a sphere of %d rows and %d columns has too many vertices",
                           desc->rows, desc->cols);
     }
-    td_mesh *m = td_mesh_new((uint32_t)nverts, (uint32_t)nindices, err);
+    float *pos, *nrm, *tex;
+    td_mesh *m = td_mesh_new_surface((uint32_t)nverts, (uint32_t)nindices, &pos, &nrm, &tex, err);
     if (m == NULL) {
-        return -1;
-    }
-    float *pos = td_mesh_add_attr(m, "P", 3, err);
-    float *nrm = pos != NULL ? td_mesh_add_attr(m, "N", 3, err) : NULL;
-    float *tex = nrm != NULL ? td_mesh_add_attr(m, "uv", 3, err) : NULL;
-    if (tex == NULL) {
-        td_mesh_decref(m);
         return -1;
     }
     const double *c = desc->center, *r = desc->radius;

@@ -16,17 +16,7 @@ TD_PAR_TABLE(ambient_pars, AMBIENT_PARS);
 static int
 ambient_fill(const td_values *vals, const double world[16], td_scene_light *out)
 {
-    const td_par_value *v = vals->v;
-    double dimmer = v[PAR_dimmer].num;
-    if (dimmer < 0.001) {
-        return 0;
-    }
-    for (int k = 0; k < 3; k++) {
-        out->position[k] = (float)world[12 + k];
-        out->color[k] = (float)(v[PAR_cr + k].num * dimmer);
-    }
-    out->position[3] = (float)TD_LIGHT_AMBIENT;
-    return 1;
+    return td_light_fill(vals, PAR_cr, PAR_dimmer, TD_LIGHT_AMBIENT, world, out);
 }
 
 static const td_object_class ambient_proto = {.role = TD_OBJECT_LIGHT, .fill_light = ambient_fill};

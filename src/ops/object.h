@@ -44,6 +44,11 @@ typedef struct td_object_class {
     int (*fill_light)(const td_values *vals, const double world[16], struct td_scene_light *out);
 } td_object_class;
 
+/* The fill_light both light types share: colour (cr cg cb at index c) times dimmer at the world
+ * transform's origin, tagged with kind (td_light_kind); 0 when the dimmer is below 0.001. */
+int td_light_fill(const td_values *vals, Py_ssize_t c, Py_ssize_t dimmer, int kind, const double world[16],
+                  struct td_scene_light *out);
+
 static inline const td_object_class *
 td_object_class_of(const TdOp *op)
 {

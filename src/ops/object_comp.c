@@ -8,6 +8,7 @@
 #include "bind/state.h"
 #include "graph/op.h"
 #include "ops/registry.h"
+#include "gpu/scene.h"
 #include "ops/object.h"
 #include "util/mat4.h"
 
@@ -94,6 +95,22 @@ td_object_world(TdOp *obj, double out[16], td_values **own)
     }
     Py_DECREF(chain);
     return 0;
+}
+
+int
+td_light_fill(const td_values *vals, Py_ssize_t c, Py_ssize_t dimmer, int kind, const double world[16],
+              td_scene_light *out)
+{
+    double d = vals->v[dimmer].num;
+    if (d < 0.001) {
+        return 0; /* as in TouchDesigner, such a light is off */
+    }
+    for (int k = 0; k < 3; k++) {
+        out->position[k] = (float)world[12 + k];
+        out->color[k] = (float)(vals->v[c + k].num * d);
+    }
+    out->position[3] = (float)kind;
+    return 1;
 }
 
 static PyType_Slot object_slots[] = {
