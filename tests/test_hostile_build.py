@@ -74,3 +74,16 @@ def test_camera_expression_reparents_geometry(box_scene):
         pass
     cam.par.tz = 5
     assert r.numpyArray().shape == (48, 64, 4)
+
+
+def test_a_change_made_during_the_build_is_seen_by_the_next_read(box_scene):
+    # The camera is evaluated before the geometry, so this build still has the old background;
+    # the change the geometry's expression makes must not be absorbed into "up to date".
+    r, geo, cam = _render(box_scene), box_scene["geo"], box_scene["cam"]
+    cam.par.bgcolorr = 0.0
+    geo.par.tx.expr = "(setattr(op('cam1').par, 'bgcolorr', 1.0) if op('cam1').par.bgcolorr.val == 0 else None) or 0"
+    first = r.numpyArray()
+    assert first[0, 0, 0] == 0.0
+    assert cam.par.bgcolorr.val == 1.0
+    second = r.numpyArray()
+    assert second[0, 0, 0] == 1.0

@@ -61,12 +61,15 @@ top_lost(TdOp *top, td_top_state *s)
 }
 
 /* The scene to render now, or NULL (*fresh = NULL) if the target already shows the current one.
- * Returns -1 with a Python error if the network cannot be rendered. */
+ * *as_of is the network serial the scene is current for: the one before the build, so a change an
+ * expression makes while the scene is built is seen by the next read. Returns -1 with a Python
+ * error if the network cannot be rendered. */
 static int
-top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
+top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh, uint64_t *as_of)
 {
     td_state *st = td_state_of((PyObject *)top);
     *fresh = NULL;
+    *as_of = st->serial;
     /* The Lock flag freezes the image the TOP has. */
     if (s->cooked != NULL && (s->cooked_serial == st->serial || td_op_flag(top, TD_FLAG_LOCK))) {
         return 0;
@@ -124,7 +127,7 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh)
     s->cpu_ms = td_now_ms() - t0;
     if (td_scene_equal(scene, s->cooked)) {
         td_scene_decref(scene);
-        s->cooked_serial = st->serial;
+        s->cooked_serial = *as_of;
         return 0;
     }
     *fresh = scene;
@@ -160,7 +163,7 @@ raise_render_error(td_state *st, const td_err *err, uint64_t failed_material)
 /* The start of every read: a live TOP, the GL runtime, the TOP's state, and the scene to render
  * first (NULL if the texture is current). */
 static int
-top_begin(TdOp *top, td_gl_runtime **rt, td_top_state **s, td_scene **fresh)
+top_begin(TdOp *top, td_gl_runtime **rt, td_top_state **s, td_scene **fresh, uint64_t *as_of)
 {
     if (td_op_check(top) < 0) {
         return -1;
@@ -173,7 +176,7 @@ top_begin(TdOp *top, td_gl_runtime **rt, td_top_state **s, td_scene **fresh)
     if (*s == NULL) {
         return -1;
     }
-    return top_prepare(top, *rt, *s, fresh);
+    return top_prepare(top, *rt, *s, fresh, as_of);
 }
 
 int
@@ -183,7 +186,8 @@ td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx)
     td_gl_runtime *rt = NULL;
     td_top_state *s = NULL;
     td_scene *fresh = NULL;
-    if (top_begin(top, &rt, &s, &fresh) < 0) {
+    uint64_t serial = 0;
+    if (top_begin(top, &rt, &s, &fresh, &serial) < 0) {
         return -1;
     }
     /* The scene this read shows: the new one, or the one cooked before. The job renders it unless
@@ -207,7 +211,6 @@ td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx)
         return -1;
     }
     job->target = s->target;
-    uint64_t serial = st->serial;
     td_err err = {0};
     int rc;
     td_gl_task task;
@@ -265,8 +268,9 @@ td_top_run_delayed(TdOp *top, PyObject **out)
     td_gl_runtime *rt = NULL;
     td_top_state *s = NULL;
     td_scene *fresh = NULL;
+    uint64_t serial = 0;
     *out = NULL;
-    if (top_begin(top, &rt, &s, &fresh) < 0) {
+    if (top_begin(top, &rt, &s, &fresh, &serial) < 0) {
         return -1;
     }
     /* The scene this call's delayed read will show, held across the first job: while the GIL is
@@ -294,7 +298,6 @@ td_top_run_delayed(TdOp *top, PyObject **out)
             return -1;
         }
     }
-    uint64_t serial = st->serial;
     td_err err = {0};
     int rc;
     td_gl_task task;
