@@ -93,6 +93,37 @@ log_attempt(char *log, size_t cap, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The displays this process or an ancestor it was forked from initialised (bit per kind). A
+ * driver's display does not survive fork (its threads are gone: on Mesa a new context on it hangs),
+ * so a forked child only uses a display none of its ancestors opened. Inherited across fork; set
+ * only on the GL thread while it starts. */
+enum { TD_DPY_SURFACELESS = 1, TD_DPY_DEFAULT = 2, TD_DPY_CUDA = 4, TD_DPY_SOFTWARE = 8 };
+static unsigned td_displays_opened;
+
+/* Mesa's software EGL device (EGL_MESA_device_software), or EGL_NO_DISPLAY. */
+static EGLDisplay
+software_device_display(char *log, size_t cap)
+{
+    if (!GLAD_EGL_EXT_platform_device || !GLAD_EGL_EXT_device_enumeration || !GLAD_EGL_EXT_device_query) {
+        log_attempt(log, cap, "software device: EGL_EXT_platform_device/device_enumeration/device_query missing");
+        return EGL_NO_DISPLAY;
+    }
+    EGLDeviceEXT devices[16];
+    EGLint ndev = 0;
+    if (!eglQueryDevicesEXT(16, devices, &ndev) || ndev <= 0) {
+        log_attempt(log, cap, "software device: no EGL devices (%s)", egl_error_name(eglGetError()));
+        return EGL_NO_DISPLAY;
+    }
+    for (EGLint i = 0; i < ndev; i++) {
+        const char *exts = eglQueryDeviceStringEXT(devices[i], EGL_EXTENSIONS);
+        if (exts != NULL && has_ext(exts, "EGL_MESA_device_software")) {
+            return eglGetPlatformDisplayEXT(EGL_PLATFORM_DEVICE_EXT, devices[i], NULL);
+        }
+    }
+    log_attempt(log, cap, "software device: none among %d EGL device(s)", (int)ndev);
+    return EGL_NO_DISPLAY;
+}
+
 /* The EGL display of the device whose CUDA ordinal is cuda_ordinal, or EGL_NO_DISPLAY. */
 static EGLDisplay
 device_display(int cuda_ordinal, char *log, size_t cap)
@@ -286,7 +317,15 @@ td_gl_context_create(td_gl_context **out, td_gl_info *info, td_err *err)
     char *save = NULL;
     for (char *tok = strtok_r(list, ", ", &save); tok != NULL; tok = strtok_r(NULL, ", ", &save)) {
         EGLDisplay dpy = EGL_NO_DISPLAY;
+        unsigned kind = 0;
+        const char *name = tok;
         if (strcmp(tok, "device") == 0) {
+            kind = TD_DPY_CUDA;
+            if (td_displays_opened & kind) {
+                log_attempt(log, sizeof(log), "device platform: the CUDA device's display belongs to the process "
+                            "this one was forked from (start workers with the 'spawn' method)");
+                continue;
+            }
             dpy = device_display(cuda_ordinal, log, sizeof(log));
         }
         else if (strcmp(tok, "surfaceless") == 0) {
@@ -294,12 +333,34 @@ td_gl_context_create(td_gl_context **out, td_gl_info *info, td_err *err)
                 log_attempt(log, sizeof(log), "surfaceless platform: EGL_MESA_platform_surfaceless missing");
                 continue;
             }
-            dpy = eglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, NULL);
+            kind = TD_DPY_SURFACELESS;
+            if (td_displays_opened & kind) {
+                /* forked from a process that rendered: Mesa's software device is the same llvmpipe
+                 * on a display of its own, once per line of processes */
+                kind = TD_DPY_SOFTWARE;
+                name = "software-device";
+                if (td_displays_opened & kind) {
+                    log_attempt(log, sizeof(log), "surfaceless platform: its display and the software device's "
+                                "belong to processes this one was forked from (start workers with the 'spawn' "
+                                "method)");
+                    continue;
+                }
+                dpy = software_device_display(log, sizeof(log));
+            }
+            else {
+                dpy = eglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, NULL);
+            }
             if (dpy == EGL_NO_DISPLAY) {
-                log_attempt(log, sizeof(log), "surfaceless platform: no display (%s)", egl_error_name(eglGetError()));
+                log_attempt(log, sizeof(log), "%s platform: no display (%s)", name, egl_error_name(eglGetError()));
             }
         }
         else if (strcmp(tok, "default") == 0) {
+            kind = TD_DPY_DEFAULT;
+            if (td_displays_opened & kind) {
+                log_attempt(log, sizeof(log), "default platform: its display belongs to the process this one was "
+                            "forked from");
+                continue;
+            }
             dpy = eglGetDisplay(EGL_DEFAULT_DISPLAY);
             if (dpy == EGL_NO_DISPLAY) {
                 log_attempt(log, sizeof(log), "default platform: no display");
@@ -312,8 +373,9 @@ td_gl_context_create(td_gl_context **out, td_gl_info *info, td_err *err)
         if (dpy == EGL_NO_DISPLAY) {
             continue;
         }
-        if (make_context(c, dpy, tok, log, sizeof(log)) == 0) {
-            fill_info(info, tok, strcmp(tok, "device") == 0 ? cuda_ordinal : -1);
+        if (make_context(c, dpy, name, log, sizeof(log)) == 0) {
+            td_displays_opened |= kind;
+            fill_info(info, name, strcmp(tok, "device") == 0 ? cuda_ordinal : -1);
             *out = c;
             return 0;
         }

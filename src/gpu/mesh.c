@@ -14,6 +14,7 @@
 
 struct td_mesh_gpu {
     GLuint vao, vbo, ibo;
+    unsigned gen; /* td_gl_generation() of the context its names belong to */
     unsigned present; /* bit per TD_GL_ATTR_* location the mesh supplies */
     size_t bytes;
 };
@@ -39,7 +40,7 @@ static void
 gpu_release(struct td_mesh_gpu *g)
 {
     td_gl_runtime *rt = td_gl_runtime_existing();
-    if (rt == NULL || td_gl_post(rt, gpu_free, g) != 0) {
+    if (rt == NULL || g->gen != td_gl_generation() || td_gl_post(rt, gpu_free, g) != 0) {
         /* No runtime (so no context, nothing to delete) or no memory to queue the deletion: the
          * GL names are dropped with the context. */
         free(g);
@@ -49,8 +50,12 @@ gpu_release(struct td_mesh_gpu *g)
 int
 td_gl_mesh_upload(td_mesh *m, td_err *err)
 {
-    if (m->gpu != NULL) {
+    if (m->gpu != NULL && m->gpu->gen == td_gl_generation()) {
         return 0;
+    }
+    if (m->gpu != NULL) { /* uploaded to the context of the process this one was forked from */
+        free(m->gpu);
+        m->gpu = NULL;
     }
     struct td_mesh_gpu *g = calloc(1, sizeof(*g));
     if (g == NULL) {
@@ -96,6 +101,7 @@ td_gl_mesh_upload(td_mesh *m, td_err *err)
                           m->nverts, e);
     }
     g->bytes = (size_t)vbytes + (size_t)m->nindices * sizeof(uint32_t);
+    g->gen = td_gl_generation();
     m->gpu = g;
     m->gpu_release = gpu_release;
     return 0;

@@ -329,6 +329,7 @@ td_gl_cook_job(td_gl_runtime *rt, void *arg, td_err *err)
 {
     td_gl_cook *job = arg;
     td_gl_target *t = job->target;
+    td_gl_target_adopt(t);
     job->rendered = 0;
     if (job->scene != NULL && job->scene != t->shown) {
         if (render_into(rt, t, job->scene, err) != 0) {
@@ -375,6 +376,7 @@ delayed_job_run(void *p)
 {
     delayed_job *job = p;
     td_gl_target *t = job->target;
+    td_gl_target_adopt(t);
     td_gl_runtime *rt = td_gl_runtime_existing();
     td_err err = {0};
     int rc = 0;

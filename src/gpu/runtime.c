@@ -24,10 +24,10 @@ struct td_gl_runtime {
 /* The one runtime of the process and the lock that guards its creation. */
 static pthread_mutex_t td_runtime_lock = PTHREAD_MUTEX_INITIALIZER;
 static td_gl_runtime *td_runtime;
-/* Set in a child forked after the runtime started: its GL thread did not survive the fork, and
- * the display and the driver's own threads are the parent's (a new context on them hangs on
- * Mesa), so the child has no GL at all. Inherited by the child's own children. */
-static int td_runtime_forked;
+/* Bumped in a child forked after the runtime started: its GL thread did not survive the fork, so
+ * the child starts a runtime of its own (on a display its ancestors never opened, see context.c),
+ * and GL objects made under an older generation are the parent's: never used or deleted here. */
+static unsigned td_generation;
 static pthread_once_t td_fork_once = PTHREAD_ONCE_INIT;
 
 /* fork(): the lock is held across it, so the child sees the runtime either started or not. */
@@ -51,7 +51,7 @@ fork_child(void)
          * is gone. GL objects released from now on are freed without a GL thread (they belong to
          * the parent's context). */
         td_runtime = NULL;
-        td_runtime_forked = 1;
+        td_generation++;
     }
     pthread_mutex_unlock(&td_runtime_lock); /* locked by fork_prepare in the thread that forked */
 }
@@ -126,14 +126,6 @@ td_gl_runtime_acquire(td_gl_runtime **out, td_err *err)
         pthread_mutex_unlock(&td_runtime_lock);
         return 0;
     }
-    if (td_runtime_forked) {
-        pthread_mutex_unlock(&td_runtime_lock);
-        return td_err_set(err, TD_ERR_RUNTIME,
-                          "this process was forked from one that had started OpenGL, and a forked child "
-                          "cannot use its parent's GL context: render in the parent, or start worker "
-                          "processes with the 'spawn' or 'forkserver' method "
-                          "(multiprocessing.get_context('spawn'))");
-    }
     td_gl_runtime *rt = calloc(1, sizeof(*rt));
     if (rt == NULL) {
         pthread_mutex_unlock(&td_runtime_lock);
@@ -183,6 +175,12 @@ td_gl_runtime_acquire(td_gl_runtime **out, td_err *err)
     *out = rt;
     pthread_mutex_unlock(&td_runtime_lock);
     return 0;
+}
+
+unsigned
+td_gl_generation(void)
+{
+    return td_generation;
 }
 
 td_gl_runtime *

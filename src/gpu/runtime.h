@@ -19,10 +19,16 @@ typedef void (*td_gl_post_fn)(void *arg);
 
 /* The runtime, started on first call (creating the context); later calls return the same one.
  * A failed start is not remembered: the next call tries again. Thread-safe; blocks while another
- * thread starts it. In a child forked after the runtime started (and in its descendants) it fails
- * at once with an error that says so: the parent's GL thread and context do not survive a fork.
- * A child forked before the first start starts its own. */
+ * thread starts it. A child forked after the runtime started has none (the parent's GL thread
+ * does not survive a fork) and starts its own, on an EGL display no ancestor opened: on Mesa the
+ * software EGL device when the parent used the surfaceless display; where none is left (a
+ * grandchild, or the one CUDA device on NVIDIA) the start fails with an error saying so. */
 int td_gl_runtime_acquire(td_gl_runtime **out, td_err *err);
+
+/* The generation of GL objects this process can use: 0, bumped in a child forked after the
+ * runtime started (that child makes a runtime of its own). An object made under another
+ * generation belongs to an ancestor's context: forget its names, never delete them. */
+unsigned td_gl_generation(void);
 
 /* The runtime if it was started, else NULL. Never starts it. */
 td_gl_runtime *td_gl_runtime_existing(void);

@@ -2,6 +2,7 @@
 #include "gpu/target.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "gpu/runtime.h"
 #include "gpu/scene.h"
@@ -12,8 +13,31 @@ td_gl_target_new(void)
     td_gl_target *t = calloc(1, sizeof(td_gl_target));
     if (t != NULL) {
         td_gl_readback_init(&t->read);
+        t->gen = td_gl_generation();
     }
     return t;
+}
+
+void
+td_gl_target_adopt(td_gl_target *t)
+{
+    if (t->gen == td_gl_generation()) {
+        return;
+    }
+    /* Names (and fences) of the parent's context: drop them all, delete nothing. */
+    memset(&t->color, 0, sizeof(t->color));
+    memset(&t->depth, 0, sizeof(t->depth));
+    memset(&t->msaa_color, 0, sizeof(t->msaa_color));
+    memset(&t->msaa_depth, 0, sizeof(t->msaa_depth));
+    memset(&t->pass, 0, sizeof(t->pass));
+    memset(&t->timer, 0, sizeof(t->timer));
+    memset(&t->read, 0, sizeof(t->read));
+    td_gl_readback_init(&t->read);
+    t->width = t->height = t->samples = 0;
+    t->format = NULL;
+    t->delayed_failed = 0;
+    td_gl_target_forget(t);
+    t->gen = td_gl_generation();
 }
 
 void
@@ -56,8 +80,10 @@ td_gl_target_release(td_gl_target *t)
      * read, say) may be about to create GL objects in it, so its fields cannot be judged here. The
      * FIFO order runs those jobs first. */
     td_gl_runtime *rt = td_gl_runtime_existing();
-    if (rt == NULL) {
-        free(t); /* never reached the GL thread: it has no GL objects */
+    if (rt == NULL || t->gen != td_gl_generation()) {
+        /* never reached a GL thread, or its names are an ancestor's (forked): nothing to delete */
+        td_gl_target_forget(t);
+        free(t);
     }
     else if (td_gl_post(rt, target_free, t) != 0) {
         /* no memory to queue the deletion: leak it rather than free what a queued job may use */

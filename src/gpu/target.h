@@ -33,9 +33,13 @@ typedef struct td_gl_target {
     td_err delayed_err;
     uint64_t failed_material;      /* owner id of the material whose program failed in the last render, or 0 */
     struct td_scene *shown;        /* the scene the image holds (one reference), or NULL */
+    unsigned gen;                  /* td_gl_generation() its GL names belong to */
 } td_gl_target;
 
 td_gl_target *td_gl_target_new(void);
+/* GL thread, before any use in a job: a target whose GL names belong to an ancestor process's
+ * context (made before a fork) forgets them, without deleting, and holds no image. */
+void td_gl_target_adopt(td_gl_target *t);
 /* Deletes the target's GL objects on the GL thread (or at once if it has none) and frees it. */
 void td_gl_target_release(td_gl_target *t);
 /* GL thread: makes sure the target has a w x h image of format f, rendered with `samples` samples a
