@@ -46,8 +46,9 @@ build-asan: venv
 test-asan: build-asan
 	scripts/asan-env $(VPY) -m pytest -q -p lsan_plugin tests
 
-# Longer hostile-input and thread runs than `make test` does, then the C fuzzers.
-fuzz: build fuzz-c
+# Longer hostile-input and thread runs than `make test` does, the hostile-script fuzzer again under
+# the sanitizers, then the C fuzzers.
+fuzz: build fuzz-asan fuzz-c
 	TD_RENDER_THREAD_SECONDS=120 $(VPY) -m pytest -q --hypothesis-profile=fuzz tests/test_hostile.py tests/test_threads.py \
 		tests/test_hostile_network.py tests/test_hostile_graph.py
 
