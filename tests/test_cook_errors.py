@@ -49,3 +49,13 @@ def test_errors_recurse_shows_the_failed_render(box_scene):
     with pytest.raises(td.tdError):
         r.numpyArray()
     assert "nocam" in net.errors(recurse=True)
+
+
+def test_an_interruption_is_not_the_operators_error(box_scene):
+    r, geo = box_scene["render"], box_scene["geo"]
+    geo.par.tx.expr = "(_ for _ in ()).throw(KeyboardInterrupt())"
+    with pytest.raises(KeyboardInterrupt):
+        r.numpyArray()
+    assert r.errors() == ""
+    geo.par.tx = 0
+    r.numpyArray()

@@ -40,11 +40,11 @@ td_op_cook_begin(TdOp *op)
 void
 td_op_cook_failed(TdOp *op)
 {
+    if (PyErr_Occurred() == NULL || !PyErr_ExceptionMatches(PyExc_Exception)) {
+        return; /* an interruption (KeyboardInterrupt, SystemExit) is no failure of the operator */
+    }
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
-    if (type == NULL) {
-        return;
-    }
     PyErr_NormalizeException(&type, &value, &tb);
     PyObject *text = value != NULL ? PyObject_Str(value) : NULL;
     if (text != NULL && (op->errors != NULL || (op->errors = PyList_New(0)) != NULL)) {
