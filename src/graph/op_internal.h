@@ -2,10 +2,13 @@
  *   op.c          life cycle, general members (name, path, par, pages ...)
  *   op_type.c     type members (family, isTOP ...), the getset and method tables, the type spec
  *   op_flags.c    Common Flags, Appearance, tags, viewers
- *   op_net.c      finding operators, paths, connections, dependencies
+ *   op_net.c      finding operators, paths, connections
+ *   op_deps.c     dependenciesTo
  *   op_cook.c     cooking, cook statistics, errors and warnings
  *   op_storage.c  storage and variables
- *   op_state.c    __getstate__/__setstate__, copies, changeType, copyParameters, resetPars
+ *   op_state.c    __getstate__, pickling, copies (td_op_from_state)
+ *   op_setstate.c __setstate__ (parse into C-owned form, re-check, apply)
+ *   op_copy.c     copyParameters, resetPars, changeType
  * This header declares what op_type.c's tables point at. Not for use outside src/graph. */
 #ifndef TD_GRAPH_OP_INTERNAL_H
 #define TD_GRAPH_OP_INTERNAL_H
@@ -93,6 +96,10 @@ int td_op_flag_assign(TdOp *op, td_flag flag, int on);
 extern const char *const td_flag_names[TD_NFLAGS];
 
 /* op_net.c */
+/* The root of op's network (op itself for the root). */
+TdOp *td_op_root_of(TdOp *op);
+/* arg as a live OP of self's network, or NULL with an error naming fname (TypeError, tdError, ValueError). */
+TdOp *td_op_arg(TdOp *self, PyObject *arg, const char *fname);
 PyObject *td_op_op(TdOp *op, PyObject *args, PyObject *kwds);
 PyObject *td_op_opex(TdOp *op, PyObject *args, PyObject *kwds);
 PyObject *td_op_ops(TdOp *op, PyObject *args, PyObject *kwds);
@@ -141,6 +148,11 @@ PyObject *td_op_unstore_startup(TdOp *op, PyObject *args);
 PyObject *td_op_var(TdOp *op, PyObject *args, PyObject *kwds);
 /* Removes the keys of dict matching any pattern in patterns (a tuple of str); 0 or -1. */
 int td_dict_unstore(PyObject *dict, PyObject *patterns, int *removed);
+
+/* op_setstate.c: applies state to op (the name too if with_name), parsed and checked first. */
+int td_op_apply_state(TdOp *op, PyObject *state, int with_name);
+/* state[key], a new reference (NULL if absent), from a state dict: 0, or -1 on error. */
+int td_state_item(PyObject *state, const char *key, PyObject **out);
 
 /* op_state.c */
 PyObject *td_op_getstate(TdOp *op, PyObject *unused);
