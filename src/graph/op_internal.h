@@ -1,5 +1,6 @@
 /* The OP type's implementation is split along its seams (one Python type, several files):
- *   op.c          life cycle, general members (name, path, par, pages ...)
+ *   node.c        the node core: check, touch, path, lookups, creation, destruction
+ *   op.c          type slots, general members (name, path, par, pages ...)
  *   op_type.c     type members (family, isTOP ...), the getset and method tables, the type spec
  *   op_flags.c    Common Flags, Appearance, tags, viewers
  *   op_net.c      finding operators, paths, connections
@@ -35,6 +36,8 @@ int td_op_depth(TdOp *op);
 PyObject *td_op_subtree(TdOp *top);
 /* Parameters whose names match any of the patterns (tuple of str, fnmatch): a new list of Par. */
 PyObject *td_op_pars_matching(TdOp *op, PyObject *patterns);
+/* Drops op's stored state (names, lists, dicts it holds): tp_clear and destroy share it. */
+void td_op_clear_state(TdOp *op);
 /* Removes every reference other OPs of op's network hold to op (inputs, dock). */
 void td_op_unlink(TdOp *op);
 
