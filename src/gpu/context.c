@@ -270,7 +270,8 @@ fill_info(td_gl_info *info, const char *platform, int cuda_device)
         n = n < info->max_samples ? n : info->max_samples;
         info->format_samples[i] = n > 1 ? n : 1;
     }
-    while (glGetError() != GL_NO_ERROR) {
+    /* bounded: a lost context reports an error on every call */
+    for (int i = 0; i < 64 && glGetError() != GL_NO_ERROR; i++) {
         /* a format the driver cannot multisample leaves an error: not the next job's */
     }
 }

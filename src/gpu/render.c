@@ -301,7 +301,8 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
 static int
 render_into(td_gl_runtime *rt, td_gl_target *t, td_scene *scene, td_err *err)
 {
-    while (glGetError() != GL_NO_ERROR) {
+    /* bounded: a lost context reports an error on every call */
+    for (int i = 0; i < 64 && glGetError() != GL_NO_ERROR; i++) {
         /* an earlier job's stray error must not be blamed on this one */
     }
     t->failed_material = 0;
