@@ -10,8 +10,9 @@ void main()
     vec3 v = normalize(uTDCameraPos.xyz - vWorldPos);
     vec3 color = emit + constant + ambient * uTDAmbient.rgb;
     for (int i = 0; i < TD_NUM_LIGHTS; i++) {
-        vec3 lc = uTDLights[i].color.rgb;
-        vec3 l = normalize(uTDLights[i].position.xyz - vWorldPos);
+        float k;
+        vec3 l = TDLightVector(i, vWorldPos, k);
+        vec3 lc = uTDLights[i].color.rgb * k;
         float ndl = max(dot(n, l), 0.0);
         color += diffuse * lc * ndl;
         if (ndl > 0.0) {

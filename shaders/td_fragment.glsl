@@ -2,10 +2,38 @@
 // TD_NUM_LIGHTS (point lights; loops over them have a constant bound), TD_LIGHT_SLOTS
 // (max(TD_NUM_LIGHTS, 1)) and TD_OUTPUT_MODE (how RGBA lands in the target's channels).
 struct TDLight {
-    vec4 position; // xyz world position
-    vec4 color;    // rgb colour * dimmer
+    vec4 position;  // xyz world position; w: 0 point, 2 cone, 3 distant (ambient lights are summed)
+    vec4 color;     // rgb colour * dimmer
+    vec4 direction; // xyz: the way a cone or distant light shines (unit, world space)
+    vec4 cone;      // x: cos of the full-intensity half angle, y: cos of the outer edge, z: rolloff
+    vec4 atten;     // x scale, y bias: clamp(distance * x + y, 0, 1) ^ z; w: 1 if attenuated
 };
+
 layout(std140, binding = 3) uniform TDLights { TDLight uTDLights[TD_LIGHT_SLOTS]; };
+
+// The direction toward light i from worldPos (unit) and the light's intensity factor there
+// (attenuation and cone falloff; 1 for an unattenuated point light).
+vec3 TDLightVector(int i, vec3 worldPos, out float k)
+{
+    k = 1.0;
+    if (uTDLights[i].position.w > 2.5) {
+        return -uTDLights[i].direction.xyz;
+    }
+    vec3 d = uTDLights[i].position.xyz - worldPos;
+    float dist = length(d);
+    vec3 l = dist > 0.0 ? d / dist : vec3(0.0, 0.0, 1.0);
+    vec4 a = uTDLights[i].atten;
+    if (a.w > 0.5) {
+        float t = clamp(dist * a.x + a.y, 0.0, 1.0);
+        k *= a.z > 0.0 ? pow(t, a.z) : 1.0;
+    }
+    if (uTDLights[i].position.w > 1.5) {
+        vec4 c = uTDLights[i].cone;
+        float cosa = dot(-l, uTDLights[i].direction.xyz);
+        k *= pow(clamp((cosa - c.y) / max(c.x - c.y, 1e-6), 0.0, 1.0), c.z);
+    }
+    return l;
+}
 
 in vec3 vWorldPos;
 in vec3 vWorldNormal;

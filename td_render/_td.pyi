@@ -635,13 +635,21 @@ class _lightCOMP_par(ParCollection):
     py: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
     pz: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
     scale: _ParAttribute  # Uniform Scale (Float, Xform page, default 1.0)
+    lighttype: _ParAttribute  # Light Type (Menu, Light page, default 'point'; point cone distant)
     cr: _ParAttribute  # Light Color (Float, Light page, default 1.0)
     cg: _ParAttribute  # Light Color (Float, Light page, default 1.0)
     cb: _ParAttribute  # Light Color (Float, Light page, default 1.0)
     dimmer: _ParAttribute  # Dimmer (Float, Light page, default 1.0)
+    coneangle: _ParAttribute  # Cone Angle (Float, Light page, default 45.0)
+    conedelta: _ParAttribute  # Cone Delta (Float, Light page, default 10.0)
+    coneroll: _ParAttribute  # Cone Rolloff (Float, Light page, default 1.0)
+    attenuated: _ParAttribute  # Attenuated (Toggle, Light page, default False)
+    attenuationstart: _ParAttribute  # Attenuation Start (Float, Light page, default 0.0)
+    attenuationend: _ParAttribute  # Attenuation End (Float, Light page, default 10.0)
+    attenuationexp: _ParAttribute  # Attenuation Exponent (Float, Light page, default 1.0)
 @final
 class lightCOMP(ObjectCOMP):
-    """lightCOMP: a point light at its transform's origin."""
+    """lightCOMP: a light at its transform's origin, shining down its local -Z axis."""
     @property
     def par(self) -> _lightCOMP_par: ...
 

@@ -14,11 +14,15 @@
 #include "gpu/mesh.h"
 #include "gpu/program.h"
 
-typedef enum { TD_LIGHT_POINT = 0, TD_LIGHT_AMBIENT = 1 } td_light_kind;
+typedef enum { TD_LIGHT_POINT = 0, TD_LIGHT_AMBIENT = 1, TD_LIGHT_CONE = 2, TD_LIGHT_DISTANT = 3 } td_light_kind;
 
+/* One light, laid out as the std140 TDLight of shaders/td_fragment.glsl. */
 typedef struct td_scene_light {
-    float position[4]; /* world position; w = td_light_kind */
-    float color[4];    /* colour * dimmer; w unused */
+    float position[4];  /* world position; w = td_light_kind */
+    float color[4];     /* colour * dimmer; w unused */
+    float direction[4]; /* cone, distant: the way the light shines (world, unit); w unused */
+    float cone[4];      /* cone: cos of the full-intensity half angle, cos of the outer edge, rolloff */
+    float atten[4];     /* attenuation: scale, bias (clamp(d * scale + bias, 0, 1)), exponent; w 1 if on */
 } td_scene_light;
 
 /* A material: the program it names and the bytes of its TDMaterial block (std140, laid out by
