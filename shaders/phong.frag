@@ -1,4 +1,4 @@
-// phongMAT: emit + ambient * the ambient lights + per point light Lambert diffuse and Blinn-Phong
+// phongMAT: emit + ambient * the ambient lights + per light Lambert diffuse and Blinn-Phong
 // specular, + constant (unlit), in world space (TDMaterial: diffuse, specular, shininess, ambient,
 // emit, alpha, constant).
 void main()

@@ -1,8 +1,8 @@
 // TD prelude of every material's fragment shader. Compile-time constants set by the renderer:
-// TD_NUM_LIGHTS (point lights; loops over them have a constant bound), TD_LIGHT_SLOTS
+// TD_NUM_LIGHTS (point, cone and distant lights; loops over them have a constant bound), TD_LIGHT_SLOTS
 // (max(TD_NUM_LIGHTS, 1)) and TD_OUTPUT_MODE (how RGBA lands in the target's channels).
 struct TDLight {
-    vec4 position;  // xyz world position; w: 0 point, 2 cone, 3 distant (ambient lights are summed)
+    vec4 position;  // xyz world position; w: 0 point, 2 cone, 3 distant (ambient lights: uTDAmbient)
     vec4 color;     // rgb colour * dimmer
     vec4 direction; // xyz: the way a cone or distant light shines (unit, world space)
     vec4 cone;      // x: cos of the full-intensity half angle, y: cos of the outer edge, z: rolloff

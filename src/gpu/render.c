@@ -1,5 +1,5 @@
 /* The renderer: draws a td_scene through a pass into a target. Programs come from the cache
- * (gpu/program.h), specialised per material program, point-light count and output mode; the
+ * (gpu/program.h), specialised per material program, light count and output mode; the
  * frame, draw, material and light data go up as std140 uniform blocks (shaders/td_common.glsl,
  * shaders/td_fragment.glsl), the draw and material blocks of all draws in one buffer. */
 #include "gpu/render.h"
@@ -88,46 +88,19 @@ upload(GLuint *buf, size_t *have, const void *data, size_t bytes)
     glNamedBufferSubData(*buf, 0, (GLsizeiptr)bytes, data);
 }
 
-/* The frame block (view-projection, camera, the ambient lights summed) and the point lights;
- * returns the number of point lights. */
-static size_t
+/* The frame block (view-projection, camera, the ambient lights' sum) and the lights block. */
+static void
 upload_frame(td_gl_renderer *r, const td_scene *s)
 {
     float frame[24] = {0};
     mat4_mul(frame, s->proj, s->view);
     memcpy(frame + 16, s->camera_pos, sizeof(s->camera_pos));
-    size_t npoint = 0;
-    for (size_t i = 0; i < s->nlights; i++) {
-        const td_scene_light *l = &s->lights[i];
-        if (l->position[3] == (float)TD_LIGHT_AMBIENT) {
-            for (int k = 0; k < 3; k++) {
-                frame[20 + k] += l->color[k];
-            }
-        }
-        else {
-            npoint++;
-        }
-    }
+    memcpy(frame + 20, s->ambient, sizeof(s->ambient));
     glNamedBufferSubData(r->frame, 0, sizeof(frame), frame);
-    /* point lights packed first: the shaders loop over TD_NUM_LIGHTS of them */
-    size_t bytes = (npoint > 0 ? npoint : 1) * sizeof(td_scene_light);
-    td_scene_light packed[64];
-    td_scene_light *dst = bytes <= sizeof(packed) ? packed : malloc(bytes);
-    if (dst == NULL) {
-        return (size_t)-1;
-    }
-    memset(dst, 0, sizeof(td_scene_light));
-    size_t n = 0;
-    for (size_t i = 0; i < s->nlights; i++) {
-        if (s->lights[i].position[3] != (float)TD_LIGHT_AMBIENT) {
-            dst[n++] = s->lights[i];
-        }
-    }
-    upload(&r->lights, &r->lights_bytes, dst, bytes);
-    if (dst != packed) {
-        free(dst);
-    }
-    return npoint;
+    /* the shaders loop over TD_NUM_LIGHTS of them; one zeroed slot when there are none */
+    static const td_scene_light none;
+    upload(&r->lights, &r->lights_bytes, s->nlights > 0 ? (const void *)s->lights : (const void *)&none,
+           (s->nlights > 0 ? s->nlights : 1) * sizeof(td_scene_light));
 }
 
 static size_t
@@ -198,10 +171,7 @@ static int
 draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *failed, td_err *err)
 {
     const td_pixel_format *f = s->format;
-    size_t npoint = upload_frame(r, s);
-    if (npoint == (size_t)-1) {
-        return td_err_nomem(err, "lights");
-    }
+    upload_frame(r, s);
     size_t stride = 0, material_at = 0;
     if (upload_draws(r, s, &stride, &material_at, err) != 0) {
         return -1;
@@ -217,7 +187,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
         if (i > 0 && m->program == s->draws[i - 1].material.program && m->source == s->draws[i - 1].material.source) {
             programs[i] = programs[i - 1];
         }
-        else if (material_program(r, m, npoint, f->out_mode, &programs[i], err) != 0) {
+        else if (material_program(r, m, s->nlights, f->out_mode, &programs[i], err) != 0) {
             *failed = m->owner;
             if (programs != stack_programs) {
                 free(programs);

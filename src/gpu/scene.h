@@ -43,7 +43,7 @@ typedef struct td_scene_draw {
 
 typedef struct td_scene {
     atomic_int refs;
-    td_scene_light *lights;
+    td_scene_light *lights;   /* the lights the shaders loop over: point, cone, distant */
     td_scene_draw *draws;
     /* From here to the end: plain values, compared as one block by td_scene_equal (the scene is
      * calloc'd, so padding is zero). A field added below can never be missed by the compare. */
@@ -55,6 +55,7 @@ typedef struct td_scene {
     float view[16], proj[16]; /* column-major; proj maps depth to [0, 1] */
     float camera_pos[3];
     float background[4];
+    float ambient[4];         /* rgb: the ambient lights summed (they are no entries of lights) */
 } td_scene;
 
 /* Where the compared values of a td_scene begin. */

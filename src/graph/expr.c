@@ -492,7 +492,7 @@ eval_expression(td_state *st, TdOp *op, Py_ssize_t index, td_par_value *out, PyO
         }
         goto failed;
     }
-    Py_XSETREF(slot->evaluated, v.str); /* owns the string td_par_str hands out */
+    Py_XSETREF(slot->evaluated, v.str); /* owns the string the caller reads */
     out->num = v.num;
     out->str = slot->evaluated;
     Py_CLEAR(slot->error);

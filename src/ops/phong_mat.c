@@ -1,4 +1,4 @@
-/* phongMAT: Lambert diffuse + Blinn-Phong specular per point light, plus ambient * ambient lights,
+/* phongMAT: Lambert diffuse + Blinn-Phong specular per light (point, cone, distant), plus ambient * ambient lights,
  * emit and constant (shaders/phong.frag). The same defaults shade geometry that has no material.
  *
  * A parameter that changes the image is three places: its row in PHONG_PARS, a row of

@@ -7,7 +7,6 @@
 #include "graph/path.h"
 #include "bind/state.h"
 #include "graph/op.h"
-#include "ops/registry.h"
 #include "ops/camera.h"
 #include "ops/object.h"
 #include "ops/sop.h"
@@ -60,6 +59,7 @@ cook_error(TdOp *op, const char *fmt, const char *arg)
 typedef struct {
     td_scene_light *lights;
     size_t nlights, cap_lights;
+    float ambient[3]; /* the ambient lights, summed */
     td_scene_draw *draws;
     size_t ndraws, cap_draws;
 } gathered;
@@ -158,7 +158,16 @@ gather_lights(gathered *g, PyObject *lights)
         }
         td_scene_light *sl = &g->lights[g->nlights];
         memset(sl, 0, sizeof(*sl));
-        g->nlights += (size_t)td_object_class_of(l)->fill_light(v, world, sl);
+        if (td_object_class_of(l)->fill_light(v, world, sl)) {
+            if (sl->position[3] == (float)TD_LIGHT_AMBIENT) {
+                for (int k = 0; k < 3; k++) {
+                    g->ambient[k] += sl->color[k]; /* light from everywhere: one sum for the shaders */
+                }
+            }
+            else {
+                g->nlights++;
+            }
+        }
         td_values_free(v);
     }
     return 0;
@@ -358,6 +367,7 @@ render_build_scene(TdOp *top)
         memcpy(scene->lights, g.lights, g.nlights * sizeof(td_scene_light));
     }
     scene->nlights = g.nlights;
+    memcpy(scene->ambient, g.ambient, sizeof(g.ambient));
     if (g.ndraws) {
         memcpy(scene->draws, g.draws, g.ndraws * sizeof(td_scene_draw));
     }
