@@ -40,9 +40,19 @@ in vec3 vWorldNormal;
 out vec4 fragColor;
 
 // Routes a colour into the target's channels, as TouchDesigner's TDOutputSwizzle() does:
-// alpha formats keep A in R, mono+alpha formats (R, A) in (R, G).
+// alpha formats keep A in R, mono+alpha formats (R, A) in (R, G). The render's premultrgbbyalpha
+// multiplies rgb by alpha first (TD_PREMULTIPLY); dither (TD_DITHERING on, TD_DITHER: one step of
+// the format's precision) adds a 4x4 ordered-dither offset in (-1/2, 1/2) of a step.
 vec4 TDOutputSwizzle(vec4 c)
 {
+#if TD_PREMULTIPLY
+    c.rgb *= c.a;
+#endif
+#if TD_DITHERING
+    const int bayer[16] = int[16](0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5);
+    ivec2 q = ivec2(gl_FragCoord.xy) & 3;
+    c.rgb += ((float(bayer[q.y * 4 + q.x]) + 0.5) / 16.0 - 0.5) * TD_DITHER;
+#endif
 #if TD_OUTPUT_MODE == 1
     return vec4(c.a, 0.0, 0.0, 1.0);
 #elif TD_OUTPUT_MODE == 2

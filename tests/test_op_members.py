@@ -16,6 +16,8 @@ TYPES = {
     td.lightCOMP: ("light", "COMP", "Light", "object", False, 0, 0),
     td.ambientlightCOMP: ("ambientlight", "COMP", "Ambient Light", "object", False, 0, 0),
     td.renderTOP: ("render", "TOP", "Render", "", False, 0, 0),
+    td.renderpassTOP: ("renderpass", "TOP", "Render Pass", "", False, 0, 1),
+    td.depthTOP: ("depth", "TOP", "Depth", "", False, 0, 1),
     td.boxSOP: ("box", "SOP", "Box", "", False, 0, 1),
     td.sphereSOP: ("sphere", "SOP", "Sphere", "", False, 0, 1),
     td.constantMAT: ("constant", "MAT", "Constant", "", False, 0, 0),
@@ -48,7 +50,7 @@ def test_type_members(net, cls):
 
 def test_families():
     assert set(td.families) == {"COMP", "TOP", "SOP", "MAT", "CHOP", "DAT", "POP"}
-    assert td.families["TOP"] == [td.renderTOP] and td.families["CHOP"] == []
+    assert td.families["TOP"] == [td.renderTOP, td.renderpassTOP, td.depthTOP] and td.families["CHOP"] == []
     assert td.families["SOP"] == [td.boxSOP, td.sphereSOP]
     assert sum(len(v) for v in td.families.values()) == len(TYPES)
 

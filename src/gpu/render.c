@@ -10,6 +10,7 @@
 
 #include <glad/gl.h>
 
+#include "gpu/depth.h"
 #include "td_shaders.h"
 
 #define TD_DRAW_BLOCK_BYTES 112 /* mat4 + mat3 (three vec4 columns) */
@@ -20,6 +21,7 @@ struct td_gl_renderer {
     char *vsrc;           /* the vertex shader: one for every program */
     char *fsrc;           /* composition buffer of fragment sources, TD_SOURCE_MAX */
     GLuint frame, lights, draws;
+    GLuint vao;           /* empty: full-screen passes draw without vertex buffers */
     size_t lights_bytes, draws_bytes;
     GLint align;          /* GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT */
     unsigned char *staging;
@@ -55,6 +57,7 @@ renderer_get(td_gl_runtime *rt, td_err *err)
     r->align = r->align > 0 ? r->align : 256;
     glCreateBuffers(1, &r->frame);
     glNamedBufferData(r->frame, 96, NULL, GL_DYNAMIC_DRAW);
+    glCreateVertexArrays(1, &r->vao);
     *slot = r;
     return r;
 }
@@ -141,17 +144,35 @@ upload_draws(td_gl_renderer *r, const td_scene *s, size_t *stride, size_t *mater
     return 0;
 }
 
-/* The program of material m for this light count and output mode. */
+/* One step of the format's precision: the amplitude of the dither (0: a float format, none). */
+static double
+dither_step(const td_pixel_format *f)
+{
+    if (f->packing == TD_PACK_1010102) {
+        return 1.0 / 1023.0;
+    }
+    switch (f->read_sample) {
+    case TD_SAMPLE_U8:
+        return 1.0 / 255.0;
+    case TD_SAMPLE_U16:
+        return 1.0 / 65535.0;
+    default:
+        return 0.0;
+    }
+}
+
+/* The program of material m for the scene's light count and output (format, premultiply, dither). */
 static int
-material_program(td_gl_renderer *r, const td_scene_material *m, size_t nlights, td_out_mode mode, GLuint *out,
-                 td_err *err)
+material_program(td_gl_renderer *r, const td_scene_material *m, const td_scene *s, GLuint *out, td_err *err)
 {
     const td_material_program *mp = m->program;
     const char *body = m->source != NULL ? m->source->text : mp->fragment;
+    size_t nlights = s->nlights;
     int len = snprintf(r->fsrc, TD_SOURCE_MAX,
                        "#version 450 core\n#define TD_NUM_LIGHTS %zu\n#define TD_LIGHT_SLOTS %zu\n"
-                       "#define TD_OUTPUT_MODE %d\n%s%s",
-                       nlights, nlights > 0 ? nlights : 1, (int)mode, td_shader_td_common_glsl, td_shader_td_fragment_glsl);
+                       "#define TD_OUTPUT_MODE %d\n#define TD_PREMULTIPLY %d\n#define TD_DITHERING %d\n#define TD_DITHER %.9g\n%s%s",
+                       nlights, nlights > 0 ? nlights : 1, (int)s->format->out_mode, s->premult != 0,
+                       s->dither && dither_step(s->format) > 0.0, s->dither ? dither_step(s->format) : 0.0, td_shader_td_common_glsl, td_shader_td_fragment_glsl);
     size_t n = len > 0 ? (size_t)len : 0;
     if (n < TD_SOURCE_MAX) {
         n += td_block_declaration(mp->fields, mp->nfields, r->fsrc + n, TD_SOURCE_MAX - n);
@@ -187,7 +208,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
         if (i > 0 && m->program == s->draws[i - 1].material.program && m->source == s->draws[i - 1].material.source) {
             programs[i] = programs[i - 1];
         }
-        else if (material_program(r, m, s->nlights, f->out_mode, &programs[i], err) != 0) {
+        else if (material_program(r, m, s, &programs[i], err) != 0) {
             *failed = m->owner;
             if (programs != stack_programs) {
                 free(programs);
@@ -195,9 +216,33 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
             return -1;
         }
     }
-    const float *bg = s->background;
+    float bg[4];
+    memcpy(bg, s->background, sizeof(bg));
+    if (s->premult) {
+        for (int k = 0; k < 3; k++) {
+            bg[k] *= bg[3];
+        }
+    }
     td_gl_pass_action action = {.color = TD_GL_LOAD_CLEAR, .depth = TD_GL_LOAD_CLEAR, .clear_depth = 1.0,
                                 .srgb = f->srgb};
+    if (s->kind == TD_SCENE_RENDERPASS) {
+        /* continue from a copy of the input's colour and depth, unless told to clear them */
+        td_gl_target_adopt(s->input);
+        if (s->input->shown == NULL) {
+            if (programs != stack_programs) {
+                free(programs);
+            }
+            return td_err_set(err, TD_ERR_RUNTIME, "the input TOP has no image");
+        }
+        if (td_gl_target_copy(t, s->input, err) != 0) {
+            if (programs != stack_programs) {
+                free(programs);
+            }
+            return -1;
+        }
+        action.color = s->clear_color ? TD_GL_LOAD_CLEAR : TD_GL_LOAD_LOAD;
+        action.depth = s->clear_depth ? TD_GL_LOAD_CLEAR : TD_GL_LOAD_LOAD;
+    }
     /* The background goes through the same channel routing as the geometry's colour. */
     if (f->out_mode == TD_OUT_ALPHA) {
         action.clear_color[0] = bg[3];
@@ -212,7 +257,22 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
         memcpy(action.clear_color, bg, sizeof(action.clear_color));
     }
     glDisable(GL_BLEND);
-    glDisable(GL_CULL_FACE);
+    static const GLenum cull_faces[] = {[TD_CULL_BACK] = GL_BACK, [TD_CULL_FRONT] = GL_FRONT,
+                                        [TD_CULL_BOTH] = GL_FRONT_AND_BACK};
+    if (s->cull > TD_CULL_NEITHER && s->cull <= TD_CULL_BOTH) {
+        glEnable(GL_CULL_FACE);
+        glCullFace(cull_faces[s->cull]);
+    }
+    else {
+        glDisable(GL_CULL_FACE);
+    }
+    if (s->polygon_offset) {
+        glEnable(GL_POLYGON_OFFSET_FILL);
+        glPolygonOffset(s->offset_factor, s->offset_units);
+    }
+    else {
+        glDisable(GL_POLYGON_OFFSET_FILL);
+    }
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     glDepthMask(GL_TRUE);
@@ -221,7 +281,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
     }
     td_gl_pass_begin(&t->pass, &action);
     /* chanmask names the image's channels; route it like the colour (alpha formats keep A in R). */
-    unsigned int cm = s->chanmask;
+    unsigned int cm = s->depth_only ? 0u : s->chanmask;
     if (f->out_mode == TD_OUT_ALPHA) {
         cm = (cm >> 3) & 1u;
     }
@@ -258,6 +318,8 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
     }
     glBindVertexArray(0);
     glUseProgram(0);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_POLYGON_OFFSET_FILL);
     int end = td_gl_pass_end(&t->pass, rc == 0 ? err : NULL);
     glDisable(GL_MULTISAMPLE);
     if (rc != 0 || end != 0) {
@@ -280,18 +342,22 @@ render_into(td_gl_runtime *rt, td_gl_target *t, td_scene *scene, td_err *err)
     if (r == NULL) {
         return -1;
     }
-    if (td_gl_target_ensure(t, scene->width, scene->height, scene->format, scene->samples, err) != 0) {
+    if (td_gl_target_ensure(t, scene->width, scene->height, scene->format, scene->samples, scene->depth_float,
+                            err) != 0) {
         return -1;
     }
     td_gl_target_forget(t);
+    t->depth_resolved = 0;
     td_gl_timer_begin(&t->timer);
-    int rc = draw_scene(r, t, scene, &t->failed_material, err);
+    int rc = scene->kind == TD_SCENE_DEPTH ? td_gl_depth_draw(r->programs, r->vao, t, scene, err)
+                                           : draw_scene(r, t, scene, &t->failed_material, err);
     td_gl_timer_end(&t->timer, rc == 0);
     if (rc != 0) {
         return -1;
     }
     td_scene_incref(scene);
     t->shown = scene;
+    atomic_fetch_add_explicit(&t->generation, 1, memory_order_release);
     return 0;
 }
 

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gpu/target.h"
+
 td_scene *
 td_scene_new(size_t max_lights, size_t max_draws)
 {
@@ -39,6 +41,7 @@ td_scene_decref(td_scene *s)
         td_mesh_decref(s->draws[i].mesh);
         td_gl_source_decref(s->draws[i].material.source);
     }
+    td_gl_target_release(s->input);
     free(s->lights);
     free(s->draws);
     free(s);

@@ -41,6 +41,15 @@ typedef struct td_scene_draw {
     td_scene_material material;
 } td_scene_draw;
 
+/* What a render does: draw geometry into a cleared target, continue drawing into a copy of its
+ * input's image (renderpassTOP), or convert its input's depth (depthTOP, gpu/depth.h). */
+typedef enum { TD_SCENE_RENDER = 0, TD_SCENE_RENDERPASS, TD_SCENE_DEPTH } td_scene_kind;
+
+/* Faces culled (the cullface menu's order). */
+typedef enum { TD_CULL_NEITHER = 0, TD_CULL_BACK, TD_CULL_FRONT, TD_CULL_BOTH } td_cull;
+
+struct td_gl_target;
+
 typedef struct td_scene {
     atomic_int refs;
     td_scene_light *lights;   /* the lights the shaders loop over: point, cone, distant */
@@ -56,6 +65,20 @@ typedef struct td_scene {
     float camera_pos[3];
     float background[4];
     float ambient[4];         /* rgb: the ambient lights summed (they are no entries of lights) */
+    /* the Advanced page */
+    int cull;                 /* td_cull */
+    int polygon_offset;       /* on: glPolygonOffset(offset_factor, offset_units) for every draw */
+    float offset_factor, offset_units;
+    int depth_only;           /* draw depth only: colour keeps the clear colour */
+    int depth_float;          /* a 32-bit float depth buffer, else 24-bit fixed */
+    int dither;               /* ordered dither of the colour by one step of the format's precision */
+    int premult;              /* the colour's rgb multiplied by its alpha (background included) */
+    /* what the render starts from */
+    int kind;                 /* td_scene_kind */
+    int clear_color, clear_depth; /* renderpass: clear instead of continuing from the input */
+    struct td_gl_target *input;   /* renderpass, depth: the input TOP's image (one reference) */
+    uint64_t input_gen;       /* the generation of input's image this scene was built from */
+    float params[12];         /* the kind's own values (depth: gpu/depth.h) */
 } td_scene;
 
 /* Where the compared values of a td_scene begin. */

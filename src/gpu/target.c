@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glad/gl.h>
+
 #include "gpu/runtime.h"
 #include "gpu/scene.h"
 
@@ -12,10 +14,18 @@ td_gl_target_new(void)
 {
     td_gl_target *t = calloc(1, sizeof(td_gl_target));
     if (t != NULL) {
+        atomic_init(&t->refs, 1);
+        atomic_init(&t->generation, 0);
         td_gl_readback_init(&t->read);
         t->gen = td_gl_generation();
     }
     return t;
+}
+
+void
+td_gl_target_incref(td_gl_target *t)
+{
+    atomic_fetch_add_explicit(&t->refs, 1, memory_order_relaxed);
 }
 
 void
@@ -30,6 +40,8 @@ td_gl_target_adopt(td_gl_target *t)
     memset(&t->msaa_color, 0, sizeof(t->msaa_color));
     memset(&t->msaa_depth, 0, sizeof(t->msaa_depth));
     memset(&t->pass, 0, sizeof(t->pass));
+    t->depth_fbo = 0;
+    t->depth_resolved = 0;
     memset(&t->timer, 0, sizeof(t->timer));
     memset(&t->read, 0, sizeof(t->read));
     td_gl_readback_init(&t->read);
@@ -51,6 +63,11 @@ static void
 delete_images(td_gl_target *t)
 {
     td_gl_pass_delete(&t->pass);
+    if (t->depth_fbo != 0) {
+        glDeleteFramebuffers(1, &t->depth_fbo);
+        t->depth_fbo = 0;
+    }
+    t->depth_resolved = 0;
     td_gl_texture_delete(&t->color);
     td_gl_texture_delete(&t->depth);
     td_gl_texture_delete(&t->msaa_color);
@@ -73,7 +90,7 @@ target_free(void *p)
 void
 td_gl_target_release(td_gl_target *t)
 {
-    if (t == NULL) {
+    if (t == NULL || atomic_fetch_sub_explicit(&t->refs, 1, memory_order_acq_rel) != 1) {
         return;
     }
     /* Always through the GL thread when it exists: jobs still queued for this target (a delayed
@@ -91,23 +108,25 @@ td_gl_target_release(td_gl_target *t)
 }
 
 int
-td_gl_target_ensure(td_gl_target *t, int w, int h, const td_pixel_format *f, int samples, td_err *err)
+td_gl_target_ensure(td_gl_target *t, int w, int h, const td_pixel_format *f, int samples, int depth_float,
+                    td_err *err)
 {
     samples = samples > 1 ? samples : 1;
-    if (t->pass.fbo != 0 && t->width == w && t->height == h && t->format == f && t->samples == samples) {
+    depth_float = depth_float != 0;
+    if (t->pass.fbo != 0 && t->width == w && t->height == h && t->format == f && t->samples == samples &&
+        t->depth_float == depth_float) {
         return 0;
     }
     delete_images(t);
+    unsigned int dfmt = depth_float ? TD_GL_DEPTH_FORMAT_FLOAT : TD_GL_DEPTH_FORMAT;
     int rc = td_gl_texture_create(&t->color, w, h, f->gl_internal, f->texel_bytes, 1, err);
+    rc = rc == 0 ? td_gl_texture_create(&t->depth, w, h, dfmt, TD_GL_DEPTH_TEXEL_BYTES, 1, err) : rc;
     if (rc == 0 && samples == 1) {
-        rc = td_gl_texture_create(&t->depth, w, h, TD_GL_DEPTH_FORMAT, TD_GL_DEPTH_TEXEL_BYTES, 1, err);
-        rc = rc == 0 ? td_gl_pass_init(&t->pass, &t->color, &t->depth, NULL, err) : rc;
+        rc = td_gl_pass_init(&t->pass, &t->color, &t->depth, NULL, err);
     }
     else if (rc == 0) {
         rc = td_gl_texture_create(&t->msaa_color, w, h, f->gl_internal, f->texel_bytes, samples, err);
-        rc = rc == 0 ? td_gl_texture_create(&t->msaa_depth, w, h, TD_GL_DEPTH_FORMAT, TD_GL_DEPTH_TEXEL_BYTES,
-                                            samples, err)
-                     : rc;
+        rc = rc == 0 ? td_gl_texture_create(&t->msaa_depth, w, h, dfmt, TD_GL_DEPTH_TEXEL_BYTES, samples, err) : rc;
         rc = rc == 0 ? td_gl_pass_init(&t->pass, &t->msaa_color, &t->msaa_depth, &t->color, err) : rc;
     }
     if (rc != 0) {
@@ -118,7 +137,56 @@ td_gl_target_ensure(td_gl_target *t, int w, int h, const td_pixel_format *f, int
     t->height = h;
     t->format = f;
     t->samples = samples;
+    t->depth_float = depth_float;
     return 0;
+}
+
+const td_gl_texture *
+td_gl_target_depth(td_gl_target *t, td_err *err)
+{
+    if (t->format == NULL || t->shown == NULL) {
+        td_err_set(err, TD_ERR_RUNTIME, "the TOP has no image");
+        return NULL;
+    }
+    if (t->samples == 1 || t->depth_resolved) {
+        return &t->depth;
+    }
+    if (t->depth_fbo == 0) {
+        glCreateFramebuffers(1, &t->depth_fbo);
+        if (t->depth_fbo == 0) {
+            td_err_set(err, TD_ERR_RUNTIME, "could not create a framebuffer");
+            return NULL;
+        }
+        glNamedFramebufferTexture(t->depth_fbo, GL_DEPTH_ATTACHMENT, t->depth.id, 0);
+        glNamedFramebufferDrawBuffer(t->depth_fbo, GL_NONE);
+    }
+    /* a multisampled depth resolves to one of its samples (NEAREST is the only filter allowed) */
+    glBlitNamedFramebuffer(t->pass.fbo, t->depth_fbo, 0, 0, t->width, t->height, 0, 0, t->width, t->height,
+                           GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+    GLenum e = glGetError();
+    if (e != GL_NO_ERROR) {
+        td_err_set(err, TD_ERR_RUNTIME, "could not resolve the depth buffer (GL error 0x%04x)", e);
+        return NULL;
+    }
+    t->depth_resolved = 1;
+    return &t->depth;
+}
+
+int
+td_gl_target_copy(td_gl_target *dst, td_gl_target *src, td_err *err)
+{
+    if (dst->width != src->width || dst->height != src->height || dst->format != src->format ||
+        dst->samples != src->samples || dst->depth_float != src->depth_float) {
+        return td_err_set(err, TD_ERR_RUNTIME, "the input's image changed shape during the render");
+    }
+    int ms = src->samples > 1;
+    const td_gl_texture *c[2] = {ms ? &src->msaa_color : &src->color, ms ? &dst->msaa_color : &dst->color};
+    const td_gl_texture *d[2] = {ms ? &src->msaa_depth : &src->depth, ms ? &dst->msaa_depth : &dst->depth};
+    GLenum target = ms ? GL_TEXTURE_2D_MULTISAMPLE : GL_TEXTURE_2D;
+    glCopyImageSubData(c[0]->id, target, 0, 0, 0, 0, c[1]->id, target, 0, 0, 0, 0, src->width, src->height, 1);
+    glCopyImageSubData(d[0]->id, target, 0, 0, 0, 0, d[1]->id, target, 0, 0, 0, 0, src->width, src->height, 1);
+    GLenum e = glGetError();
+    return e == GL_NO_ERROR ? 0 : td_err_set(err, TD_ERR_RUNTIME, "could not copy the input's image (GL error 0x%04x)", e);
 }
 
 size_t

@@ -7,6 +7,7 @@
 #ifndef TD_GPU_TARGET_H
 #define TD_GPU_TARGET_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,10 +21,15 @@
 struct td_scene;
 
 typedef struct td_gl_target {
+    atomic_int refs;               /* the TOP's, and one per scene that reads it as an input */
     int width, height, samples;
+    int depth_float;               /* depth is 32-bit float, else 24-bit fixed */
     const td_pixel_format *format;
     td_gl_texture color;           /* the image: single-sampled, what reads, saves and sample() see */
-    td_gl_texture depth;           /* single-sampled depth (sampleable); none when samples > 1 */
+    td_gl_texture depth;           /* single-sampled depth (sampleable); with samples > 1 the
+                                    * multisampled depth is resolved into it on demand */
+    unsigned int depth_fbo;        /* samples > 1: the framebuffer depth is resolved into */
+    int depth_resolved;            /* samples > 1: depth holds the last render's */
     td_gl_texture msaa_color;      /* samples > 1: rendered into, resolved into color */
     td_gl_texture msaa_depth;
     td_gl_pass pass;
@@ -34,17 +40,29 @@ typedef struct td_gl_target {
     uint64_t failed_material;      /* owner id of the material whose program failed in the last render, or 0 */
     struct td_scene *shown;        /* the scene the image holds (one reference), or NULL */
     unsigned gen;                  /* td_gl_generation() its GL names belong to */
+    atomic_uint_fast64_t generation; /* bumped by every render into the target (GL thread): a
+                                      * reader of the image re-cooks when it moves */
 } td_gl_target;
 
+/* A target with one reference. */
 td_gl_target *td_gl_target_new(void);
+void td_gl_target_incref(td_gl_target *t);
 /* GL thread, before any use in a job: a target whose GL names belong to an ancestor process's
  * context (made before a fork) forgets them, without deleting, and holds no image. */
 void td_gl_target_adopt(td_gl_target *t);
-/* Deletes the target's GL objects on the GL thread (or at once if it has none) and frees it. */
+/* Drops a reference (NULL is fine); the last deletes the target's GL objects on the GL thread (or at
+ * once if it has none) and frees it. */
 void td_gl_target_release(td_gl_target *t);
 /* GL thread: makes sure the target has a w x h image of format f, rendered with `samples` samples a
- * pixel (1: no multisampling), and its pass. */
-int td_gl_target_ensure(td_gl_target *t, int w, int h, const td_pixel_format *f, int samples, td_err *err);
+ * pixel (1: no multisampling) over a depth buffer (32-bit float if depth_float), and its pass. */
+int td_gl_target_ensure(td_gl_target *t, int w, int h, const td_pixel_format *f, int samples, int depth_float,
+                        td_err *err);
+/* GL thread: the single-sampled depth of the last render (resolving a multisampled one first), or
+ * NULL with err set if the target holds no image. */
+const td_gl_texture *td_gl_target_depth(td_gl_target *t, td_err *err);
+/* GL thread: dst := src's colour and depth (the attachments a render draws into); dst must have
+ * src's size, format, samples and depth format (td_gl_target_ensure). */
+int td_gl_target_copy(td_gl_target *dst, td_gl_target *src, td_err *err);
 /* Bytes of GPU memory the target's objects hold (textures and readback buffers). */
 size_t td_gl_target_gpu_bytes(const td_gl_target *t);
 /* Forgets the image shown (before a render that may fail). */

@@ -11,6 +11,7 @@
 /* The depth format of every depth texture: 24-bit depth (stored in 4 bytes a texel). */
 #define TD_GL_DEPTH_FORMAT 0x81A6 /* GL_DEPTH_COMPONENT24 */
 #define TD_GL_DEPTH_TEXEL_BYTES 4
+#define TD_GL_DEPTH_FORMAT_FLOAT 0x8CAC /* GL_DEPTH_COMPONENT32F (depthformat float32) */
 
 typedef struct td_gl_texture {
     unsigned int id;       /* 0: none */

@@ -14,6 +14,8 @@
     X(lightCOMP)         \
     X(ambientlightCOMP)  \
     X(renderTOP)         \
+    X(renderpassTOP)     \
+    X(depthTOP)          \
     X(boxSOP)            \
     X(sphereSOP)         \
     X(constantMAT)       \

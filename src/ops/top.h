@@ -56,6 +56,9 @@ td_top_common(const td_op_class *cls)
 typedef struct td_top_class {
     /* The snapshot to render, built while holding the GIL; NULL with a Python error. */
     struct td_scene *(*build)(TdOp *top);
+    /* 1 if the TOP renders geometry into a colour and depth buffer that renderpassTOP continues
+     * into and depthTOP reads (renderTOP, renderpassTOP). */
+    int renders;
 } td_top_class;
 
 static inline const td_top_class *
@@ -82,6 +85,7 @@ typedef struct td_top_state {
     td_scene *cooked;         /* the scene the target holds, one reference */
     uint64_t cooked_serial;   /* network serial when cooked was last found current */
     double cpu_ms;            /* host time of the last scene build; statistics live in the OP */
+    int building;             /* its scene is being built: reaching it again is a cycle of inputs */
     /* the delayed read in flight (numpyArray(delayed=True)), if pending */
     int pending;
     int pending_w, pending_h;
@@ -109,6 +113,23 @@ int td_top_cook_hook(TdOp *top, int force);
 
 /* release hook shared by TOP classes: hands the GPU target to the GL thread for deletion. */
 void td_top_release(TdOp *top);
+
+/* What a TOP reading another (its input) knows of the input's image once cooked (top_input.c). */
+typedef struct td_top_image {
+    td_gl_target *target;        /* one reference */
+    uint64_t generation;         /* of the image now: the reader re-renders when it moves */
+    int width, height, samples, depth_float;
+    const td_pixel_format *format;
+    float proj[16];              /* the projection it was rendered with (renders only) */
+} td_top_image;
+
+/* The TOP a reader's input names: the OP path in its parameter `index` (relative to the reader's
+ * network) or, when that is empty, its wired input 0; a new reference, or NULL with a tdError
+ * naming the reader (nothing named, not a TOP, or need_render and not a renderTOP/renderpassTOP). */
+TdOp *td_top_input_find(TdOp *reader, const td_values *vals, Py_ssize_t index, int need_render);
+/* Cooks input (so its image is current) and describes its image; -1 with a Python error: the
+ * input's own cook error, or a tdError naming the reader for a cycle of inputs. */
+int td_top_input_cook(TdOp *reader, TdOp *input, td_top_image *out);
 
 /* TOP.save() and TOP.saveByteArray() (top_save.c). */
 PyObject *td_top_save(TdOp *self, PyObject *args, PyObject *kwds);

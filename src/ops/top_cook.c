@@ -83,7 +83,21 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh, uin
         return -1;
     }
     td_op_cook_begin(top);
+    if (s->building) {
+        td_eval_epoch_end(st, &epoch);
+        td_op_cook_end(top, 0);
+        PyObject *path = td_op_path(top);
+        if (path != NULL) {
+            PyErr_Format(st->tdError, "%U: its inputs lead back to it (a cycle of TOPs)", path);
+            Py_DECREF(path);
+        }
+        return -1;
+    }
+    s->building = 1;
     td_scene *scene = td_top_class_of(top)->build(top);
+    if (top->valid && top->ext == s) {
+        s->building = 0;
+    }
     td_eval_epoch_end(st, &epoch);
     if (scene != NULL && td_cook_error_take(st) < 0) {
         td_scene_decref(scene);

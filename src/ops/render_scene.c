@@ -1,0 +1,393 @@
+/* The gather of a rendering TOP (renderTOP, renderpassTOP): its camera, lights and geometry, found
+ * by its parameters relative to its own network, evaluated into a td_scene snapshot.
+ *
+ * Evaluating a parameter runs Python, which may create, destroy or re-parent anything. So the
+ * gather never walks a list or reads an operator across an evaluation: it collects what it needs
+ * (strong references in lists, parameter values in td_values, lights and draws in C arrays) and
+ * fills the td_scene from that alone at the end. */
+#include <string.h>
+
+#include "bind/state.h"
+#include "graph/op.h"
+#include "graph/path.h"
+#include "ops/camera.h"
+#include "ops/material.h"
+#include "ops/object.h"
+#include "ops/render_scene.h"
+#include "ops/sop.h"
+#include "util/mat4.h"
+
+const char *const td_menu_cullface[] = {TD_CULLFACE_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_cullface_labels[] = {"Neither", "Back Faces", "Front Faces", "Both Faces", NULL};
+const char *const td_menu_transparency[] = {TD_TRANSPARENCY_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_transparency_labels[] = {"Sorted Draw with Blending", "Order Independent Transparency",
+                                                   "Alpha-to-Coverage", NULL};
+const char *const td_menu_depthformat[] = {TD_DEPTHFORMAT_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_depthformat_labels[] = {"24-Bit Fixed-Point", "32-Bit Floating-Point", NULL};
+const char *const td_menu_cropunit[] = {TD_CROPUNIT_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_cropunit_labels[] = {"P", "F", "A", NULL};
+
+int
+td_render_error(TdOp *top, const char *fmt, const char *arg)
+{
+    PyObject *path = td_op_path(top);
+    PyObject *msg = PyUnicode_FromFormat(fmt, arg);
+    if (path != NULL && msg != NULL) {
+        PyErr_Format(td_state_of((PyObject *)top)->tdError, "%U: %U", path, msg);
+    }
+    Py_XDECREF(path);
+    Py_XDECREF(msg);
+    return -1;
+}
+
+static void *
+grow(void *items, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap) {
+        return items;
+    }
+    size_t n = *cap ? *cap * 2 : 8;
+    while (n < need) {
+        n *= 2;
+    }
+    void *p = PyMem_Realloc(items, n * size);
+    if (p == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    *cap = n;
+    return p;
+}
+
+void
+td_render_gather_clear(td_render_gather *g)
+{
+    for (size_t i = 0; i < g->ndraws; i++) {
+        td_mesh_decref(g->draws[i].mesh);
+        td_gl_source_decref(g->draws[i].material.source);
+    }
+    PyMem_Free(g->draws);
+    PyMem_Free(g->lights);
+    memset(g, 0, sizeof(*g));
+}
+
+/* The operators patterns (relative to net) names that keep(op) accepts, each held. Pure C: the
+ * walk compares names and classes only. */
+static PyObject *
+matches(TdOp *net, const char *patterns, int (*keep)(TdOp *op))
+{
+    PyObject *found = PyList_New(0);
+    if (found == NULL || td_pattern_collect(net, patterns, NULL, found) < 0) {
+        Py_XDECREF(found);
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    for (Py_ssize_t i = 0; out != NULL && i < PyList_GET_SIZE(found); i++) {
+        TdOp *op = (TdOp *)PyList_GET_ITEM(found, i);
+        if (keep(op) && PyList_Append(out, (PyObject *)op) < 0) {
+            Py_CLEAR(out);
+        }
+    }
+    Py_DECREF(found);
+    return out;
+}
+
+static int
+is_camera(TdOp *op)
+{
+    const td_object_class *o = td_object_class_of(op);
+    return o != NULL && o->role == TD_OBJECT_CAMERA;
+}
+
+static int
+is_light(TdOp *op)
+{
+    const td_object_class *o = td_object_class_of(op);
+    return o != NULL && o->fill_light != NULL;
+}
+
+static int
+is_rendered_geometry(TdOp *op)
+{
+    const td_object_class *o = td_object_class_of(op);
+    /* the Render flag off takes geometry out of renders */
+    return o != NULL && o->role == TD_OBJECT_GEOMETRY && td_op_flag(op, TD_FLAG_RENDER);
+}
+
+static int
+gather_lights(td_render_gather *g, PyObject *lights)
+{
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lights); i++) {
+        TdOp *l = (TdOp *)PyList_GET_ITEM(lights, i);
+        if (!l->valid) {
+            continue; /* destroyed by an expression evaluated earlier in this build */
+        }
+        double world[16];
+        td_values *v = NULL;
+        if (td_object_world(l, world, &v) < 0) {
+            return -1;
+        }
+        g->lights = grow(g->lights, &g->cap_lights, g->nlights + 1, sizeof(td_scene_light));
+        if (g->lights == NULL) {
+            td_values_free(v);
+            return -1;
+        }
+        td_scene_light *sl = &g->lights[g->nlights];
+        memset(sl, 0, sizeof(*sl));
+        if (td_object_class_of(l)->fill_light(v, world, sl)) {
+            if (sl->position[3] == (float)TD_LIGHT_AMBIENT) {
+                for (int k = 0; k < 3; k++) {
+                    g->ambient[k] += sl->color[k]; /* light from everywhere: one sum for the shaders */
+                }
+            }
+            else {
+                g->nlights++;
+            }
+        }
+        td_values_free(v);
+    }
+    return 0;
+}
+
+/* The material the MAT path names (relative to base's network), evaluated, or phongMAT's defaults
+ * when the path is empty; errors name who, the operator whose parameter it is. */
+static int
+gather_material(TdOp *who, TdOp *base, const char *path, td_scene_material *out)
+{
+    if (path[0] == '\0') {
+        td_phong_defaults(out);
+        return 0;
+    }
+    TdOp *mat = td_path_resolve(base->parent != NULL ? base->parent : base, path);
+    if (mat == NULL || !mat->valid) {
+        return td_render_error(who, "material '%s' names no operator", path);
+    }
+    const td_mat_class *proto = td_mat_class_of(mat);
+    if (proto == NULL) {
+        return td_render_error(who, "material '%s' is not a MAT", path);
+    }
+    Py_INCREF(mat);
+    td_values *mv = td_op_values(mat);
+    if (mv == NULL) {
+        Py_DECREF(mat);
+        return -1;
+    }
+    td_mat_fill(mv, mat->cls, proto->program, out);
+    td_values_free(mv);
+    out->owner = mat->id; /* names the MAT in shader errors */
+    out->source = mat->valid ? mat->ext : NULL; /* a replacement fragment source (test-only) */
+    if (out->source != NULL) {
+        td_gl_source_incref(out->source);
+    }
+    Py_DECREF(mat);
+    return 0;
+}
+
+/* Adds a draw of every rendered SOP in geo; override, if given, replaces geo's material. */
+static int
+gather_geometry(td_render_gather *g, TdOp *geo, const td_scene_material *override)
+{
+    double world[16];
+    td_values *gv = NULL;
+    if (td_object_world(geo, world, &gv) < 0) {
+        return -1;
+    }
+    td_scene_material material;
+    memset(&material, 0, sizeof(material)); /* zeroed: draws are compared with memcmp */
+    int rc = 0;
+    if (override != NULL) {
+        material = *override;
+        if (material.source != NULL) {
+            td_gl_source_incref(material.source);
+        }
+    }
+    else {
+        rc = gather_material(geo, geo, td_values_str(gv, td_object_class_of(geo)->material_par), &material);
+    }
+    td_values_free(gv);
+    if (rc < 0) {
+        return -1;
+    }
+    /* The SOPs inside as they are now, each held: building one may change the others. */
+    PyObject *sops = geo->children != NULL ? PyList_GetSlice(geo->children, 0, PY_SSIZE_T_MAX) : PyList_New(0);
+    if (sops == NULL) {
+        td_gl_source_decref(material.source);
+        return -1;
+    }
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(sops); j++) {
+        TdOp *sop = (TdOp *)PyList_GET_ITEM(sops, j);
+        if (!sop->valid || td_sop_class_of(sop) == NULL || !td_op_flag(sop, TD_FLAG_RENDER)) {
+            continue;
+        }
+        td_mesh *mesh = td_sop_mesh(sop);
+        if (mesh == NULL) {
+            rc = -1;
+            break;
+        }
+        g->draws = grow(g->draws, &g->cap_draws, g->ndraws + 1, sizeof(td_scene_draw));
+        if (g->draws == NULL) {
+            td_mesh_decref(mesh);
+            rc = -1;
+            break;
+        }
+        td_scene_draw *d = &g->draws[g->ndraws++];
+        memset(d, 0, sizeof(*d));
+        d->mesh = mesh;
+        td_mat4_to_float(d->model, world);
+        td_mat4_normal_matrix(d->normal, world);
+        d->material = material;
+        if (material.source != NULL) {
+            td_gl_source_incref(material.source); /* one reference per draw */
+        }
+    }
+    Py_DECREF(sops);
+    td_gl_source_decref(material.source);
+    return rc;
+}
+
+/* One crop edge as a fraction of the image (0 left/bottom, 1 right/top). fractionaspect counts in
+ * units of the image's height on both axes (so the width spans width / height of them). */
+static double
+crop_fraction(const td_par_value *v, int axis_x, double width, double height)
+{
+    double value = v[0].num;
+    switch ((int)v[1].num) {
+    case TD_CROPUNIT_PIXELS:
+        return value / (axis_x ? width : height);
+    case TD_CROPUNIT_ASPECT:
+        return axis_x ? value * height / width : value;
+    default:
+        return value;
+    }
+}
+
+/* proj := crop * proj, the crop taking [left, right] x [bottom, top] (fractions) to the whole image. */
+static int
+apply_crop(TdOp *top, const td_values *tv, Py_ssize_t crop, double width, double height, double proj[16])
+{
+    const td_par_value *c = tv->v + crop;
+    double l = crop_fraction(c + TD_CROP_cropleft, 1, width, height);
+    double r = crop_fraction(c + TD_CROP_cropright, 1, width, height);
+    double b = crop_fraction(c + TD_CROP_cropbottom, 0, width, height);
+    double t = crop_fraction(c + TD_CROP_croptop, 0, width, height);
+    if (l == 0.0 && r == 1.0 && b == 0.0 && t == 1.0) {
+        return 0;
+    }
+    if (!(r > l) || !(t > b)) {
+        return td_render_error(top, "%s", "the crop needs cropleft < cropright and cropbottom < croptop");
+    }
+    /* in normalized device coordinates: [2l - 1, 2r - 1] -> [-1, 1] */
+    double L = 2.0 * l - 1.0, R = 2.0 * r - 1.0, B = 2.0 * b - 1.0, T = 2.0 * t - 1.0;
+    double m[16] = {0};
+    m[0] = 2.0 / (R - L);
+    m[5] = 2.0 / (T - B);
+    m[10] = 1.0;
+    m[12] = -(R + L) / (R - L);
+    m[13] = -(T + B) / (T - B);
+    m[15] = 1.0;
+    double out[16];
+    td_mat4_mul(out, m, proj);
+    memcpy(proj, out, sizeof(out));
+    return 0;
+}
+
+int
+td_render_gather_run(TdOp *top, const td_values *tv, const td_render_layout *lay, double width, double height,
+                     double aspect, td_render_gather *g)
+{
+    PyObject *cams = NULL, *lights = NULL, *geos = NULL;
+    td_values *camv = NULL;
+    td_scene_material override;
+    int have_override = 0, rc = -1;
+    memset(g, 0, sizeof(*g));
+    memset(&override, 0, sizeof(override));
+    /* What the patterns name now (pure C walks), relative to the TOP's network. */
+    TdOp *net = top->parent != NULL ? top->parent : top;
+    cams = matches(net, td_values_str(tv, lay->camera), is_camera);
+    lights = cams != NULL ? matches(net, td_values_str(tv, lay->lights), is_light) : NULL;
+    geos = lights != NULL ? matches(net, td_values_str(tv, lay->geometry), is_rendered_geometry) : NULL;
+    if (geos == NULL) {
+        goto done;
+    }
+    if (PyList_GET_SIZE(cams) == 0) {
+        td_render_error(top, "camera '%s' names no cameraCOMP", td_values_str(tv, lay->camera));
+        goto done;
+    }
+    /* The first camera drives the image. */
+    TdOp *cam = (TdOp *)PyList_GET_ITEM(cams, 0);
+    if (td_object_world(cam, g->cam_world, &camv) < 0) {
+        goto done;
+    }
+    if (td_mat4_invert(g->view, g->cam_world) != 0) {
+        td_render_error(top, "camera '%s' has a singular transform (a zero scale?)", td_values_str(tv, lay->camera));
+        goto done;
+    }
+    if (td_camera_projection(cam, camv, aspect, g->proj) < 0 ||
+        (lay->crop >= 0 && apply_crop(top, tv, lay->crop, width, height, g->proj) < 0)) {
+        goto done;
+    }
+    td_camera_background(camv, g->cam_background);
+    if (gather_lights(g, lights) < 0) {
+        goto done;
+    }
+    if (lay->overridemat >= 0 && td_values_str(tv, lay->overridemat)[0] != '\0') {
+        if (gather_material(top, top, td_values_str(tv, lay->overridemat), &override) < 0) {
+            goto done;
+        }
+        have_override = 1;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(geos); i++) {
+        TdOp *geo = (TdOp *)PyList_GET_ITEM(geos, i);
+        if (geo->valid && gather_geometry(g, geo, have_override ? &override : NULL) < 0) {
+            goto done;
+        }
+    }
+    rc = td_op_check(top);
+done:
+    if (rc < 0) {
+        td_render_gather_clear(g);
+    }
+    td_gl_source_decref(override.source);
+    Py_XDECREF(cams);
+    Py_XDECREF(lights);
+    Py_XDECREF(geos);
+    td_values_free(camv);
+    return rc;
+}
+
+td_scene *
+td_render_gather_scene(td_render_gather *g, const td_values *tv, const td_render_layout *lay)
+{
+    td_scene *scene = td_scene_new(g->nlights, g->ndraws);
+    if (scene == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    td_mat4_to_float(scene->view, g->view);
+    td_mat4_to_float(scene->proj, g->proj);
+    for (int k = 0; k < 3; k++) {
+        scene->camera_pos[k] = (float)g->cam_world[12 + k];
+    }
+    if (g->nlights) {
+        memcpy(scene->lights, g->lights, g->nlights * sizeof(td_scene_light));
+    }
+    scene->nlights = g->nlights;
+    memcpy(scene->ambient, g->ambient, sizeof(g->ambient));
+    if (g->ndraws) {
+        memcpy(scene->draws, g->draws, g->ndraws * sizeof(td_scene_draw));
+    }
+    scene->ndraws = g->ndraws;
+    g->ndraws = 0; /* the scene holds the meshes now */
+    const td_par_value *v = tv->v;
+    if (lay->cullface >= 0) {
+        scene->cull = (int)v[lay->cullface].num;
+    }
+    if (lay->polygonoffset >= 0 && v[lay->polygonoffset].num != 0.0) {
+        scene->polygon_offset = 1;
+        scene->offset_factor = (float)v[lay->polygonoffsetfactor].num;
+        scene->offset_units = (float)v[lay->polygonoffsetunits].num;
+    }
+    scene->depth_only = lay->drawdepthonly >= 0 && v[lay->drawdepthonly].num != 0.0;
+    scene->dither = lay->dither >= 0 && v[lay->dither].num != 0.0;
+    return scene;
+}

@@ -1,0 +1,75 @@
+/* What the TOPs that render a scene (renderTOP, renderpassTOP) share: the Advanced and Crop pages
+ * and the gather of a camera, lights and geometry into a td_scene snapshot. */
+#ifndef TD_OPS_RENDER_SCENE_H
+#define TD_OPS_RENDER_SCENE_H
+
+#include "gpu/scene.h"
+#include "graph/op.h"
+
+/* TouchDesigner's menus of the Render and Advanced pages, in its order. */
+#define TD_CULLFACE_MENU(M)                                                                                \
+    M(TD_CULLFACE_NEITHER, "neither") M(TD_CULLFACE_BACK, "backfaces") M(TD_CULLFACE_FRONT, "frontfaces")   \
+    M(TD_CULLFACE_BOTH, "bothfaces")
+#define TD_TRANSPARENCY_MENU(M)                                                                            \
+    M(TD_TRANSPARENCY_SORTED, "sortedblending") M(TD_TRANSPARENCY_ORDERIND, "orderind")                    \
+    M(TD_TRANSPARENCY_A2C, "alphatocoverage")
+#define TD_DEPTHFORMAT_MENU(M) M(TD_DEPTHFORMAT_FIXED24, "fixed24") M(TD_DEPTHFORMAT_FLOAT32, "float32")
+#define TD_CROPUNIT_MENU(M) M(TD_CROPUNIT_PIXELS, "pixels") M(TD_CROPUNIT_FRACTION, "fraction") M(TD_CROPUNIT_ASPECT, "fractionaspect")
+enum { TD_CULLFACE_MENU(TD_MENU_ID) };
+enum { TD_TRANSPARENCY_MENU(TD_MENU_ID) };
+enum { TD_DEPTHFORMAT_MENU(TD_MENU_ID) };
+enum { TD_CROPUNIT_MENU(TD_MENU_ID) };
+extern const char *const td_menu_cullface[], *const td_menu_cullface_labels[];
+extern const char *const td_menu_transparency[], *const td_menu_transparency_labels[];
+extern const char *const td_menu_depthformat[], *const td_menu_depthformat_labels[];
+extern const char *const td_menu_cropunit[], *const td_menu_cropunit_labels[];
+
+/* The Crop page: the part of the image [left, right] x [bottom, top] that the output shows, done in
+ * the projection (the resolution does not change). */
+#define TD_RENDER_CROP_PARS(X)                                                                             \
+    X(cropleft, TD_PAR_F, "Crop Left", "Crop", 0)                                                          \
+    X(cropleftunit, TD_PAR_ML, "Crop Left Unit", "Crop", TD_CROPUNIT_FRACTION, td_menu_cropunit, td_menu_cropunit_labels) \
+    X(cropright, TD_PAR_F, "Crop Right", "Crop", 1)                                                        \
+    X(croprightunit, TD_PAR_ML, "Crop Right Unit", "Crop", TD_CROPUNIT_FRACTION, td_menu_cropunit, td_menu_cropunit_labels) \
+    X(cropbottom, TD_PAR_F, "Crop Bottom", "Crop", 0)                                                      \
+    X(cropbottomunit, TD_PAR_ML, "Crop Bottom Unit", "Crop", TD_CROPUNIT_FRACTION, td_menu_cropunit, td_menu_cropunit_labels) \
+    X(croptop, TD_PAR_F, "Crop Top", "Crop", 1)                                                            \
+    X(croptopunit, TD_PAR_ML, "Crop Top Unit", "Crop", TD_CROPUNIT_FRACTION, td_menu_cropunit, td_menu_cropunit_labels)
+#define TD_CROP_ID(id, ...) TD_CROP_##id,
+enum { TD_RENDER_CROP_PARS(TD_CROP_ID) TD_CROP_COUNT };
+#undef TD_CROP_ID
+
+/* Where a rendering TOP keeps the parameters the gather reads (indices into its table; -1: it has
+ * none). */
+typedef struct td_render_layout {
+    Py_ssize_t camera, geometry, lights;
+    Py_ssize_t cullface, overridemat, polygonoffset, polygonoffsetfactor, polygonoffsetunits;
+    Py_ssize_t drawdepthonly, dither, crop; /* crop: the first of the Crop page */
+} td_render_layout;
+
+/* What a gather found, in plain C: the first camera's view and projection (crop applied), the
+ * lights, the ambient sum and the draws (each holding its mesh and source). */
+typedef struct td_render_gather {
+    double cam_world[16], view[16], proj[16];
+    float cam_background[4];
+    td_scene_light *lights;
+    size_t nlights, cap_lights;
+    float ambient[3];
+    td_scene_draw *draws;
+    size_t ndraws, cap_draws;
+} td_render_gather;
+
+/* Evaluates the camera, lights and geometry top's parameters name (tv: top's values) for an image
+ * width x height of the given aspect (width / height of the aspect parameters), relative to top's
+ * network. -1 with a Python error (a tdError naming top for what its parameters name wrongly). */
+int td_render_gather_run(TdOp *top, const td_values *tv, const td_render_layout *lay, double width, double height,
+                         double aspect, td_render_gather *g);
+/* A new scene holding g's camera, lights and draws (g gives up its draws), with the Advanced page's
+ * state from tv; NULL with a Python error if out of memory. */
+td_scene *td_render_gather_scene(td_render_gather *g, const td_values *tv, const td_render_layout *lay);
+void td_render_gather_clear(td_render_gather *g);
+
+/* tdError "<top's path>: <fmt with arg>"; returns -1. */
+int td_render_error(TdOp *top, const char *fmt, const char *arg);
+
+#endif
