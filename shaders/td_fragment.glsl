@@ -7,6 +7,9 @@ struct TDLight {
     vec4 direction; // xyz: the way a cone or distant light shines (unit, world space)
     vec4 cone;      // x: cos of the full-intensity half angle, y: cos of the outer edge, z: rolloff
     vec4 atten;     // x scale, y bias: clamp(distance * x + y, 0, 1) ^ z; w: 1 if attenuated
+    vec4 shadow;    // x: 0 none, 1 hard, 2 soft; y: the map's slot; z: soft kernel half-width (taps); w: tap spacing (texels)
+    vec4 shadowMap; // the map's width, height; its polygon offset factor, units
+    mat4 shadowMatrix; // world to the light's clip space (depth in [0, 1])
 };
 
 layout(std140, binding = 3) uniform TDLights { TDLight uTDLights[TD_LIGHT_SLOTS]; };
@@ -33,6 +36,54 @@ vec3 TDLightVector(int i, vec3 worldPos, out float k)
         k *= pow(clamp((cosa - c.y) / max(c.x - c.y, 1e-6), 0.0, 1.0), c.z);
     }
     return l;
+}
+
+#if TD_NUM_SHADOWS > 0
+layout(binding = TD_SHADOW_UNIT) uniform sampler2DShadow sTDShadowMaps[TD_NUM_SHADOWS];
+#endif
+
+// How much of light i reaches worldPos past its shadow casters: 1 lit, 0 in shadow; 1 for lights
+// without a shadow and outside the light's frustum. Soft shadows average a kernel of the map's texels,
+// each compared with the receiving surface's depth there (the depth's slope across the map from the
+// screen-space derivatives), so a surface does not shadow itself at the kernel's far taps.
+float TDShadow(int i, vec3 worldPos)
+{
+#if TD_NUM_SHADOWS > 0
+    vec4 sh = uTDLights[i].shadow;
+    vec4 p = uTDLights[i].shadowMatrix * vec4(worldPos, 1.0);
+    vec3 q = p.xyz / p.w;
+    vec2 uv = q.xy * 0.5 + 0.5;
+    // derivatives first, in uniform control flow
+    vec2 duvx = dFdx(uv), duvy = dFdy(uv);
+    vec2 dz = vec2(dFdx(q.z), dFdy(q.z));
+    if (sh.x < 0.5 || p.w <= 0.0) {
+        return 1.0;
+    }
+    if (any(lessThan(uv, vec2(0.0))) || any(greaterThan(uv, vec2(1.0))) || q.z > 1.0) {
+        return 1.0;
+    }
+    mat2 m = mat2(vec2(duvx.x, duvy.x), vec2(duvx.y, duvy.y));
+    float det = determinant(m);
+    vec2 slope = abs(det) > 1e-20 ? inverse(m) * dz : vec2(0.0); // dz / du, dz / dv
+    int slot = int(sh.y + 0.5), n = int(sh.z + 0.5);
+    float lit = 1.0;
+    for (int k = 0; k < TD_NUM_SHADOWS; k++) {
+        if (k == slot) {
+            vec2 step = sh.w / vec2(textureSize(sTDShadowMaps[k], 0));
+            float sum = 0.0;
+            for (int y = -n; y <= n; y++) {
+                for (int x = -n; x <= n; x++) {
+                    vec2 o = vec2(x, y) * step;
+                    sum += texture(sTDShadowMaps[k], vec3(uv + o, q.z + dot(o, slope)));
+                }
+            }
+            lit = sum / float((2 * n + 1) * (2 * n + 1));
+        }
+    }
+    return lit;
+#else
+    return 1.0;
+#endif
 }
 
 in vec3 vWorldPos;

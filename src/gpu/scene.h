@@ -16,6 +16,12 @@
 
 typedef enum { TD_LIGHT_POINT = 0, TD_LIGHT_AMBIENT = 1, TD_LIGHT_CONE = 2, TD_LIGHT_DISTANT = 3 } td_light_kind;
 
+typedef enum { TD_SHADOW_NONE = 0, TD_SHADOW_HARD = 1, TD_SHADOW_SOFT = 2 } td_shadow_kind;
+
+/* Lights a render takes at most, and of them with shadows (each a map on its own texture unit). */
+#define TD_MAX_LIGHTS 64
+#define TD_MAX_SHADOWS 16
+
 /* One light, laid out as the std140 TDLight of shaders/td_fragment.glsl. */
 typedef struct td_scene_light {
     float position[4];  /* world position; w = td_light_kind */
@@ -23,6 +29,9 @@ typedef struct td_scene_light {
     float direction[4]; /* cone, distant: the way the light shines (world, unit); w unused */
     float cone[4];      /* cone: cos of the full-intensity half angle, cos of the outer edge, rolloff */
     float atten[4];     /* attenuation: scale, bias (clamp(d * scale + bias, 0, 1)), exponent; w 1 if on */
+    float shadow[4];    /* td_shadow_kind, the map's slot, soft: kernel half-width in taps, tap spacing in texels */
+    float shadow_map[4]; /* the map's width and height, its polygon offset factor and units */
+    float shadow_matrix[16]; /* world to the light's clip space (column-major, depth to [0, 1]) */
 } td_scene_light;
 
 /* A material: the program it names and the bytes of its TDMaterial block (std140, laid out by
@@ -36,6 +45,7 @@ typedef struct td_scene_material {
 
 typedef struct td_scene_draw {
     td_mesh *mesh;      /* one reference held by the scene */
+    uint32_t casts;     /* bit k: the draw casts into shadow map slot k */
     float model[16];    /* column-major object-to-world */
     float normal[9];    /* column-major inverse transpose of model's upper 3x3 */
     td_scene_material material;
@@ -79,6 +89,7 @@ typedef struct td_scene {
     struct td_gl_target *input;   /* renderpass, depth: the input TOP's image (one reference) */
     uint64_t input_gen;       /* the generation of input's image this scene was built from */
     float params[12];         /* the kind's own values (depth: gpu/depth.h) */
+    int nshadows;             /* lights with a shadow map (slots 0 .. nshadows - 1) */
 } td_scene;
 
 /* Where the compared values of a td_scene begin. */

@@ -8,16 +8,26 @@
  *   not document the cone and attenuation defaults: ours are coneangle 45, conedelta 10, coneroll 1,
  *   attenuationstart 0, attenuationend 10, attenuationexp 1. */
 #include <math.h>
+#include <string.h>
 
 #include "bind/state.h"
 #include "graph/op.h"
 #include "gpu/scene.h"
 #include "ops/object.h"
+#include "util/mat4.h"
 
 #define LIGHTTYPE_MENU(M) M(LIGHT_POINT, "point") M(LIGHT_CONE, "cone") M(LIGHT_DISTANT, "distant")
 enum { LIGHTTYPE_MENU(TD_MENU_ID) };
 static const char *const lighttype_menu[] = {LIGHTTYPE_MENU(TD_MENU_TOKEN) NULL};
 static const char *const lighttype_labels[] = {"Point", "Cone", "Distant", NULL};
+#define SHADOWTYPE_MENU(M) M(SHADOW_OFF, "off") M(SHADOW_HARD, "hard2d") M(SHADOW_SOFT, "soft2d") M(SHADOW_CUSTOM, "custom")
+enum { SHADOWTYPE_MENU(TD_MENU_ID) };
+static const char *const shadowtype_menu[] = {SHADOWTYPE_MENU(TD_MENU_TOKEN) NULL};
+static const char *const shadowtype_labels[] = {"Off", "2D Hard", "2D Soft", "Custom", NULL};
+#define LIGHTPROJ_MENU(M) M(LPROJ_PERSPECTIVE, "perspective") M(LPROJ_ORTHO, "ortho") M(LPROJ_CUSTOM, "custommatrix")
+enum { LIGHTPROJ_MENU(TD_MENU_ID) };
+static const char *const lightproj_menu[] = {LIGHTPROJ_MENU(TD_MENU_TOKEN) NULL};
+static const char *const lightproj_labels[] = {"Perspective", "Orthographic", "Custom Projection Matrix", NULL};
 
 #define LIGHT_PARS(X)                                                                                      \
     TD_XFORM_PARS(X, 0)                                                                                    \
@@ -32,8 +42,66 @@ static const char *const lighttype_labels[] = {"Point", "Cone", "Distant", NULL}
     X(attenuated, TD_PAR_T, "Attenuated", "Light", 0)                                                      \
     X(attenuationstart, TD_PAR_FR, "Attenuation Start", "Light", 0, 0, 1e9, TD_PAR_CLAMP_MIN)             \
     X(attenuationend, TD_PAR_FR, "Attenuation End", "Light", 10, 0, 1e9, TD_PAR_CLAMP_MIN)                \
-    X(attenuationexp, TD_PAR_FR, "Attenuation Exponent", "Light", 1, 0, 100, TD_PAR_CLAMP_MIN)
+    X(attenuationexp, TD_PAR_FR, "Attenuation Exponent", "Light", 1, 0, 100, TD_PAR_CLAMP_MIN)             \
+    X(shadowtype, TD_PAR_ML, "Shadow Type", "Shadows", SHADOW_OFF, shadowtype_menu, shadowtype_labels)    \
+    X(shadowcasters, TD_PAR_O, "Shadow Casters", "Shadows", "*")                                           \
+    X(lightsize1, TD_PAR_FR, "Light Size", "Shadows", 1, 0, 1e6, TD_PAR_CLAMP_MIN)                         \
+    X(lightsize2, TD_PAR_FR, "Light Size", "Shadows", 1, 0, 1e6, TD_PAR_CLAMP_MIN)                         \
+    X(maxshadowsoftness, TD_PAR_FR, "Max Shadow Softness", "Shadows", 0.1, 0, 1e6, TD_PAR_CLAMP_MIN)       \
+    X(filtersamples, TD_PAR_I, "Filter Samples", "Shadows", 2, 0, 8, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX) \
+    X(searchsteps, TD_PAR_I, "Search Steps", "Shadows", 4, 1, 64, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)   \
+    X(polygonoffsetfactor, TD_PAR_F, "Polygon Offset Factor", "Shadows", 2)                                \
+    X(polygonoffsetunits, TD_PAR_F, "Polygon Offset Units", "Shadows", 4)                                  \
+    X(shadowresolution1, TD_PAR_I, "Shadow Resolution", "Shadows", 1024, 1, 16384, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX) \
+    X(shadowresolution2, TD_PAR_I, "Shadow Resolution", "Shadows", 1024, 1, 16384, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX) \
+    X(shadowmap, TD_PAR_O, "Shadow Map", "Shadows", "")                                                    \
+    X(projection, TD_PAR_ML, "Projection", "View", LPROJ_PERSPECTIVE, lightproj_menu, lightproj_labels)   \
+    X(orthowidth, TD_PAR_FR, "Ortho Width", "View", 10, 0, 1e9, TD_PAR_REJECT_MIN)                         \
+    X(useconeforfov, TD_PAR_T, "Use Cone Angle for FOV", "View", 1)                                        \
+    X(fov, TD_PAR_FR, "Field of View", "View", 90, 0, 180, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)          \
+    X(near, TD_PAR_F, "Near", "View", 0.1)                                                                 \
+    X(far, TD_PAR_F, "Far", "View", 1000)
 TD_PAR_TABLE(light_pars, LIGHT_PARS);
+
+/* The light's view and projection for its shadow map (depth mapped to [0, 1]) into out->shadow_matrix:
+ * distant lights (and projection 'ortho') look along the light with an orthographic box orthowidth
+ * wide; the others with a perspective frustum of fov degrees (a cone light's cone with
+ * useconeforfov: coneangle + 2 conedelta). 0 if the parameters make none. */
+static int
+shadow_matrix(const td_par_value *v, const double world[16], int kind, td_scene_light *out)
+{
+    double n = v[PAR_near].num, f = v[PAR_far].num, proj[16] = {0}, view[16], m[16];
+    int ortho = kind == TD_LIGHT_DISTANT || (int)v[PAR_projection].num == LPROJ_ORTHO;
+    if (!(f > n) || (!ortho && !(n > 0.0)) || td_mat4_invert(view, world) != 0) {
+        return 0;
+    }
+    if (ortho) {
+        double w = v[PAR_orthowidth].num;
+        if (!(w > 0.0)) {
+            return 0;
+        }
+        proj[0] = proj[5] = 2.0 / w;
+        proj[10] = 1.0 / (n - f);
+        proj[14] = n / (n - f);
+        proj[15] = 1.0;
+    }
+    else {
+        double fov = v[PAR_fov].num;
+        if (kind == TD_LIGHT_CONE && v[PAR_useconeforfov].num != 0.0) {
+            fov = fmin(v[PAR_coneangle].num + 2.0 * v[PAR_conedelta].num, 179.0);
+        }
+        if (!(fov > 0.0 && fov < 180.0)) {
+            return 0;
+        }
+        proj[0] = proj[5] = 1.0 / tan(fov * M_PI / 360.0);
+        proj[10] = f / (n - f);
+        proj[11] = -1.0;
+        proj[14] = n * f / (n - f);
+    }
+    td_mat4_mul(m, proj, view);
+    td_mat4_to_float(out->shadow_matrix, m);
+    return 1;
+}
 
 static int
 light_fill(const td_values *vals, const double world[16], td_scene_light *out)
@@ -65,10 +133,22 @@ light_fill(const td_values *vals, const double world[16], td_scene_light *out)
         out->atten[2] = (float)v[PAR_attenuationexp].num;
         out->atten[3] = 1.0f;
     }
+    int shadow = (int)v[PAR_shadowtype].num;
+    if ((shadow == SHADOW_HARD || shadow == SHADOW_SOFT) && shadow_matrix(v, world, kind, out)) {
+        out->shadow[0] = (float)(shadow == SHADOW_SOFT ? TD_SHADOW_SOFT : TD_SHADOW_HARD);
+        /* shadow[1], the map's slot, is the renderer's; soft: (2 n + 1)^2 taps lightsize1 texels apart */
+        out->shadow[2] = shadow == SHADOW_SOFT ? (float)v[PAR_filtersamples].num : 0.0f;
+        out->shadow[3] = (float)v[PAR_lightsize1].num;
+        out->shadow_map[0] = (float)v[PAR_shadowresolution1].num;
+        out->shadow_map[1] = (float)v[PAR_shadowresolution2].num;
+        out->shadow_map[2] = (float)v[PAR_polygonoffsetfactor].num;
+        out->shadow_map[3] = (float)v[PAR_polygonoffsetunits].num;
+    }
     return 1;
 }
 
-static const td_object_class light_proto = {.role = TD_OBJECT_LIGHT, .fill_light = light_fill};
+static const td_object_class light_proto = {.role = TD_OBJECT_LIGHT, .fill_light = light_fill,
+                                            .shadowcasters_par = PAR_shadowcasters};
 
 static PyType_Slot light_slots[] = {
     {Py_tp_doc, "lightCOMP: a light at its transform's origin, shining down its local -Z axis.\n\n"
@@ -78,7 +158,17 @@ static PyType_Slot light_slots[] = {
                 "is off, as in TouchDesigner. attenuated point and cone lights scale by\n"
                 "clamp((attenuationend - d) / (attenuationend - attenuationstart), 0, 1) ** attenuationexp\n"
                 "at distance d. The cone and attenuation defaults are ours (TouchDesigner's are not\n"
-                "documented)."},
+                "documented).\n\n"
+                "Shadows: shadowtype 'hard2d' or 'soft2d' renders the depth of the geometry shadowcasters\n"
+                "names (relative to the light's network) from the light into a shadowresolution1 x\n"
+                "shadowresolution2 map, offset by polygonoffsetfactor/units, and phongMAT darkens what it\n"
+                "hides; soft2d averages (2 filtersamples + 1)^2 map texels lightsize1 texels apart\n"
+                "(percentage-closer filtering). The map's frustum is the View page: distant lights (or\n"
+                "projection 'ortho') an orthowidth-wide box along the light, the others a perspective\n"
+                "frustum of fov degrees (cone lights with useconeforfov: coneangle + 2 conedelta), near to\n"
+                "far; outside it nothing is shadowed. Defaults of the shadow and View pages are ours.\n"
+                "Stored only: lightsize2, maxshadowsoftness, searchsteps, shadowmap, and shadowtype\n"
+                "'custom' (no shadow). A render takes at most 64 lights and 16 with shadows."},
     {0, NULL},
 };
 

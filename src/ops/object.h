@@ -42,6 +42,9 @@ typedef struct td_object_class {
     /* lights: fills out from the light's evaluated values and world transform, in plain C; 1 if
      * the light contributes, 0 if it is off (dimmer below 0.001, as in TouchDesigner) */
     int (*fill_light)(const td_values *vals, const double world[16], struct td_scene_light *out);
+    /* lights with shadows: index of the pattern naming the geometry that casts them (0: none; a
+     * light whose fill sets shadow[0] must have one) */
+    Py_ssize_t shadowcasters_par;
 } td_object_class;
 
 /* The fill_light both light types share: colour (cr cg cb at index c) times dimmer at the world

@@ -68,6 +68,9 @@ td_render_gather_clear(td_render_gather *g)
     }
     PyMem_Free(g->draws);
     PyMem_Free(g->lights);
+    for (int k = 0; k < g->nshadows; k++) {
+        Py_XDECREF(g->casters[k]);
+    }
     memset(g, 0, sizeof(*g));
 }
 
@@ -115,7 +118,32 @@ is_rendered_geometry(TdOp *op)
 }
 
 static int
-gather_lights(td_render_gather *g, PyObject *lights)
+is_geometry(TdOp *op)
+{
+    const td_object_class *o = td_object_class_of(op);
+    return o != NULL && o->role == TD_OBJECT_GEOMETRY;
+}
+
+/* A light with a shadow: its map's slot, and the geometry its shadowcasters pattern names now. */
+static int
+gather_shadow(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v, td_scene_light *sl)
+{
+    if (g->nshadows >= TD_MAX_SHADOWS) {
+        return td_render_error(top, "more than %s lights with shadows (the most a render takes)", "16");
+    }
+    const td_object_class *o = td_object_class_of(light);
+    PyObject *casters = matches(light->parent != NULL ? light->parent : light, td_values_str(v, o->shadowcasters_par),
+                                is_geometry);
+    if (casters == NULL) {
+        return -1;
+    }
+    sl->shadow[1] = (float)g->nshadows;
+    g->casters[g->nshadows++] = casters;
+    return 0;
+}
+
+static int
+gather_lights(TdOp *top, td_render_gather *g, PyObject *lights)
 {
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lights); i++) {
         TdOp *l = (TdOp *)PyList_GET_ITEM(lights, i);
@@ -139,6 +167,14 @@ gather_lights(td_render_gather *g, PyObject *lights)
                 for (int k = 0; k < 3; k++) {
                     g->ambient[k] += sl->color[k]; /* light from everywhere: one sum for the shaders */
                 }
+            }
+            else if (g->nlights >= TD_MAX_LIGHTS) {
+                td_values_free(v);
+                return td_render_error(top, "more than %s lights (the most a render takes)", "64");
+            }
+            else if (sl->shadow[0] > 0.0f && gather_shadow(top, g, l, v, sl) < 0) {
+                td_values_free(v);
+                return -1;
             }
             else {
                 g->nlights++;
@@ -233,6 +269,14 @@ gather_geometry(td_render_gather *g, TdOp *geo, const td_scene_material *overrid
         td_scene_draw *d = &g->draws[g->ndraws++];
         memset(d, 0, sizeof(*d));
         d->mesh = mesh;
+        for (int k = 0; k < g->nshadows; k++) {
+            PyObject *casters = g->casters[k];
+            for (Py_ssize_t c = 0; c < PyList_GET_SIZE(casters); c++) {
+                if (PyList_GET_ITEM(casters, c) == (PyObject *)geo) {
+                    d->casts |= 1u << k; /* identity: no Python runs */
+                }
+            }
+        }
         td_mat4_to_float(d->model, world);
         td_mat4_normal_matrix(d->normal, world);
         d->material = material;
@@ -327,7 +371,7 @@ td_render_gather_run(TdOp *top, const td_values *tv, const td_render_layout *lay
         goto done;
     }
     td_camera_background(camv, g->cam_background);
-    if (gather_lights(g, lights) < 0) {
+    if (gather_lights(top, g, lights) < 0) {
         goto done;
     }
     if (lay->overridemat >= 0 && td_values_str(tv, lay->overridemat)[0] != '\0') {
@@ -378,6 +422,7 @@ td_render_gather_scene(td_render_gather *g, const td_values *tv, const td_render
     }
     scene->ndraws = g->ndraws;
     g->ndraws = 0; /* the scene holds the meshes now */
+    scene->nshadows = g->nshadows;
     const td_par_value *v = tv->v;
     if (lay->cullface >= 0) {
         scene->cull = (int)v[lay->cullface].num;

@@ -57,6 +57,8 @@ typedef struct td_render_gather {
     float ambient[3];
     td_scene_draw *draws;
     size_t ndraws, cap_draws;
+    int nshadows;                          /* lights with shadows: slots 0 .. nshadows - 1 */
+    PyObject *casters[TD_MAX_SHADOWS];     /* per slot: the geometry COMPs that cast (a list) */
 } td_render_gather;
 
 /* Evaluates the camera, lights and geometry top's parameters name (tv: top's values) for an image
