@@ -130,6 +130,9 @@ def test_rgba_formats_hold_d_d_d_1_and_sample_reads_one_texel(net):
     assert a.shape == (H, W, 4)
     assert np.allclose(a[..., :3], want, atol=2e-6) and np.allclose(a[..., 3], 1.0)
     assert d.sample(x=3, y=5)[0] == pytest.approx(want, abs=2e-6)
+    # the image has the render's size whatever the depthTOP's Common page says
+    d.par.resolutionw, d.par.resolutionh = 7, 9
+    assert (d.width, d.height, d.pixelFormatName) == (W, H, "rgba32float")
     d.par.pixelformat = "rgba16float"
     assert np.allclose(d.numpyArray()[..., 0], want, atol=1e-3)
 

@@ -15,6 +15,7 @@
 #include "td_shaders.h"
 
 #define TD_DRAW_BLOCK_BYTES 112 /* mat4 + mat3 (three vec4 columns) */
+#define TD_FRAME_BYTES 128      /* room for the TDFrame block */
 #define TD_SOURCE_MAX 65536
 
 struct td_gl_renderer {
@@ -22,6 +23,7 @@ struct td_gl_renderer {
     char *vsrc;           /* the vertex shader: one for every program */
     char *fsrc;           /* composition buffer of fragment sources, TD_SOURCE_MAX */
     GLuint frame, lights, draws;
+    size_t frame_stride;  /* the frame blocks of a cube map's faces, this far apart */
     GLuint vao;           /* empty: full-screen passes draw without vertex buffers */
     td_gl_shadows shadows;
     size_t lights_bytes, draws_bytes;
@@ -57,8 +59,9 @@ renderer_get(td_gl_runtime *rt, td_err *err)
     snprintf(r->vsrc, vlen, "#version 450 core\n%s#line 1\n%s", td_shader_td_common_glsl, td_shader_mesh_vert);
     glGetIntegerv(GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT, &r->align);
     r->align = r->align > 0 ? r->align : 256;
+    r->frame_stride = (TD_FRAME_BYTES + (size_t)r->align - 1) / (size_t)r->align * (size_t)r->align;
     glCreateBuffers(1, &r->frame);
-    glNamedBufferData(r->frame, 96, NULL, GL_DYNAMIC_DRAW);
+    glNamedBufferData(r->frame, (GLsizeiptr)(6 * r->frame_stride), NULL, GL_DYNAMIC_DRAW); /* a cube's faces */
     glCreateVertexArrays(1, &r->vao);
     *slot = r;
     return r;
@@ -93,15 +96,45 @@ upload(GLuint *buf, size_t *have, const void *data, size_t bytes)
     glNamedBufferSubData(*buf, 0, (GLsizeiptr)bytes, data);
 }
 
-/* The frame block (view-projection, camera, the ambient lights' sum) and the lights block. */
+/* The camera-space rotation that turns the view of cube face f (td_cube_face order: +X, -X, +Y,
+ * -Y, +Z, -Z of the camera's axes) to look down -Z: the transpose of [right, up, -dir], each face
+ * upright (up +Y for the four sides, +Z looking up, -Z looking down). Column-major. */
+static void
+cube_face_rotation(int f, float out[16])
+{
+    static const float dir[6][3] = {{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}};
+    static const float up[6][3] = {{0, 1, 0}, {0, 1, 0}, {0, 0, 1}, {0, 0, -1}, {0, 1, 0}, {0, 1, 0}};
+    const float *d = dir[f], *u = up[f];
+    float right[3] = {d[1] * u[2] - d[2] * u[1], d[2] * u[0] - d[0] * u[2], d[0] * u[1] - d[1] * u[0]};
+    memset(out, 0, 16 * sizeof(float));
+    for (int k = 0; k < 3; k++) {
+        out[k * 4 + 0] = right[k]; /* row 0: right */
+        out[k * 4 + 1] = u[k];     /* row 1: up */
+        out[k * 4 + 2] = -d[k];    /* row 2: -dir */
+    }
+    out[15] = 1.0f;
+}
+
+/* The frame blocks (view-projection, camera, the ambient lights' sum): one, or one per cube face
+ * frame_stride apart; and the lights block. */
 static void
 upload_frame(td_gl_renderer *r, const td_scene *s)
 {
-    float frame[24] = {0};
-    mat4_mul(frame, s->proj, s->view);
-    memcpy(frame + 16, s->camera_pos, sizeof(s->camera_pos));
-    memcpy(frame + 20, s->ambient, sizeof(s->ambient));
-    glNamedBufferSubData(r->frame, 0, sizeof(frame), frame);
+    int faces = s->cube_faces != 0 ? 6 : 1;
+    for (int f = 0; f < faces; f++) {
+        float frame[TD_FRAME_BYTES / 4] = {0}, view[16], rot[16];
+        if (s->cube_faces != 0) {
+            cube_face_rotation(f, rot);
+            mat4_mul(view, rot, s->view);
+        }
+        else {
+            memcpy(view, s->view, sizeof(view));
+        }
+        mat4_mul(frame, s->proj, view);
+        memcpy(frame + 16, s->camera_pos, sizeof(s->camera_pos));
+        memcpy(frame + 20, s->ambient, sizeof(s->ambient));
+        glNamedBufferSubData(r->frame, (GLintptr)((size_t)f * r->frame_stride), sizeof(frame), frame);
+    }
     /* the shaders loop over TD_NUM_LIGHTS of them; one zeroed slot when there are none */
     static const td_scene_light none;
     upload(&r->lights, &r->lights_bytes, s->nlights > 0 ? (const void *)s->lights : (const void *)&none,
@@ -299,29 +332,39 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
         cm = (cm & 1u) | (((cm >> 3) & 1u) << 1);
     }
     glColorMask((cm & 1u) != 0, (cm & 2u) != 0, (cm & 4u) != 0, (cm & 8u) != 0);
-    glBindBufferBase(GL_UNIFORM_BUFFER, TD_BLOCK_FRAME, r->frame);
     glBindBufferBase(GL_UNIFORM_BUFFER, TD_BLOCK_LIGHTS, r->lights);
     GLuint current = 0;
     int rc = 0;
-    for (size_t i = 0; i < s->ndraws; i++) {
-        const td_scene_draw *d = &s->draws[i];
-        if (d->mesh->nindices == 0) {
-            continue;
+    /* a cube map: each face it renders into its square of the strip, face f at rows f * width */
+    for (int f = 0; f < (s->cube_faces != 0 ? 6 : 1) && rc == 0; f++) {
+        if (s->cube_faces != 0) {
+            if ((s->cube_faces & (1 << f)) == 0) {
+                continue;
+            }
+            glViewport(0, f * s->width, s->width, s->width);
         }
-        if (td_gl_mesh_upload(d->mesh, err) != 0) {
-            rc = -1;
-            break;
+        glBindBufferRange(GL_UNIFORM_BUFFER, TD_BLOCK_FRAME, r->frame, (GLintptr)((size_t)f * r->frame_stride),
+                          TD_FRAME_BYTES);
+        for (size_t i = 0; i < s->ndraws; i++) {
+            const td_scene_draw *d = &s->draws[i];
+            if (d->mesh->nindices == 0) {
+                continue;
+            }
+            if (td_gl_mesh_upload(d->mesh, err) != 0) {
+                rc = -1;
+                break;
+            }
+            if (programs[i] != current) {
+                current = programs[i];
+                glUseProgram(current);
+            }
+            size_t mbytes = td_block_size(d->material.program->fields, d->material.program->nfields);
+            glBindBufferRange(GL_UNIFORM_BUFFER, TD_BLOCK_DRAW, r->draws, (GLintptr)(i * stride), TD_DRAW_BLOCK_BYTES);
+            glBindBufferRange(GL_UNIFORM_BUFFER, TD_BLOCK_MATERIAL, r->draws, (GLintptr)(i * stride + material_at),
+                              (GLsizeiptr)mbytes);
+            td_gl_mesh_bind(d->mesh);
+            glDrawElements(GL_TRIANGLES, (GLsizei)d->mesh->nindices, GL_UNSIGNED_INT, NULL);
         }
-        if (programs[i] != current) {
-            current = programs[i];
-            glUseProgram(current);
-        }
-        size_t mbytes = td_block_size(d->material.program->fields, d->material.program->nfields);
-        glBindBufferRange(GL_UNIFORM_BUFFER, TD_BLOCK_DRAW, r->draws, (GLintptr)(i * stride), TD_DRAW_BLOCK_BYTES);
-        glBindBufferRange(GL_UNIFORM_BUFFER, TD_BLOCK_MATERIAL, r->draws, (GLintptr)(i * stride + material_at),
-                          (GLsizeiptr)mbytes);
-        td_gl_mesh_bind(d->mesh);
-        glDrawElements(GL_TRIANGLES, (GLsizei)d->mesh->nindices, GL_UNSIGNED_INT, NULL);
     }
     if (programs != stack_programs) {
         free(programs);

@@ -90,6 +90,8 @@ typedef struct td_scene {
     uint64_t input_gen;       /* the generation of input's image this scene was built from */
     float params[12];         /* the kind's own values (depth: gpu/depth.h) */
     int nshadows;             /* lights with a shadow map (slots 0 .. nshadows - 1) */
+    int cube_faces;           /* a cube map: bit f renders face f (+X, -X, +Y, -Y, +Z, -Z of the camera)
+                               * into rows f * width of a width x 6 width strip; 0: a 2D render */
 } td_scene;
 
 /* Where the compared values of a td_scene begin. */

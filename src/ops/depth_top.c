@@ -118,7 +118,7 @@ done:
     return scene;
 }
 
-static const td_top_class depth_proto = {.build = depth_build_scene};
+static const td_top_class depth_proto = {.build = depth_build_scene, .shape = td_top_shape_of_image};
 
 static PyType_Slot depth_slots[] = {
     {Py_tp_doc, "depthTOP: the depth buffer of a renderTOP or renderpassTOP as an image.\n\n"

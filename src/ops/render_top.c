@@ -2,6 +2,7 @@
  * pattern names, through the camera its camera parameter names (the gather: render_scene.c).
  * Paths and patterns are relative to the render's own network (its parent). Defaults: camera
  * 'cam1', geometry 'geo*', lights 'light*', 1280 x 720 (TouchDesigner's modern default). */
+#include <math.h>
 #include <string.h>
 
 #include "bind/bridge.h"
@@ -127,6 +128,31 @@ combine_background(const td_values *tv, const float cam[4], float out[4])
     out[3] = r[3] + cam[3] * (1.0f - r[3]);
 }
 
+/* proj := a 90-degree square perspective with the near and far planes of the camera's projection
+ * (read back from its z and w rows), for a cube map's faces. */
+static int
+cube_projection(TdOp *top, double proj[16])
+{
+    double a = proj[10], b = proj[14], n, f;
+    if (proj[11] != 0.0) { /* perspective: a = f / (n - f), b = n f / (n - f) */
+        n = b / a;
+        f = b / (a + 1.0);
+    }
+    else { /* ortho: a = 1 / (n - f), b = n / (n - f) */
+        n = b / a;
+        f = (b - 1.0) / a;
+    }
+    if (!(n > 0.0) || !(f > n) || !isfinite(f)) {
+        return td_render_error(top, "%s", "rendermode 'cubemap' needs a camera with 0 < near < far");
+    }
+    memset(proj, 0, 16 * sizeof(double));
+    proj[0] = proj[5] = 1.0;
+    proj[10] = f / (n - f);
+    proj[11] = -1.0;
+    proj[14] = n * f / (n - f);
+    return 0;
+}
+
 static td_scene *
 render_build_scene(TdOp *top)
 {
@@ -148,11 +174,18 @@ render_build_scene(TdOp *top)
         return st->cooked;
     }
     int mode = (int)tv->v[PAR_rendermode].num;
-    if (mode != MODE_2D) {
-        td_render_error(top, "rendermode '%s' is not supported (render2d is)", rendermode_menu[mode]);
+    if (mode != MODE_2D && mode != MODE_CUBEMAP) {
+        td_render_error(top, "rendermode '%s' is not supported (render2d and cubemap are)", rendermode_menu[mode]);
         goto error;
     }
     td_top_output_from(tv, td_top_common(top->cls), &out);
+    td_render_layout lay = layout;
+    if (mode == MODE_CUBEMAP) {
+        /* six square faces of resolutionw a side, stacked into one image; no crop */
+        out.height = 6.0 * out.width;
+        out.aspect_w = out.aspect_h = 1.0;
+        lay.crop = -1;
+    }
     if (out.width > 1e6 || out.height > 1e6 || !(out.aspect_w > 0.0 && out.aspect_h > 0.0)) {
         PyErr_Format(PyExc_ValueError, "output resolution %.0fx%.0f (aspect %g:%g) cannot be rendered",
                      out.width, out.height, out.aspect_w, out.aspect_h);
@@ -160,10 +193,13 @@ render_build_scene(TdOp *top)
     }
     int samples = render_samples(top, tv, &out);
     if (samples == 0 ||
-        td_render_gather_run(top, tv, &layout, out.width, out.height, out.aspect_w / out.aspect_h, &g) < 0) {
+        td_render_gather_run(top, tv, &lay, out.width, out.height, out.aspect_w / out.aspect_h, &g) < 0) {
         goto error;
     }
-    scene = td_render_gather_scene(&g, tv, &layout);
+    if (mode == MODE_CUBEMAP && cube_projection(top, g.proj) < 0) {
+        goto error;
+    }
+    scene = td_render_gather_scene(&g, tv, &lay);
     if (scene == NULL) {
         goto error;
     }
@@ -174,6 +210,14 @@ render_build_scene(TdOp *top)
     scene->samples = samples;
     scene->depth_float = (int)tv->v[PAR_depthformat].num == TD_DEPTHFORMAT_FLOAT32;
     scene->premult = tv->v[PAR_premultrgbbyalpha].num != 0.0;
+    if (mode == MODE_CUBEMAP) {
+        for (int f = 0; f < 6; f++) {
+            /* possidex/y/z, negsidex/y/z -> faces +X, -X, +Y, -Y, +Z, -Z */
+            Py_ssize_t side = (f & 1) ? PAR_negsidex + f / 2 : PAR_possidex + f / 2;
+            scene->cube_faces |= tv->v[side].num != 0.0 ? 1 << f : 0;
+        }
+        scene->cube_faces |= 1 << 6; /* a cube map even with no face on */
+    }
     combine_background(tv, g.cam_background, scene->background);
     if (!render) {
         /* render off before any image: an empty, transparent one */
@@ -194,7 +238,20 @@ error:
     return NULL;
 }
 
-static const td_top_class render_proto = {.build = render_build_scene, .renders = 1};
+/* A cube map's image is its six faces' strip. */
+static int
+render_shape(TdOp *top, const td_values *tv, td_top_output *out)
+{
+    (void)top;
+    if ((int)tv->v[PAR_rendermode].num == MODE_CUBEMAP) {
+        out->height = 6.0 * out->width;
+        out->aspect_w = out->width;
+        out->aspect_h = out->height;
+    }
+    return 0;
+}
+
+static const td_top_class render_proto = {.build = render_build_scene, .renders = 1, .shape = render_shape};
 
 static PyType_Slot render_slots[] = {
     {Py_tp_doc, "renderTOP: renders 3D geometry through a camera into an image.\n\n"

@@ -119,7 +119,7 @@ error:
     return NULL;
 }
 
-static const td_top_class renderpass_proto = {.build = renderpass_build_scene, .renders = 1};
+static const td_top_class renderpass_proto = {.build = renderpass_build_scene, .renders = 1, .shape = td_top_shape_of_image};
 
 static PyType_Slot renderpass_slots[] = {
     {Py_tp_doc, "renderpassTOP: continues the render of its input with more geometry.\n\n"

@@ -56,8 +56,10 @@ td_top_output_of(TdOp *top, td_top_output *out)
         return -1;
     }
     td_top_output_from(vals, td_top_common(top->cls), out);
+    const td_top_class *proto = td_top_class_of(top);
+    int rc = proto != NULL && proto->shape != NULL ? proto->shape(top, vals, out) : 0;
     td_values_free(vals);
-    return 0;
+    return rc;
 }
 
 int
@@ -267,8 +269,8 @@ top_get_member(TdOp *self, void *c)
 
 #define TOP_MEMBER(name, doc) {name, (getter)top_get_member, NULL, doc, name}
 static PyGetSetDef top_getset[] = {
-    TOP_MEMBER("width", "Image width in pixels, from the Common page (read-only)."),
-    TOP_MEMBER("height", "Image height in pixels, from the Common page (read-only)."),
+    TOP_MEMBER("width", "Image width in pixels: the Common page's, or the input's for TOPs that take it (read-only)."),
+    TOP_MEMBER("height", "Image height in pixels (a cube map: six faces, 6 x width) (read-only)."),
     TOP_MEMBER("aspect", "aspectWidth / aspectHeight (read-only)."),
     TOP_MEMBER("aspectWidth", "Aspect width: the width, or aspect1 when outputaspect is 'custom' (read-only)."),
     TOP_MEMBER("aspectHeight", "Aspect height: the height, or aspect2 when outputaspect is 'custom' (read-only)."),

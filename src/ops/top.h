@@ -51,6 +51,8 @@ td_top_common(const td_op_class *cls)
     return (Py_ssize_t)cls->npars - TD_COMMON_COUNT;
 }
 
+struct td_top_output;
+
 /* The TOP family's protocol (td_op_class.proto of every TOP): the job a cook runs. Today every
  * TOP renders a scene snapshot; TOPs that read other TOPs add their job kinds here. */
 typedef struct td_top_class {
@@ -59,6 +61,9 @@ typedef struct td_top_class {
     /* 1 if the TOP renders geometry into a colour and depth buffer that renderpassTOP continues
      * into and depthTOP reads (renderTOP, renderpassTOP). */
     int renders;
+    /* Adjusts out, the Common page's size and format, to the image the TOP makes (a cube map's
+     * strip, an input's size); NULL: the Common page says. -1 with a Python error. */
+    int (*shape)(TdOp *top, const td_values *vals, struct td_top_output *out);
 } td_top_class;
 
 static inline const td_top_class *
@@ -76,8 +81,11 @@ typedef struct td_top_output {
 } td_top_output;
 /* From a TOP's evaluated values (common: td_top_common(cls)); plain C. */
 void td_top_output_from(const td_values *vals, Py_ssize_t common, td_top_output *out);
-/* Evaluates top's parameters first; -1 with a Python error (see td_op_values). */
+/* The size and format of top's image: its Common page adjusted by its class's shape hook.
+ * Evaluates top's parameters first (and may cook it); -1 with a Python error. */
 int td_top_output_of(TdOp *top, td_top_output *out);
+/* A shape hook: the image the TOP has once cooked (cooks it if needed). */
+int td_top_shape_of_image(TdOp *top, const td_values *vals, td_top_output *out);
 
 /* Per-TOP C state, made on first cook. */
 typedef struct td_top_state {

@@ -108,3 +108,23 @@ td_top_input_cook(TdOp *reader, TdOp *input, td_top_image *out)
     memcpy(out->proj, scene->proj, sizeof(out->proj));
     return 0;
 }
+
+int
+td_top_shape_of_image(TdOp *top, const td_values *vals, td_top_output *out)
+{
+    (void)vals;
+    td_gl_cook job = {.read = TD_READ_NONE};
+    if (td_top_run(top, &job, NULL, NULL) < 0) {
+        return -1;
+    }
+    td_top_state *s = top->valid ? top->ext : NULL;
+    if (s == NULL || s->cooked == NULL) {
+        return td_op_check(top) < 0 ? -1 : 0;
+    }
+    out->width = s->cooked->width;
+    out->height = s->cooked->height;
+    out->aspect_w = out->width;
+    out->aspect_h = out->height;
+    out->format = s->cooked->format;
+    return 0;
+}
