@@ -54,7 +54,7 @@ renderer_get(td_gl_runtime *rt, td_err *err)
     glGetIntegerv(GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT, &r->align);
     r->align = r->align > 0 ? r->align : 256;
     glCreateBuffers(1, &r->frame);
-    glNamedBufferData(r->frame, 96, NULL, GL_DYNAMIC_DRAW);
+    glNamedBufferData(r->frame, 128, NULL, GL_DYNAMIC_DRAW);
     *slot = r;
     return r;
 }
@@ -88,14 +88,16 @@ upload(GLuint *buf, size_t *have, const void *data, size_t bytes)
     glNamedBufferSubData(*buf, 0, (GLsizeiptr)bytes, data);
 }
 
-/* The frame block (view-projection, camera, the ambient lights' sum) and the lights block. */
+/* The frame block (view-projection, camera, the ambient lights' sum, fog) and the lights block. */
 static void
 upload_frame(td_gl_renderer *r, const td_scene *s)
 {
-    float frame[24] = {0};
+    float frame[32] = {0};
     mat4_mul(frame, s->proj, s->view);
     memcpy(frame + 16, s->camera_pos, sizeof(s->camera_pos));
     memcpy(frame + 20, s->ambient, sizeof(s->ambient));
+    memcpy(frame + 24, s->fog.params, sizeof(s->fog.params));
+    memcpy(frame + 28, s->fog.color, sizeof(s->fog.color));
     glNamedBufferSubData(r->frame, 0, sizeof(frame), frame);
     /* the shaders loop over TD_NUM_LIGHTS of them; one zeroed slot when there are none */
     static const td_scene_light none;

@@ -25,6 +25,12 @@ typedef struct td_scene_light {
     float atten[4];     /* attenuation: scale, bias (clamp(d * scale + bias, 0, 1)), exponent; w 1 if on */
 } td_scene_light;
 
+/* A camera's fog, laid out as the fog vec4s of the std140 TDFrame block (shaders/td_common.glsl). */
+typedef struct td_scene_fog {
+    float params[4]; /* mode (0 off, 1 linear, 2 exp, 3 exp2), density, linear scale and bias */
+    float color[4];  /* rgb, alpha: what a fully fogged surface becomes */
+} td_scene_fog;
+
 /* A material: the program it names and the bytes of its TDMaterial block (std140, laid out by
  * program->fields). */
 typedef struct td_scene_material {
@@ -56,6 +62,7 @@ typedef struct td_scene {
     float camera_pos[3];
     float background[4];
     float ambient[4];         /* rgb: the ambient lights summed (they are no entries of lights) */
+    td_scene_fog fog;         /* the camera's; all zero when off */
 } td_scene;
 
 /* Where the compared values of a td_scene begin. */

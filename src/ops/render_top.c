@@ -363,6 +363,7 @@ render_build_scene(TdOp *top)
         scene->camera_pos[k] = (float)cam_world[12 + k];
     }
     td_camera_background(camv, scene->background);
+    td_camera_fog(camv, &scene->fog);
     if (g.nlights) {
         memcpy(scene->lights, g.lights, g.nlights * sizeof(td_scene_light));
     }
