@@ -79,23 +79,6 @@ TD_PAR_TABLE(camera_pars, CAMERA_PARS);
 
 typedef char td_why[256];
 
-/* The values the projection reads must be finite; names the first that is not. */
-static int
-finite_values(const td_values *vals, td_why why)
-{
-    static const Py_ssize_t used[] = {PAR_projectionblend, PAR_orthowidth, PAR_fov, PAR_focal, PAR_aperture,
-                                      PAR_near, PAR_far, PAR_winx, PAR_winy, PAR_winsize, PAR_winroll,
-                                      PAR_ipdshift};
-    for (size_t i = 0; i < sizeof(used) / sizeof(used[0]); i++) {
-        if (!isfinite(vals->v[used[i]].num)) {
-            snprintf(why, sizeof(td_why), "%s is %g: it must be a finite number", camera_pars[used[i]].name,
-                     vals->v[used[i]].num);
-            return 0;
-        }
-    }
-    return 1;
-}
-
 /* The perspective frustum's x and y scales (cot of the half angles) for the view-angle method. */
 static int
 perspective_scales(const td_par_value *v, double aspect, double *sx, double *sy, td_why why)
@@ -205,9 +188,6 @@ static int
 projection(const td_values *vals, double aspect, double out[16], td_why why)
 {
     const td_par_value *v = vals->v;
-    if (!finite_values(vals, why)) {
-        return 0;
-    }
     if (!(aspect > 0.0) || !isfinite(aspect)) {
         snprintf(why, sizeof(td_why), "the output's aspect %g cannot be projected to", aspect);
         return 0;
@@ -248,6 +228,15 @@ projection(const td_values *vals, double aspect, double out[16], td_why why)
     shift[12] = -v[PAR_ipdshift].num;
     td_mat4_mul(pw, win, p);
     td_mat4_mul(out, pw, shift);
+    /* extreme values (a winsize of 1e-300) overflow; the matrix goes to the GL as floats */
+    for (int i = 0; i < 16; i++) {
+        if (!(fabs(out[i]) <= 3e38)) {
+            snprintf(why, sizeof(td_why), "its projection overflows (winsize %g, near %g, far %g, fov %g, "
+                     "orthowidth %g, focal %g, aperture %g)", v[PAR_winsize].num, v[PAR_near].num, v[PAR_far].num,
+                     v[PAR_fov].num, v[PAR_orthowidth].num, v[PAR_focal].num, v[PAR_aperture].num);
+            return 0;
+        }
+    }
     return 1;
 }
 
@@ -326,8 +315,8 @@ static PyType_Slot camera_slots[] = {
      "'legacy' does the same: TouchDesigner does not document it). ipdshift moves the eye along the\n"
      "camera's own x axis after its rotation (projection only: lighting and fog measure from the\n"
      "transform's origin). Bad values (near >= far, near <= 0 in perspective, fov outside (0, 180),\n"
-     "orthowidth, focal, aperture or winsize <= 0, anything not finite) make the render's cook\n"
-     "raise tdError naming the camera.\n\n"
+     "orthowidth, focal, aperture or winsize <= 0, a projection that overflows) make the render's\n"
+     "cook raise tdError naming the camera.\n\n"
      "Settings page. bgcolor is the render's background; premultrgbbyalpha is handed to the\n"
      "render. fog 'linear' (f = (fogfar - d) / (fogfar - fognear)), 'exp' (f = exp(-fogdensity d)),\n"
      "'exp2' (f = exp(-(fogdensity d) ** 2)), f clamped to [0, 1], d the distance from the camera\n"
