@@ -319,9 +319,15 @@ def test_exponential_fog(fog_scene, dist, mode, density):
 
 
 def test_fog_off_leaves_the_colour(fog_scene):
-    fog_scene["cam"].par.tz = FACE + 9.0
+    cam = fog_scene["cam"]
+    cam.par.tz = FACE + 9.0
     a = fog_scene["render"].numpyArray()
     assert np.allclose(a[..., :3], C_RGB, atol=1e-6) and np.allclose(a[..., 3], C_ALPHA, atol=1e-6)
+    # the same render TOP re-renders when fog is turned on, and when a fog value changes
+    cam.par.fog, cam.par.fogdensity = "exp", 0.2
+    check_fog(fog_scene["render"], 9.0, "exp", density=0.2)
+    cam.par.fogdensity = 0.05
+    check_fog(fog_scene["render"], 9.0, "exp", density=0.05)
 
 
 def test_fog_in_phong_and_through_a_perspective_camera(fog_scene):
@@ -351,6 +357,24 @@ def test_fog_leaves_the_background(scene):
     a = render(scene, 64, 48)
     assert np.array_equal(a[0, 0], BG)
     assert not np.array_equal(a[24, 32], COLOR)  # the plate is fogged
+
+
+@pytest.mark.parametrize("mode", ["linear", "exp", "exp2"])
+def test_extreme_fog_values_render(fog_scene, mode):
+    cam = fog_scene["cam"]
+    cam.par.fog = mode
+    cam.par.fogdensity, cam.par.fognear, cam.par.fogfar = 1e300, -1e300, 1e300
+    cam.par.fogcolorr, cam.par.fogalpha = 1e300, -1e300
+    assert fog_scene["render"].numpyArray().shape == (FOG_H, FOG_W, 4)
+
+
+@pytest.mark.parametrize("dist,f", [(2.0, 1.0), (6.0, 0.0)])
+def test_linear_fog_with_no_span_is_a_step_at_fogfar(fog_scene, dist, f):
+    cam = fog_scene["cam"]
+    cam.par.tz = FACE + dist
+    cam.par.fog, cam.par.fognear, cam.par.fogfar = "linear", 4.0, 4.0
+    a = fog_scene["render"].numpyArray()
+    assert a[FOG_H // 2, FOG_W // 2, :3] == pytest.approx(f * C_RGB + (1 - f) * F_RGB, abs=1e-5)
 
 
 def test_fog_density_is_never_negative(scene):

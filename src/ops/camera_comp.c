@@ -10,6 +10,7 @@
  *   'exp' | 'exp2' with fogdensity, fognear, fogfar, fogcolor, fogalpha (applied by every material
  *   through TDFog, shaders/td_fragment.glsl); fogmap and camlightmask are stored only.
  *   Default position tz = 5. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -258,11 +259,18 @@ td_camera_projection(TdOp *cam, const td_values *vals, double aspect, double out
     return projection(vals, aspect, out, why) ? 0 : camera_error(cam, why);
 }
 
+/* A parameter's value as a float: out of float's range is undefined behaviour in C, so clamp first. */
+static float
+to_float(double x)
+{
+    return (float)fmax(fmin(x, FLT_MAX), -FLT_MAX);
+}
+
 void
 td_camera_background(const td_values *vals, float out[4])
 {
     for (int k = 0; k < 4; k++) {
-        out[k] = (float)vals->v[PAR_bgcolorr + k].num;
+        out[k] = to_float(vals->v[PAR_bgcolorr + k].num);
     }
 }
 
@@ -282,17 +290,17 @@ td_camera_fog(const td_values *vals, td_scene_fog *out)
         return;
     }
     out->params[0] = (float)mode;
-    out->params[1] = (float)v[PAR_fogdensity].num;
+    out->params[1] = to_float(v[PAR_fogdensity].num);
     /* linear: clamp(d * scale + bias, 0, 1) = clamp((fogfar - d) / (fogfar - fognear), 0, 1); a zero
      * span is a step at fogfar */
     double n = v[PAR_fognear].num, f = v[PAR_fogfar].num, span = f - n;
     double scale = fabs(span) > 1e-6 ? -1.0 / span : -1e6, bias = fabs(span) > 1e-6 ? f / span : f * 1e6;
-    out->params[2] = (float)fmax(fmin(scale, 3e38), -3e38);
-    out->params[3] = (float)fmax(fmin(bias, 3e38), -3e38);
+    out->params[2] = to_float(scale);
+    out->params[3] = to_float(bias);
     for (int k = 0; k < 3; k++) {
-        out->color[k] = (float)v[PAR_fogcolorr + k].num;
+        out->color[k] = to_float(v[PAR_fogcolorr + k].num);
     }
-    out->color[3] = (float)v[PAR_fogalpha].num;
+    out->color[3] = to_float(v[PAR_fogalpha].num);
 }
 
 static const td_object_class camera_proto = {.role = TD_OBJECT_CAMERA};
