@@ -65,7 +65,7 @@ static const char *const fog_labels[] = {"Off", "Linear", "Exponential", "Square
     X(bgcolora, TD_PAR_F, "Background Color", "Settings", 0)                                               \
     X(premultrgbbyalpha, TD_PAR_T, "Pre-Multiply RGB by Alpha", "Settings", 0)                             \
     X(fog, TD_PAR_ML, "Fog", "Settings", FOG_OFF, fog_menu, fog_labels)                                   \
-    X(fogdensity, TD_PAR_FR, "Fog Density", "Settings", 0.1, 0, 1, TD_PAR_CLAMP_MIN)                       \
+    X(fogdensity, TD_PAR_FR, "Fog Density", "Settings", 0.1, 0, 1e9, TD_PAR_CLAMP_MIN)                    \
     X(fognear, TD_PAR_F, "Fog Near", "Settings", 1)                                                        \
     X(fogfar, TD_PAR_F, "Fog Far", "Settings", 10)                                                         \
     X(fogcolorr, TD_PAR_F, "Fog Color", "Settings", 0)                                                     \
