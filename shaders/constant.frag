@@ -1,5 +1,5 @@
-// constantMAT: the colour and alpha, unlit (TDMaterial: color, alpha).
+// constantMAT: the colour and alpha, unlit (TDMaterial: color, alpha), then the camera's fog.
 void main()
 {
-    fragColor = TDOutputSwizzle(vec4(color, alpha));
+    fragColor = TDOutputSwizzle(TDFog(vec4(color, alpha), vWorldPos));
 }

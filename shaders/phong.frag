@@ -1,6 +1,6 @@
 // phongMAT: emit + ambient * the ambient lights + per light Lambert diffuse and Blinn-Phong
-// specular, + constant (unlit), in world space (TDMaterial: diffuse, specular, shininess, ambient,
-// emit, alpha, constant).
+// specular, + constant (unlit), in world space, then the camera's fog (TDMaterial: diffuse,
+// specular, shininess, ambient, emit, alpha, constant).
 void main()
 {
     vec3 n = normalize(vWorldNormal);
@@ -19,5 +19,5 @@ void main()
             color += specular * lc * pow(max(dot(n, normalize(l + v)), 0.0), shininess);
         }
     }
-    fragColor = TDOutputSwizzle(vec4(color, alpha));
+    fragColor = TDOutputSwizzle(TDFog(vec4(color, alpha), vWorldPos));
 }

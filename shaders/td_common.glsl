@@ -4,6 +4,8 @@ layout(std140, binding = 0) uniform TDFrame {
     mat4 uTDViewProj;  // world to clip
     vec4 uTDCameraPos; // xyz: the camera's world position
     vec4 uTDAmbient;   // rgb: the ambient lights summed
+    vec4 uTDFog;       // the camera's fog: mode (0 off, 1 linear, 2 exp, 3 exp2), density, linear scale, bias
+    vec4 uTDFogColor;  // rgb fog colour, a fog alpha
 };
 layout(std140, binding = 1) uniform TDDraw {
     mat4 uTDModel;        // object to world

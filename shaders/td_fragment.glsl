@@ -86,6 +86,36 @@ float TDShadow(int i, vec3 worldPos)
 #endif
 }
 
+// The camera's fog applied to a colour, as TouchDesigner's TDFog(): f from the distance d between
+// the camera and worldSpacePos (linear: clamp((far - d) / (far - near)), exp: exp(-density d),
+// exp2: exp(-(density d)^2)), then f * color + (1 - f) * (fog colour, fog alpha). Returns color
+// unchanged when the camera's fog is off. One camera per render: cameraIndex is accepted and ignored.
+vec4 TDFog(vec4 color, vec3 worldSpacePos, int cameraIndex)
+{
+    int mode = int(uTDFog.x + 0.5);
+    if (mode == 0) {
+        return color;
+    }
+    float d = length(worldSpacePos - uTDCameraPos.xyz);
+    float f;
+    if (mode == 1) {
+        f = d * uTDFog.z + uTDFog.w;
+    }
+    else if (mode == 2) {
+        f = exp(-uTDFog.y * d);
+    }
+    else {
+        float t = uTDFog.y * d;
+        f = exp(-t * t);
+    }
+    return mix(uTDFogColor, color, clamp(f, 0.0, 1.0));
+}
+
+vec4 TDFog(vec4 color, vec3 worldSpacePos)
+{
+    return TDFog(color, worldSpacePos, 0);
+}
+
 in vec3 vWorldPos;
 in vec3 vWorldNormal;
 out vec4 fragColor;

@@ -115,7 +115,7 @@ cube_face_rotation(int f, float out[16])
     out[15] = 1.0f;
 }
 
-/* The frame blocks (view-projection, camera, the ambient lights' sum): one, or one per cube face
+/* The frame blocks (view-projection, camera, the ambient lights' sum, fog): one, or one per cube face
  * frame_stride apart; and the lights block. */
 static void
 upload_frame(td_gl_renderer *r, const td_scene *s)
@@ -133,6 +133,8 @@ upload_frame(td_gl_renderer *r, const td_scene *s)
         mat4_mul(frame, s->proj, view);
         memcpy(frame + 16, s->camera_pos, sizeof(s->camera_pos));
         memcpy(frame + 20, s->ambient, sizeof(s->ambient));
+        memcpy(frame + 24, s->fog.params, sizeof(s->fog.params));
+        memcpy(frame + 28, s->fog.color, sizeof(s->fog.color));
         glNamedBufferSubData(r->frame, (GLintptr)((size_t)f * r->frame_stride), sizeof(frame), frame);
     }
     /* the shaders loop over TD_NUM_LIGHTS of them; one zeroed slot when there are none */

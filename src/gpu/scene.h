@@ -34,6 +34,12 @@ typedef struct td_scene_light {
     float shadow_matrix[16]; /* world to the light's clip space (column-major, depth to [0, 1]) */
 } td_scene_light;
 
+/* A camera's fog, laid out as the fog vec4s of the std140 TDFrame block (shaders/td_common.glsl). */
+typedef struct td_scene_fog {
+    float params[4]; /* mode (0 off, 1 linear, 2 exp, 3 exp2), density, linear scale and bias */
+    float color[4];  /* rgb, alpha: what a fully fogged surface becomes */
+} td_scene_fog;
+
 /* A material: the program it names and the bytes of its TDMaterial block (std140, laid out by
  * program->fields). */
 typedef struct td_scene_material {
@@ -92,6 +98,7 @@ typedef struct td_scene {
     int nshadows;             /* lights with a shadow map (slots 0 .. nshadows - 1) */
     int cube_faces;           /* a cube map: bit f renders face f (+X, -X, +Y, -Y, +Z, -Z of the camera)
                                * into rows f * width of a width x 6 width strip; 0: a 2D render */
+    td_scene_fog fog;         /* the camera's; all zero when off */
 } td_scene;
 
 /* Where the compared values of a td_scene begin. */

@@ -371,6 +371,8 @@ td_render_gather_run(TdOp *top, const td_values *tv, const td_render_layout *lay
         goto done;
     }
     td_camera_background(camv, g->cam_background);
+    g->cam_premult = td_camera_premultiply(camv);
+    td_camera_fog(camv, &g->cam_fog);
     if (gather_lights(top, g, lights) < 0) {
         goto done;
     }
@@ -423,6 +425,7 @@ td_render_gather_scene(td_render_gather *g, const td_values *tv, const td_render
     scene->ndraws = g->ndraws;
     g->ndraws = 0; /* the scene holds the meshes now */
     scene->nshadows = g->nshadows;
+    scene->fog = g->cam_fog;
     const td_par_value *v = tv->v;
     if (lay->cullface >= 0) {
         scene->cull = (int)v[lay->cullface].num;

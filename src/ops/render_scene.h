@@ -52,6 +52,8 @@ typedef struct td_render_layout {
 typedef struct td_render_gather {
     double cam_world[16], view[16], proj[16];
     float cam_background[4];
+    int cam_premult;         /* the camera's premultrgbbyalpha */
+    td_scene_fog cam_fog;
     td_scene_light *lights;
     size_t nlights, cap_lights;
     float ambient[3];

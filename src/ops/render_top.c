@@ -209,7 +209,7 @@ render_build_scene(TdOp *top)
     scene->chanmask = out.chanmask;
     scene->samples = samples;
     scene->depth_float = (int)tv->v[PAR_depthformat].num == TD_DEPTHFORMAT_FLOAT32;
-    scene->premult = tv->v[PAR_premultrgbbyalpha].num != 0.0;
+    scene->premult = tv->v[PAR_premultrgbbyalpha].num != 0.0 || g.cam_premult; /* either asks */
     if (mode == MODE_CUBEMAP) {
         for (int f = 0; f < 6; f++) {
             /* possidex/y/z, negsidex/y/z -> faces +X, -X, +Y, -Y, +Z, -Z */

@@ -91,6 +91,7 @@ renderpass_build_scene(TdOp *top)
     scene->samples = image.samples;
     scene->depth_float = image.depth_float;
     scene->chanmask = 15u & (unsigned int)tv->v[td_top_common(top->cls) + TD_COMMON_chanmask].num;
+    scene->premult = g.cam_premult;
     scene->clear_color = tv->v[PAR_cleartocamcolor].num != 0.0;
     scene->clear_depth = tv->v[PAR_cleardepth].num != 0.0;
     memcpy(scene->background, g.cam_background, sizeof(scene->background));
