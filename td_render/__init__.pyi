@@ -16,7 +16,7 @@ __all__ = [
     "OP", "COMP", "ObjectCOMP", "TOP", "SOP", "MAT", "Par", "ParCollection", "ParGroup", "ParMode", "Page",
     "Connector", "AbsTime", "Project", "root", "absTime", "project", "advance", "families", "tdError",
     "baseCOMP", "containerCOMP", "cameraCOMP", "geometryCOMP", "lightCOMP", "ambientlightCOMP", "renderTOP",
-    "renderpassTOP", "depthTOP", "boxSOP", "sphereSOP", "constantMAT", "phongMAT", "op", "opex", "ops",
-    "FileSaveStatus", "waitForSaves",
+    "renderpassTOP", "depthTOP", "renderselectTOP", "boxSOP", "sphereSOP", "constantMAT", "phongMAT", "op",
+    "opex", "ops", "FileSaveStatus", "waitForSaves",
 ]
 # END GENERATED

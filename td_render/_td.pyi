@@ -866,6 +866,31 @@ class depthTOP(TOP):
     def par(self) -> _depthTOP_par: ...
 
 @final
+class _renderselectTOP_par(ParCollection):
+    top: _ParAttribute  # TOP (OP, Render Select page, default '')
+    colorbufindex: _ParAttribute  # Color Buffer Index (Int, Render Select page, default 0)
+    cameraindex: _ParAttribute  # Camera Index (Int, Render Select page, default 0)
+    peellayerindex: _ParAttribute  # Peel Layer Index (Int, Render Select page, default 0)
+    imageoutput: _ParAttribute  # Image Output (Int, Render Select page, default 0)
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'custom'; useinput ei ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 1280)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 720)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'rgba8fixed'; useinput rgba8fixed sr ...)
+@final
+class renderselectTOP(TOP):
+    """renderselectTOP: one image of a renderTOP or renderpassTOP."""
+    @property
+    def par(self) -> _renderselectTOP_par: ...
+
+@final
 class _boxSOP_par(ParCollection):
     tx: _ParAttribute  # Center (Float, Box page, default 0.0)
     ty: _ParAttribute  # Center (Float, Box page, default 0.0)

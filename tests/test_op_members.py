@@ -18,6 +18,7 @@ TYPES = {
     td.renderTOP: ("render", "TOP", "Render", "", False, 0, 0),
     td.renderpassTOP: ("renderpass", "TOP", "Render Pass", "", False, 0, 1),
     td.depthTOP: ("depth", "TOP", "Depth", "", False, 0, 1),
+    td.renderselectTOP: ("renderselect", "TOP", "Render Select", "", False, 0, 0),
     td.boxSOP: ("box", "SOP", "Box", "", False, 0, 1),
     td.sphereSOP: ("sphere", "SOP", "Sphere", "", False, 0, 1),
     td.constantMAT: ("constant", "MAT", "Constant", "", False, 0, 0),
@@ -50,7 +51,7 @@ def test_type_members(net, cls):
 
 def test_families():
     assert set(td.families) == {"COMP", "TOP", "SOP", "MAT", "CHOP", "DAT", "POP"}
-    assert td.families["TOP"] == [td.renderTOP, td.renderpassTOP, td.depthTOP] and td.families["CHOP"] == []
+    assert td.families["TOP"] == [td.renderTOP, td.renderpassTOP, td.depthTOP, td.renderselectTOP] and td.families["CHOP"] == []
     assert td.families["SOP"] == [td.boxSOP, td.sphereSOP]
     assert sum(len(v) for v in td.families.values()) == len(TYPES)
 

@@ -63,6 +63,31 @@ td_gl_pass_init(td_gl_pass *p, const td_gl_texture *color, const td_gl_texture *
     return 0;
 }
 
+int
+td_gl_pass_add_color(td_gl_pass *p, const td_gl_texture *color, const td_gl_texture *resolve, td_err *err)
+{
+    if (p->nextra >= TD_GL_MAX_EXTRA || p->color == NULL || (resolve != NULL) != (p->resolve_fbo != 0)) {
+        return td_err_set(err, TD_ERR_RUNTIME, "a pass takes at most %d colour attachments", TD_GL_MAX_EXTRA + 1);
+    }
+    int i = ++p->nextra;
+    p->extra[i - 1] = color;
+    p->extra_resolve[i - 1] = resolve;
+    GLenum buffers[TD_GL_MAX_EXTRA + 1];
+    for (int k = 0; k <= i; k++) {
+        buffers[k] = GL_COLOR_ATTACHMENT0 + (GLenum)k;
+    }
+    glNamedFramebufferTexture(p->fbo, GL_COLOR_ATTACHMENT0 + (GLenum)i, color->id, 0);
+    glNamedFramebufferDrawBuffers(p->fbo, i + 1, buffers);
+    if (check_complete(p->fbo, "render", err) != 0) {
+        return -1;
+    }
+    if (resolve != NULL) {
+        glNamedFramebufferTexture(p->resolve_fbo, GL_COLOR_ATTACHMENT0 + (GLenum)i, resolve->id, 0);
+        return check_complete(p->resolve_fbo, "resolve", err);
+    }
+    return 0;
+}
+
 void
 td_gl_pass_begin(td_gl_pass *p, const td_gl_pass_action *a)
 {
@@ -104,6 +129,12 @@ td_gl_pass_begin(td_gl_pass *p, const td_gl_pass_action *a)
     if (clear != 0) {
         glClear(clear);
     }
+    if (p->color != NULL && a->color == TD_GL_LOAD_CLEAR) {
+        static const float zero[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+        for (int i = 1; i <= p->nextra; i++) {
+            glClearNamedFramebufferfv(p->fbo, GL_COLOR, i, zero);
+        }
+    }
 }
 
 int
@@ -114,6 +145,17 @@ td_gl_pass_end(td_gl_pass *p, td_err *err)
         glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
         glBlitNamedFramebuffer(p->fbo, p->resolve_fbo, 0, 0, p->width, p->height, 0, 0, p->width, p->height,
                                GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        for (int i = 1; i <= p->nextra; i++) {
+            /* one buffer a blit: the read buffer i into the draw buffer i */
+            glNamedFramebufferReadBuffer(p->fbo, GL_COLOR_ATTACHMENT0 + (GLenum)i);
+            glNamedFramebufferDrawBuffer(p->resolve_fbo, GL_COLOR_ATTACHMENT0 + (GLenum)i);
+            glBlitNamedFramebuffer(p->fbo, p->resolve_fbo, 0, 0, p->width, p->height, 0, 0, p->width, p->height,
+                                   GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        }
+        if (p->nextra > 0) {
+            glNamedFramebufferReadBuffer(p->fbo, GL_COLOR_ATTACHMENT0);
+            glNamedFramebufferDrawBuffer(p->resolve_fbo, GL_COLOR_ATTACHMENT0);
+        }
     }
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
     glDisable(GL_FRAMEBUFFER_SRGB);

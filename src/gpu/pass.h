@@ -18,10 +18,15 @@ typedef struct td_gl_pass_action {
     int srgb; /* the colour attachment stores sRGB: encode writes (and the resolve) */
 } td_gl_pass_action;
 
+/* Colour attachments a pass takes beyond the first (renderTOP numcolorbufs up to 8). */
+#define TD_GL_MAX_EXTRA 7
+
 typedef struct td_gl_pass {
-    unsigned int fbo;         /* draws into color + depth */
+    unsigned int fbo;         /* draws into color (+ extra) + depth */
     unsigned int resolve_fbo; /* 0 unless a resolve texture was given */
     const td_gl_texture *color, *depth, *resolve;
+    const td_gl_texture *extra[TD_GL_MAX_EXTRA], *extra_resolve[TD_GL_MAX_EXTRA];
+    int nextra;               /* colour attachments 1 .. nextra, cleared to zero (not the clear colour) */
     int width, height;
     int srgb;
 } td_gl_pass;
@@ -30,6 +35,8 @@ typedef struct td_gl_pass {
  * single-sampled texture of color's size and format; color is then usually multisampled. */
 int td_gl_pass_init(td_gl_pass *p, const td_gl_texture *color, const td_gl_texture *depth,
                     const td_gl_texture *resolve, td_err *err);
+/* Adds colour attachment 1 + p->nextra (resolved into resolve when p resolves); after init. */
+int td_gl_pass_add_color(td_gl_pass *p, const td_gl_texture *color, const td_gl_texture *resolve, td_err *err);
 /* Binds p for drawing (viewport = its size) and applies the load actions. */
 void td_gl_pass_begin(td_gl_pass *p, const td_gl_pass_action *a);
 /* Ends the pass: resolves color into resolve (if any); leaves nothing bound. */

@@ -334,6 +334,9 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
         cm = (cm & 1u) | (((cm >> 3) & 1u) << 1);
     }
     glColorMask((cm & 1u) != 0, (cm & 2u) != 0, (cm & 4u) != 0, (cm & 8u) != 0);
+    for (int i = 1; i < t->ncolor; i++) {
+        glColorMaski((GLuint)i, GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE); /* the materials write buffer 0 only */
+    }
     glBindBufferBase(GL_UNIFORM_BUFFER, TD_BLOCK_LIGHTS, r->lights);
     GLuint current = 0;
     int rc = 0;
@@ -399,14 +402,23 @@ render_into(td_gl_runtime *rt, td_gl_target *t, td_scene *scene, td_err *err)
         return -1;
     }
     if (td_gl_target_ensure(t, scene->width, scene->height, scene->format, scene->samples, scene->depth_float,
-                            err) != 0) {
+                            scene->ncolor, err) != 0) {
         return -1;
     }
     td_gl_target_forget(t);
     t->depth_resolved = 0;
     td_gl_timer_begin(&t->timer);
-    int rc = scene->kind == TD_SCENE_DEPTH ? td_gl_depth_draw(r->programs, r->vao, t, scene, err)
-                                           : draw_scene(r, t, scene, &t->failed_material, err);
+    int rc;
+    if (scene->kind == TD_SCENE_DEPTH) {
+        rc = td_gl_depth_draw(r->programs, r->vao, t, scene, err);
+    }
+    else if (scene->kind == TD_SCENE_SELECT) {
+        td_gl_target_adopt(scene->input);
+        rc = td_gl_target_copy_buffer(t, scene->input, scene->select_buffer, err);
+    }
+    else {
+        rc = draw_scene(r, t, scene, &t->failed_material, err);
+    }
     td_gl_timer_end(&t->timer, rc == 0);
     if (rc != 0) {
         return -1;

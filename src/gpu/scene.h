@@ -58,8 +58,9 @@ typedef struct td_scene_draw {
 } td_scene_draw;
 
 /* What a render does: draw geometry into a cleared target, continue drawing into a copy of its
- * input's image (renderpassTOP), or convert its input's depth (depthTOP, gpu/depth.h). */
-typedef enum { TD_SCENE_RENDER = 0, TD_SCENE_RENDERPASS, TD_SCENE_DEPTH } td_scene_kind;
+ * input's image (renderpassTOP), convert its input's depth (depthTOP, gpu/depth.h), or copy one of
+ * its input's colour buffers (renderselectTOP). */
+typedef enum { TD_SCENE_RENDER = 0, TD_SCENE_RENDERPASS, TD_SCENE_DEPTH, TD_SCENE_SELECT } td_scene_kind;
 
 /* Faces culled (the cullface menu's order). */
 typedef enum { TD_CULL_NEITHER = 0, TD_CULL_BACK, TD_CULL_FRONT, TD_CULL_BOTH } td_cull;
@@ -98,6 +99,8 @@ typedef struct td_scene {
     int nshadows;             /* lights with a shadow map (slots 0 .. nshadows - 1) */
     int cube_faces;           /* a cube map: bit f renders face f (+X, -X, +Y, -Y, +Z, -Z of the camera)
                                * into rows f * width of a width x 6 width strip; 0: a 2D render */
+    int ncolor;               /* colour buffers (numcolorbufs; the materials write the first) */
+    int select_buffer;        /* select: the input's colour buffer copied */
     td_scene_fog fog;         /* the camera's; all zero when off */
 } td_scene;
 

@@ -39,6 +39,9 @@ td_gl_target_adopt(td_gl_target *t)
     memset(&t->depth, 0, sizeof(t->depth));
     memset(&t->msaa_color, 0, sizeof(t->msaa_color));
     memset(&t->msaa_depth, 0, sizeof(t->msaa_depth));
+    memset(t->extra, 0, sizeof(t->extra));
+    memset(t->msaa_extra, 0, sizeof(t->msaa_extra));
+    t->ncolor = 0;
     memset(&t->pass, 0, sizeof(t->pass));
     t->depth_fbo = 0;
     t->depth_resolved = 0;
@@ -72,6 +75,11 @@ delete_images(td_gl_target *t)
     td_gl_texture_delete(&t->depth);
     td_gl_texture_delete(&t->msaa_color);
     td_gl_texture_delete(&t->msaa_depth);
+    for (int i = 0; i < TD_GL_MAX_EXTRA; i++) {
+        td_gl_texture_delete(&t->extra[i]);
+        td_gl_texture_delete(&t->msaa_extra[i]);
+    }
+    t->ncolor = 0;
     t->width = t->height = t->samples = 0;
     t->format = NULL;
     td_gl_target_forget(t);
@@ -109,12 +117,13 @@ td_gl_target_release(td_gl_target *t)
 
 int
 td_gl_target_ensure(td_gl_target *t, int w, int h, const td_pixel_format *f, int samples, int depth_float,
-                    td_err *err)
+                    int ncolor, td_err *err)
 {
     samples = samples > 1 ? samples : 1;
     depth_float = depth_float != 0;
+    ncolor = ncolor < 1 ? 1 : ncolor > TD_GL_MAX_EXTRA + 1 ? TD_GL_MAX_EXTRA + 1 : ncolor;
     if (t->pass.fbo != 0 && t->width == w && t->height == h && t->format == f && t->samples == samples &&
-        t->depth_float == depth_float) {
+        t->depth_float == depth_float && t->ncolor == ncolor) {
         return 0;
     }
     delete_images(t);
@@ -129,6 +138,15 @@ td_gl_target_ensure(td_gl_target *t, int w, int h, const td_pixel_format *f, int
         rc = rc == 0 ? td_gl_texture_create(&t->msaa_depth, w, h, dfmt, TD_GL_DEPTH_TEXEL_BYTES, samples, err) : rc;
         rc = rc == 0 ? td_gl_pass_init(&t->pass, &t->msaa_color, &t->msaa_depth, &t->color, err) : rc;
     }
+    for (int i = 0; rc == 0 && i < ncolor - 1; i++) {
+        rc = td_gl_texture_create(&t->extra[i], w, h, f->gl_internal, f->texel_bytes, 1, err);
+        if (rc == 0 && samples > 1) {
+            rc = td_gl_texture_create(&t->msaa_extra[i], w, h, f->gl_internal, f->texel_bytes, samples, err);
+        }
+        rc = rc == 0 ? td_gl_pass_add_color(&t->pass, samples > 1 ? &t->msaa_extra[i] : &t->extra[i],
+                                            samples > 1 ? &t->extra[i] : NULL, err)
+                     : rc;
+    }
     if (rc != 0) {
         delete_images(t); /* err says which piece failed, with its size, format and samples */
         return -1;
@@ -138,7 +156,17 @@ td_gl_target_ensure(td_gl_target *t, int w, int h, const td_pixel_format *f, int
     t->format = f;
     t->samples = samples;
     t->depth_float = depth_float;
+    t->ncolor = ncolor;
     return 0;
+}
+
+const td_gl_texture *
+td_gl_target_color(const td_gl_target *t, int i)
+{
+    if (i < 0 || i >= t->ncolor) {
+        return NULL;
+    }
+    return i == 0 ? &t->color : &t->extra[i - 1];
 }
 
 const td_gl_texture *
@@ -173,10 +201,26 @@ td_gl_target_depth(td_gl_target *t, td_err *err)
 }
 
 int
+td_gl_target_copy_buffer(td_gl_target *dst, td_gl_target *src, int i, td_err *err)
+{
+    const td_gl_texture *from = td_gl_target_color(src, i);
+    if (src->shown == NULL || from == NULL) {
+        return td_err_set(err, TD_ERR_RUNTIME, "the input TOP has no colour buffer %d", i);
+    }
+    if (dst->width != src->width || dst->height != src->height || dst->format != src->format) {
+        return td_err_set(err, TD_ERR_RUNTIME, "the input's image changed shape during the render");
+    }
+    glCopyImageSubData(from->id, GL_TEXTURE_2D, 0, 0, 0, 0, dst->color.id, GL_TEXTURE_2D, 0, 0, 0, 0, src->width,
+                       src->height, 1);
+    GLenum e = glGetError();
+    return e == GL_NO_ERROR ? 0 : td_err_set(err, TD_ERR_RUNTIME, "could not copy the input's buffer (GL error 0x%04x)", e);
+}
+
+int
 td_gl_target_copy(td_gl_target *dst, td_gl_target *src, td_err *err)
 {
     if (dst->width != src->width || dst->height != src->height || dst->format != src->format ||
-        dst->samples != src->samples || dst->depth_float != src->depth_float) {
+        dst->samples != src->samples || dst->depth_float != src->depth_float || dst->ncolor != src->ncolor) {
         return td_err_set(err, TD_ERR_RUNTIME, "the input's image changed shape during the render");
     }
     int ms = src->samples > 1;
@@ -185,6 +229,10 @@ td_gl_target_copy(td_gl_target *dst, td_gl_target *src, td_err *err)
     GLenum target = ms ? GL_TEXTURE_2D_MULTISAMPLE : GL_TEXTURE_2D;
     glCopyImageSubData(c[0]->id, target, 0, 0, 0, 0, c[1]->id, target, 0, 0, 0, 0, src->width, src->height, 1);
     glCopyImageSubData(d[0]->id, target, 0, 0, 0, 0, d[1]->id, target, 0, 0, 0, 0, src->width, src->height, 1);
+    for (int i = 0; i < src->ncolor - 1; i++) {
+        GLuint from = ms ? src->msaa_extra[i].id : src->extra[i].id, to = ms ? dst->msaa_extra[i].id : dst->extra[i].id;
+        glCopyImageSubData(from, target, 0, 0, 0, 0, to, target, 0, 0, 0, 0, src->width, src->height, 1);
+    }
     GLenum e = glGetError();
     return e == GL_NO_ERROR ? 0 : td_err_set(err, TD_ERR_RUNTIME, "could not copy the input's image (GL error 0x%04x)", e);
 }
@@ -192,8 +240,12 @@ td_gl_target_copy(td_gl_target *dst, td_gl_target *src, td_err *err)
 size_t
 td_gl_target_gpu_bytes(const td_gl_target *t)
 {
+    size_t extra = 0;
+    for (int i = 0; i < TD_GL_MAX_EXTRA; i++) {
+        extra += td_gl_texture_bytes(&t->extra[i]) + td_gl_texture_bytes(&t->msaa_extra[i]);
+    }
     return td_gl_texture_bytes(&t->color) + td_gl_texture_bytes(&t->depth) + td_gl_texture_bytes(&t->msaa_color) +
-           td_gl_texture_bytes(&t->msaa_depth) + td_gl_readback_bytes(&t->read);
+           td_gl_texture_bytes(&t->msaa_depth) + extra + td_gl_readback_bytes(&t->read);
 }
 
 static int

@@ -32,6 +32,8 @@ typedef struct td_gl_target {
     int depth_resolved;            /* samples > 1: depth holds the last render's */
     td_gl_texture msaa_color;      /* samples > 1: rendered into, resolved into color */
     td_gl_texture msaa_depth;
+    int ncolor;                    /* colour buffers (numcolorbufs): color, then extra[0 .. ncolor - 2] */
+    td_gl_texture extra[TD_GL_MAX_EXTRA], msaa_extra[TD_GL_MAX_EXTRA];
     td_gl_pass pass;
     td_gl_readback read;
     td_gl_timer timer;             /* GPU time of the last render into this target */
@@ -53,15 +55,21 @@ void td_gl_target_adopt(td_gl_target *t);
 /* Drops a reference (NULL is fine); the last deletes the target's GL objects on the GL thread (or at
  * once if it has none) and frees it. */
 void td_gl_target_release(td_gl_target *t);
-/* GL thread: makes sure the target has a w x h image of format f, rendered with `samples` samples a
- * pixel (1: no multisampling) over a depth buffer (32-bit float if depth_float), and its pass. */
+/* GL thread: makes sure the target has a w x h image of format f (and ncolor - 1 more colour buffers
+ * like it), rendered with `samples` samples a pixel (1: no multisampling) over a depth buffer
+ * (32-bit float if depth_float), and its pass. */
 int td_gl_target_ensure(td_gl_target *t, int w, int h, const td_pixel_format *f, int samples, int depth_float,
-                        td_err *err);
+                        int ncolor, td_err *err);
+/* The single-sampled colour buffer i (0: the image), or NULL if the target has no such buffer. */
+const td_gl_texture *td_gl_target_color(const td_gl_target *t, int i);
 /* GL thread: the single-sampled depth of the last render (resolving a multisampled one first), or
  * NULL with err set if the target holds no image. */
 const td_gl_texture *td_gl_target_depth(td_gl_target *t, td_err *err);
-/* GL thread: dst := src's colour and depth (the attachments a render draws into); dst must have
- * src's size, format, samples and depth format (td_gl_target_ensure). */
+/* GL thread: dst's image := src's colour buffer i (single-sampled, resolved); dst must have src's
+ * size and format. */
+int td_gl_target_copy_buffer(td_gl_target *dst, td_gl_target *src, int i, td_err *err);
+/* GL thread: dst := src's colour buffers and depth (the attachments a render draws into); dst must
+ * have src's size, format, samples, depth format and buffers (td_gl_target_ensure). */
 int td_gl_target_copy(td_gl_target *dst, td_gl_target *src, td_err *err);
 /* Bytes of GPU memory the target's objects hold (textures and readback buffers). */
 size_t td_gl_target_gpu_bytes(const td_gl_target *t);

@@ -16,6 +16,7 @@
     X(renderTOP)         \
     X(renderpassTOP)     \
     X(depthTOP)          \
+    X(renderselectTOP)   \
     X(boxSOP)            \
     X(sphereSOP)         \
     X(constantMAT)       \

@@ -337,7 +337,7 @@ apply_crop(TdOp *top, const td_values *tv, Py_ssize_t crop, double width, double
 
 int
 td_render_gather_run(TdOp *top, const td_values *tv, const td_render_layout *lay, double width, double height,
-                     double aspect, td_render_gather *g)
+                     double aspect, int camera, td_render_gather *g)
 {
     PyObject *cams = NULL, *lights = NULL, *geos = NULL;
     td_values *camv = NULL;
@@ -357,8 +357,14 @@ td_render_gather_run(TdOp *top, const td_values *tv, const td_render_layout *lay
         td_render_error(top, "camera '%s' names no cameraCOMP", td_values_str(tv, lay->camera));
         goto done;
     }
-    /* The first camera drives the image. */
-    TdOp *cam = (TdOp *)PyList_GET_ITEM(cams, 0);
+    if (camera >= PyList_GET_SIZE(cams)) {
+        char n[64];
+        snprintf(n, sizeof(n), "%d (it names %zd)", camera, PyList_GET_SIZE(cams));
+        td_render_error(top, "has no camera number %s", n);
+        goto done;
+    }
+    /* The first camera drives the image; renderselectTOP's cameraindex asks for the others. */
+    TdOp *cam = (TdOp *)PyList_GET_ITEM(cams, camera);
     if (td_object_world(cam, g->cam_world, &camv) < 0) {
         goto done;
     }

@@ -63,15 +63,19 @@ typedef struct td_render_gather {
     PyObject *casters[TD_MAX_SHADOWS];     /* per slot: the geometry COMPs that cast (a list) */
 } td_render_gather;
 
-/* Evaluates the camera, lights and geometry top's parameters name (tv: top's values) for an image
+/* Evaluates camera number `camera` (from 0) of those top's camera parameter names, and the lights and geometry its parameters name (tv: top's values) for an image
  * width x height of the given aspect (width / height of the aspect parameters), relative to top's
  * network. -1 with a Python error (a tdError naming top for what its parameters name wrongly). */
 int td_render_gather_run(TdOp *top, const td_values *tv, const td_render_layout *lay, double width, double height,
-                         double aspect, td_render_gather *g);
+                         double aspect, int camera, td_render_gather *g);
 /* A new scene holding g's camera, lights and draws (g gives up its draws), with the Advanced page's
  * state from tv; NULL with a Python error if out of memory. */
 td_scene *td_render_gather_scene(td_render_gather *g, const td_values *tv, const td_render_layout *lay);
 void td_render_gather_clear(td_render_gather *g);
+
+/* renderTOP's scene as seen through camera number `camera` of those it names (render_top.c): the
+ * image renderselectTOP's cameraindex selects. NULL with a Python error. */
+td_scene *td_render_top_scene(TdOp *render, int camera);
 
 /* tdError "<top's path>: <fmt with arg>"; returns -1. */
 int td_render_error(TdOp *top, const char *fmt, const char *arg);

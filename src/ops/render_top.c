@@ -153,8 +153,8 @@ cube_projection(TdOp *top, double proj[16])
     return 0;
 }
 
-static td_scene *
-render_build_scene(TdOp *top)
+td_scene *
+td_render_top_scene(TdOp *top, int camera)
 {
     td_values *tv = NULL;
     td_scene *scene = NULL;
@@ -168,7 +168,7 @@ render_build_scene(TdOp *top)
     /* render off (and no renderpulse): the image it has stays */
     td_top_state *st = top->ext;
     int render = tv->v[PAR_render].num != 0.0 || tv->v[PAR_renderpulse].num != 0.0;
-    if (!render && st != NULL && st->cooked != NULL) {
+    if (!render && camera == 0 && st != NULL && st->cooked != NULL) {
         td_values_free(tv);
         td_scene_incref(st->cooked);
         return st->cooked;
@@ -193,7 +193,7 @@ render_build_scene(TdOp *top)
     }
     int samples = render_samples(top, tv, &out);
     if (samples == 0 ||
-        td_render_gather_run(top, tv, &lay, out.width, out.height, out.aspect_w / out.aspect_h, &g) < 0) {
+        td_render_gather_run(top, tv, &lay, out.width, out.height, out.aspect_w / out.aspect_h, camera, &g) < 0) {
         goto error;
     }
     if (mode == MODE_CUBEMAP && cube_projection(top, g.proj) < 0) {
@@ -209,6 +209,7 @@ render_build_scene(TdOp *top)
     scene->chanmask = out.chanmask;
     scene->samples = samples;
     scene->depth_float = (int)tv->v[PAR_depthformat].num == TD_DEPTHFORMAT_FLOAT32;
+    scene->ncolor = (int)tv->v[PAR_numcolorbufs].num;
     scene->premult = tv->v[PAR_premultrgbbyalpha].num != 0.0 || g.cam_premult; /* either asks */
     if (mode == MODE_CUBEMAP) {
         for (int f = 0; f < 6; f++) {
@@ -236,6 +237,12 @@ error:
     td_values_free(tv);
     td_scene_decref(scene);
     return NULL;
+}
+
+static td_scene *
+render_build_scene(TdOp *top)
+{
+    return td_render_top_scene(top, 0);
 }
 
 /* A cube map's image is its six faces' strip. */

@@ -77,7 +77,7 @@ renderpass_build_scene(TdOp *top)
     if (input == NULL || td_top_input_cook(top, input, &image) < 0) {
         goto error;
     }
-    if (td_render_gather_run(top, tv, &layout, image.width, image.height, (double)image.width / image.height, &g) < 0) {
+    if (td_render_gather_run(top, tv, &layout, image.width, image.height, (double)image.width / image.height, 0, &g) < 0) {
         goto error;
     }
     scene = td_render_gather_scene(&g, tv, &layout);
@@ -90,6 +90,7 @@ renderpass_build_scene(TdOp *top)
     scene->format = image.format;
     scene->samples = image.samples;
     scene->depth_float = image.depth_float;
+    scene->ncolor = image.ncolor;
     scene->chanmask = 15u & (unsigned int)tv->v[td_top_common(top->cls) + TD_COMMON_chanmask].num;
     scene->premult = g.cam_premult;
     scene->clear_color = tv->v[PAR_cleartocamcolor].num != 0.0;

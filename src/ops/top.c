@@ -229,6 +229,16 @@ top_get_member(TdOp *self, void *c)
     if (td_op_check(self) < 0) {
         return NULL;
     }
+    /* the members that say nothing of the image first: they never cook */
+    if (strcmp(which, "depth") == 0) {
+        return PyLong_FromLong(1);
+    }
+    if (strcmp(which, "curPass") == 0 || strcmp(which, "newestSliceWOffset") == 0) {
+        return PyLong_FromLong(0);
+    }
+    if (strcmp(which, "isTOP") == 0) {
+        Py_RETURN_TRUE;
+    }
     td_top_output o;
     if (td_top_output_of(self, &o) < 0) {
         return NULL;
@@ -248,15 +258,6 @@ top_get_member(TdOp *self, void *c)
     if (strcmp(which, "aspectHeight") == 0) {
         return PyFloat_FromDouble(o.aspect_h);
     }
-    if (strcmp(which, "depth") == 0) {
-        return PyLong_FromLong(1);
-    }
-    if (strcmp(which, "curPass") == 0 || strcmp(which, "newestSliceWOffset") == 0) {
-        return PyLong_FromLong(0);
-    }
-    if (strcmp(which, "isTOP") == 0) {
-        Py_RETURN_TRUE;
-    }
     if (strcmp(which, "pixelFormat") == 0) {
         return PyUnicode_FromString(o.format->display);
     }
@@ -274,7 +275,7 @@ static PyGetSetDef top_getset[] = {
     TOP_MEMBER("aspect", "aspectWidth / aspectHeight (read-only)."),
     TOP_MEMBER("aspectWidth", "Aspect width: the width, or aspect1 when outputaspect is 'custom' (read-only)."),
     TOP_MEMBER("aspectHeight", "Aspect height: the height, or aspect2 when outputaspect is 'custom' (read-only)."),
-    TOP_MEMBER("depth", "Texture depth: 1 for the 2D textures TOPs have here (read-only)."),
+    TOP_MEMBER("depth", "Texture depth: 1 for the 2D textures TOPs have here, a cube map's strip included (read-only)."),
     TOP_MEMBER("curPass", "The cooking pass under way, from 0; 0 outside a cook (read-only)."),
     TOP_MEMBER("isTOP", "True: the operator is a TOP (read-only)."),
     TOP_MEMBER("newestSliceWOffset", "Newest slice offset of a 3D texture TOP; 0 for 2D TOPs (read-only)."),

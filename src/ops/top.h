@@ -126,7 +126,7 @@ void td_top_release(TdOp *top);
 typedef struct td_top_image {
     td_gl_target *target;        /* one reference */
     uint64_t generation;         /* of the image now: the reader re-renders when it moves */
-    int width, height, samples, depth_float;
+    int width, height, samples, depth_float, ncolor;
     const td_pixel_format *format;
     float proj[16];              /* the projection it was rendered with (renders only) */
 } td_top_image;

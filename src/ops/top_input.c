@@ -104,6 +104,7 @@ td_top_input_cook(TdOp *reader, TdOp *input, td_top_image *out)
     out->height = scene->height;
     out->samples = scene->samples;
     out->depth_float = scene->depth_float;
+    out->ncolor = scene->ncolor;
     out->format = scene->format;
     memcpy(out->proj, scene->proj, sizeof(out->proj));
     return 0;
