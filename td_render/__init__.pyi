@@ -15,8 +15,8 @@ def ops(*patterns: Union[str, int, OP]) -> list[OP]: ...
 __all__ = [
     "OP", "COMP", "ObjectCOMP", "TOP", "SOP", "MAT", "Par", "ParCollection", "ParGroup", "ParMode", "Page",
     "Connector", "AbsTime", "Project", "root", "absTime", "project", "advance", "families", "tdError",
-    "baseCOMP", "containerCOMP", "cameraCOMP", "geometryCOMP", "lightCOMP", "ambientlightCOMP", "renderTOP",
-    "renderpassTOP", "depthTOP", "renderselectTOP", "boxSOP", "sphereSOP", "constantMAT", "phongMAT", "op",
-    "opex", "ops", "FileSaveStatus", "waitForSaves",
+    "baseCOMP", "containerCOMP", "cameraCOMP", "geometryCOMP", "lightCOMP", "ambientlightCOMP",
+    "environmentlightCOMP", "renderTOP", "renderpassTOP", "depthTOP", "renderselectTOP", "boxSOP",
+    "sphereSOP", "constantMAT", "phongMAT", "op", "opex", "ops", "FileSaveStatus", "waitForSaves",
 ]
 # END GENERATED

@@ -717,6 +717,37 @@ class ambientlightCOMP(ObjectCOMP):
     def par(self) -> _ambientlightCOMP_par: ...
 
 @final
+class _environmentlightCOMP_par(ParCollection):
+    xord: _ParAttribute  # Transform Order (Menu, Xform page, default 'srt'; srt str rst rts tsr trs)
+    rord: _ParAttribute  # Rotate Order (Menu, Xform page, default 'xyz'; xyz xzy yxz yzx zxy zyx)
+    tx: _ParAttribute  # Translate (Float, Xform page, default 0.0)
+    ty: _ParAttribute  # Translate (Float, Xform page, default 0.0)
+    tz: _ParAttribute  # Translate (Float, Xform page, default 0.0)
+    rx: _ParAttribute  # Rotate (Float, Xform page, default 0.0)
+    ry: _ParAttribute  # Rotate (Float, Xform page, default 0.0)
+    rz: _ParAttribute  # Rotate (Float, Xform page, default 0.0)
+    sx: _ParAttribute  # Scale (Float, Xform page, default 1.0)
+    sy: _ParAttribute  # Scale (Float, Xform page, default 1.0)
+    sz: _ParAttribute  # Scale (Float, Xform page, default 1.0)
+    px: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
+    py: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
+    pz: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
+    scale: _ParAttribute  # Uniform Scale (Float, Xform page, default 1.0)
+    cr: _ParAttribute  # Light Color (Float, Light page, default 1.0)
+    cg: _ParAttribute  # Light Color (Float, Light page, default 1.0)
+    cb: _ParAttribute  # Light Color (Float, Light page, default 1.0)
+    dimmer: _ParAttribute  # Dimmer (Float, Light page, default 1.0)
+    envlightmap: _ParAttribute  # Environment Light Map (OP, Light page, default '')
+    envlightmaprotatex: _ParAttribute  # Environment Map Rotate (Float, Light page, default 0.0)
+    envlightmaprotatey: _ParAttribute  # Environment Map Rotate (Float, Light page, default 0.0)
+    envlightmaprotatez: _ParAttribute  # Environment Map Rotate (Float, Light page, default 0.0)
+@final
+class environmentlightCOMP(ObjectCOMP):
+    """environmentlightCOMP: image-based light from the TOP in envlightmap, for pbrMAT."""
+    @property
+    def par(self) -> _environmentlightCOMP_par: ...
+
+@final
 class _renderTOP_par(ParCollection):
     camera: _ParAttribute  # Camera (OP, Render page, default 'cam1')
     multicamerahint: _ParAttribute  # Multi-Camera Hint (Menu, Render page, default 'automatic'; automatic ...)

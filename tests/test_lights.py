@@ -96,3 +96,13 @@ def test_dimmer_off_and_bad_tokens(net):
     with pytest.raises(ValueError, match="spot"):
         lt.par.lighttype = "spot"  # TouchDesigner's token is 'cone'
     assert lt.par.lighttype.menuNames == ["point", "cone", "distant"]
+
+
+def test_environment_light_is_stored_and_adds_no_light(net):
+    r, lt = _scene(net, lighttype="distant", rx=30.0)
+    before = r.numpyArray()
+    env = net.create(td.environmentlightCOMP, "light_env")  # matched by the 'light*' pattern
+    env.par.dimmer = 5.0
+    env.par.envlightmap = r
+    assert np.array_equal(r.numpyArray(), before)
+    assert env.par.envlightmaprotatey.eval() == 0.0 and env.par.cr.eval() == 1.0

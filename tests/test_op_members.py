@@ -15,6 +15,7 @@ TYPES = {
     td.geometryCOMP: ("geometry", "COMP", "Geometry", "object", False, 0, 0),
     td.lightCOMP: ("light", "COMP", "Light", "object", False, 0, 0),
     td.ambientlightCOMP: ("ambientlight", "COMP", "Ambient Light", "object", False, 0, 0),
+    td.environmentlightCOMP: ("environmentlight", "COMP", "Environment Light", "object", False, 0, 0),
     td.renderTOP: ("render", "TOP", "Render", "", False, 0, 0),
     td.renderpassTOP: ("renderpass", "TOP", "Render Pass", "", False, 0, 1),
     td.depthTOP: ("depth", "TOP", "Depth", "", False, 0, 1),

@@ -13,6 +13,7 @@
     X(geometryCOMP)      \
     X(lightCOMP)         \
     X(ambientlightCOMP)  \
+    X(environmentlightCOMP) \
     X(renderTOP)         \
     X(renderpassTOP)     \
     X(depthTOP)          \
