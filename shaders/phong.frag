@@ -12,7 +12,7 @@ void main()
     for (int i = 0; i < TD_NUM_LIGHTS; i++) {
         float k;
         vec3 l = TDLightVector(i, vWorldPos, k);
-        vec3 lc = uTDLights[i].color.rgb * k * TDShadow(i, vWorldPos);
+        vec3 lc = uTDLights[i].color.rgb * k * TDShadow(i, vWorldPos) * TDProjector(i, vWorldPos);
         float ndl = max(dot(n, l), 0.0);
         color += diffuse * lc * ndl;
         if (ndl > 0.0) {

@@ -10,6 +10,8 @@ struct TDLight {
     vec4 shadow;    // x: 0 none, 1 hard, 2 soft; y: the map's slot; z: soft kernel half-width (taps); w: tap spacing (texels)
     vec4 shadowMap; // the map's width, height; its polygon offset factor, units
     mat4 shadowMatrix; // world to the light's clip space (depth in [0, 1])
+    vec4 projector; // x: 1 with a projector map, y: its slot (the wrap and filter are its sampler's)
+    mat4 projectorMatrix; // world to the projector's clip space
 };
 
 layout(std140, binding = 3) uniform TDLights { TDLight uTDLights[TD_LIGHT_SLOTS]; };
@@ -114,6 +116,37 @@ vec4 TDFog(vec4 color, vec3 worldSpacePos, int cameraIndex)
 vec4 TDFog(vec4 color, vec3 worldSpacePos)
 {
     return TDFog(color, worldSpacePos, 0);
+}
+
+#if TD_NUM_PROJMAPS > 0
+layout(binding = TD_PROJMAP_UNIT) uniform sampler2D sTDProjMaps[TD_NUM_PROJMAPS];
+#endif
+
+// The colour light i's projector map casts on worldPos (its TOP's image through the light's
+// frustum, rgb times alpha); 1 for lights without one, 0 behind the projector.
+vec3 TDProjector(int i, vec3 worldPos)
+{
+#if TD_NUM_PROJMAPS > 0
+    if (uTDLights[i].projector.x < 0.5) {
+        return vec3(1.0);
+    }
+    vec4 p = uTDLights[i].projectorMatrix * vec4(worldPos, 1.0);
+    if (p.w <= 0.0) {
+        return vec3(0.0);
+    }
+    vec2 uv = p.xy / p.w * 0.5 + 0.5;
+    int slot = int(uTDLights[i].projector.y + 0.5);
+    vec3 c = vec3(1.0);
+    for (int k = 0; k < TD_NUM_PROJMAPS; k++) {
+        if (k == slot) {
+            vec4 t = texture(sTDProjMaps[k], uv);
+            c = t.rgb * t.a;
+        }
+    }
+    return c;
+#else
+    return vec3(1.0);
+#endif
 }
 
 in vec3 vWorldPos;

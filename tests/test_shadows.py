@@ -133,13 +133,13 @@ def test_soft_shadows_fall_off_across_the_edge(net):
 
 def test_too_many_shadowed_lights_is_a_clear_error(net):
     r, lt = _scene(net)
-    for i in range(16):
+    for i in range(8):
         extra = net.create(td.lightCOMP, "light_extra%d" % i)
         extra.par.shadowtype = "hard2d"
         extra.par.dimmer = 0.01
-    with pytest.raises(td.tdError, match="more than 16 lights with shadows"):
+    with pytest.raises(td.tdError, match="more than 8 lights with shadows"):
         r.numpyArray()
-    assert "more than 16" in r.errors()
+    assert "more than 8" in r.errors()
     net.op("light_extra0").destroy()
     assert r.numpyArray().shape == (H, W, 4)
 

@@ -11,6 +11,7 @@
 #include <glad/gl.h>
 
 #include "gpu/depth.h"
+#include "gpu/projector.h"
 #include "gpu/shadow.h"
 #include "td_shaders.h"
 
@@ -26,6 +27,7 @@ struct td_gl_renderer {
     size_t frame_stride;  /* the frame blocks of a cube map's faces, this far apart */
     GLuint vao;           /* empty: full-screen passes draw without vertex buffers */
     td_gl_shadows shadows;
+    td_gl_projectors projectors;
     size_t lights_bytes, draws_bytes;
     GLint align;          /* GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT */
     unsigned char *staging;
@@ -207,9 +209,9 @@ material_program(td_gl_renderer *r, const td_scene_material *m, const td_scene *
     size_t nlights = s->nlights;
     int len = snprintf(r->fsrc, TD_SOURCE_MAX,
                        "#version 450 core\n#define TD_NUM_LIGHTS %zu\n#define TD_LIGHT_SLOTS %zu\n"
-                       "#define TD_NUM_SHADOWS %d\n#define TD_SHADOW_UNIT %d\n"
+                       "#define TD_NUM_SHADOWS %d\n#define TD_SHADOW_UNIT %d\n#define TD_NUM_PROJMAPS %d\n#define TD_PROJMAP_UNIT %d\n"
                        "#define TD_OUTPUT_MODE %d\n#define TD_PREMULTIPLY %d\n#define TD_DITHERING %d\n#define TD_DITHER %.9g\n%s%s",
-                       nlights, nlights > 0 ? nlights : 1, s->nshadows, TD_SHADOW_UNIT, (int)s->format->out_mode, s->premult != 0,
+                       nlights, nlights > 0 ? nlights : 1, s->nshadows, TD_SHADOW_UNIT, s->nprojmaps, TD_PROJMAP_UNIT, (int)s->format->out_mode, s->premult != 0,
                        s->dither && dither_step(s->format) > 0.0, s->dither ? dither_step(s->format) : 0.0, td_shader_td_common_glsl, td_shader_td_fragment_glsl);
     size_t n = len > 0 ? (size_t)len : 0;
     if (n < TD_SOURCE_MAX) {
@@ -255,7 +257,9 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
         }
     }
     if (td_gl_shadows_draw(&r->shadows, r->programs, r->vsrc, s, r->draws, stride, TD_DRAW_BLOCK_BYTES, r->align,
-                           err) != 0) {
+                           err) != 0 ||
+        td_gl_projectors_bind(&r->projectors, s, err) != 0) {
+        td_gl_shadows_unbind(s->nshadows);
         if (programs != stack_programs) {
             free(programs);
         }
@@ -379,6 +383,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
     glDisable(GL_CULL_FACE);
     glDisable(GL_POLYGON_OFFSET_FILL);
     td_gl_shadows_unbind(s->nshadows);
+    td_gl_projectors_unbind(s);
     int end = td_gl_pass_end(&t->pass, rc == 0 ? err : NULL);
     glDisable(GL_MULTISAMPLE);
     if (rc != 0 || end != 0) {

@@ -42,6 +42,9 @@ td_scene_decref(td_scene *s)
         td_gl_source_decref(s->draws[i].material.source);
     }
     td_gl_target_release(s->input);
+    for (int k = 0; k < s->nprojmaps; k++) {
+        td_gl_target_release(s->projmaps[k]);
+    }
     free(s->lights);
     free(s->draws);
     free(s);

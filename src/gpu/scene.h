@@ -18,9 +18,11 @@ typedef enum { TD_LIGHT_POINT = 0, TD_LIGHT_AMBIENT = 1, TD_LIGHT_CONE = 2, TD_L
 
 typedef enum { TD_SHADOW_NONE = 0, TD_SHADOW_HARD = 1, TD_SHADOW_SOFT = 2 } td_shadow_kind;
 
-/* Lights a render takes at most, and of them with shadows (each a map on its own texture unit). */
+/* Lights a render takes at most, of them with shadows and with projector maps (each map on its own
+ * texture unit: a fragment shader has at least 16). */
 #define TD_MAX_LIGHTS 64
-#define TD_MAX_SHADOWS 16
+#define TD_MAX_SHADOWS 8
+#define TD_MAX_PROJMAPS 4
 
 /* One light, laid out as the std140 TDLight of shaders/td_fragment.glsl. */
 typedef struct td_scene_light {
@@ -32,6 +34,8 @@ typedef struct td_scene_light {
     float shadow[4];    /* td_shadow_kind, the map's slot, soft: kernel half-width in taps, tap spacing in texels */
     float shadow_map[4]; /* the map's width and height, its polygon offset factor and units */
     float shadow_matrix[16]; /* world to the light's clip space (column-major, depth to [0, 1]) */
+    float projector[4];  /* projector map: 1 if on, its slot, extend (0 hold, 1 zero, 2 repeat, 3 mirror), filter (0 nearest, 1 linear) */
+    float projector_matrix[16]; /* world to the projector's clip space */
 } td_scene_light;
 
 /* A camera's fog, laid out as the fog vec4s of the std140 TDFrame block (shaders/td_common.glsl). */
@@ -100,6 +104,9 @@ typedef struct td_scene {
     int cube_faces;           /* a cube map: bit f renders face f (+X, -X, +Y, -Y, +Z, -Z of the camera)
                                * into rows f * width of a width x 6 width strip; 0: a 2D render */
     int ncolor;               /* colour buffers (numcolorbufs; the materials write the first) */
+    int nprojmaps;            /* lights with a projector map (slots 0 .. nprojmaps - 1) */
+    struct td_gl_target *projmaps[TD_MAX_PROJMAPS]; /* their TOPs' images (one reference each) */
+    uint64_t projmap_gens[TD_MAX_PROJMAPS];
     int select_buffer;        /* select: the input's colour buffer copied */
     td_scene_fog fog;         /* the camera's; all zero when off */
 } td_scene;

@@ -24,6 +24,22 @@ static const char *const lighttype_labels[] = {"Point", "Cone", "Distant", NULL}
 enum { SHADOWTYPE_MENU(TD_MENU_ID) };
 static const char *const shadowtype_menu[] = {SHADOWTYPE_MENU(TD_MENU_TOKEN) NULL};
 static const char *const shadowtype_labels[] = {"Off", "2D Hard", "2D Soft", "Custom", NULL};
+#define EXTEND_MENU(M) M(EXTEND_HOLD, "hold") M(EXTEND_ZERO, "zero") M(EXTEND_REPEAT, "repeat") M(EXTEND_MIRROR, "mirror")
+enum { EXTEND_MENU(TD_MENU_ID) };
+static const char *const extend_menu[] = {EXTEND_MENU(TD_MENU_TOKEN) NULL};
+static const char *const extend_labels[] = {"Hold", "Zero", "Repeat", "Mirror", NULL};
+#define PROJFILTER_MENU(M) M(PFILTER_NEAREST, "nearest") M(PFILTER_LINEAR, "linear") M(PFILTER_MIPMAP, "mipmaplinear")
+enum { PROJFILTER_MENU(TD_MENU_ID) };
+static const char *const projfilter_menu[] = {PROJFILTER_MENU(TD_MENU_TOKEN) NULL};
+static const char *const projfilter_labels[] = {"Nearest", "Linear", "Mipmap Linear", NULL};
+#define PROJMODE_MENU(M) M(PMODE_SIMPLE, "simplehorzfov") M(PMODE_VIEW, "useview")
+enum { PROJMODE_MENU(TD_MENU_ID) };
+static const char *const projmode_menu[] = {PROJMODE_MENU(TD_MENU_TOKEN) NULL};
+static const char *const projmode_labels[] = {"Simple Horizontal FOV", "Use View Page", NULL};
+#define PROJTYPE_MENU(M) M(PTYPE_SPOT, "spot") M(PTYPE_POINT, "point")
+enum { PROJTYPE_MENU(TD_MENU_ID) };
+static const char *const projtype_menu[] = {PROJTYPE_MENU(TD_MENU_TOKEN) NULL};
+static const char *const projtype_labels[] = {"Spot", "Point (Cube Map)", NULL};
 #define LIGHTPROJ_MENU(M) M(LPROJ_PERSPECTIVE, "perspective") M(LPROJ_ORTHO, "ortho") M(LPROJ_CUSTOM, "custommatrix")
 enum { LIGHTPROJ_MENU(TD_MENU_ID) };
 static const char *const lightproj_menu[] = {LIGHTPROJ_MENU(TD_MENU_TOKEN) NULL};
@@ -43,6 +59,13 @@ static const char *const lightproj_labels[] = {"Perspective", "Orthographic", "C
     X(attenuationstart, TD_PAR_FR, "Attenuation Start", "Light", 0, 0, 1e9, TD_PAR_CLAMP_MIN)             \
     X(attenuationend, TD_PAR_FR, "Attenuation End", "Light", 10, 0, 1e9, TD_PAR_CLAMP_MIN)                \
     X(attenuationexp, TD_PAR_FR, "Attenuation Exponent", "Light", 1, 0, 100, TD_PAR_CLAMP_MIN)             \
+    X(projmaptype, TD_PAR_ML, "Projector Map Type", "Light", PTYPE_SPOT, projtype_menu, projtype_labels)  \
+    X(projmap, TD_PAR_O, "Projector Map", "Light", "")                                                     \
+    X(projmapextendu, TD_PAR_ML, "Projector Map Extend U", "Light", EXTEND_ZERO, extend_menu, extend_labels) \
+    X(projmapextendv, TD_PAR_ML, "Projector Map Extend V", "Light", EXTEND_ZERO, extend_menu, extend_labels) \
+    X(projmapfilter, TD_PAR_ML, "Projector Map Filter", "Light", PFILTER_LINEAR, projfilter_menu, projfilter_labels) \
+    X(projmapmode, TD_PAR_ML, "Projector Map Mode", "Light", PMODE_SIMPLE, projmode_menu, projmode_labels) \
+    X(projangle, TD_PAR_FR, "Projection Angle", "Light", 45, 0, 180, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX) \
     X(shadowtype, TD_PAR_ML, "Shadow Type", "Shadows", SHADOW_OFF, shadowtype_menu, shadowtype_labels)    \
     X(shadowcasters, TD_PAR_O, "Shadow Casters", "Shadows", "*")                                           \
     X(lightsize1, TD_PAR_FR, "Light Size", "Shadows", 1, 0, 1e6, TD_PAR_CLAMP_MIN)                         \
@@ -63,15 +86,15 @@ static const char *const lightproj_labels[] = {"Perspective", "Orthographic", "C
     X(far, TD_PAR_F, "Far", "View", 1000)
 TD_PAR_TABLE(light_pars, LIGHT_PARS);
 
-/* The light's view and projection for its shadow map (depth mapped to [0, 1]) into out->shadow_matrix:
- * distant lights (and projection 'ortho') look along the light with an orthographic box orthowidth
- * wide; the others with a perspective frustum of fov degrees (a cone light's cone with
- * useconeforfov: coneangle + 2 conedelta). 0 if the parameters make none. */
+/* The light's view and projection (depth mapped to [0, 1]) into out (column-major): distant lights
+ * (and projection 'ortho') look along the light with an orthographic box orthowidth wide; the
+ * others with a perspective frustum of fov degrees (a cone light's cone with useconeforfov:
+ * coneangle + 2 conedelta), or fov_override when > 0. 0 if the parameters make none. */
 static int
-shadow_matrix(const td_par_value *v, const double world[16], int kind, td_scene_light *out)
+light_view_projection(const td_par_value *v, const double world[16], int kind, double fov_override, float out[16])
 {
     double n = v[PAR_near].num, f = v[PAR_far].num, proj[16] = {0}, view[16], m[16];
-    int ortho = kind == TD_LIGHT_DISTANT || (int)v[PAR_projection].num == LPROJ_ORTHO;
+    int ortho = fov_override <= 0.0 && (kind == TD_LIGHT_DISTANT || (int)v[PAR_projection].num == LPROJ_ORTHO);
     if (!(f > n) || (!ortho && !(n > 0.0)) || td_mat4_invert(view, world) != 0) {
         return 0;
     }
@@ -87,7 +110,10 @@ shadow_matrix(const td_par_value *v, const double world[16], int kind, td_scene_
     }
     else {
         double fov = v[PAR_fov].num;
-        if (kind == TD_LIGHT_CONE && v[PAR_useconeforfov].num != 0.0) {
+        if (fov_override > 0.0) {
+            fov = fov_override;
+        }
+        else if (kind == TD_LIGHT_CONE && v[PAR_useconeforfov].num != 0.0) {
             fov = fmin(v[PAR_coneangle].num + 2.0 * v[PAR_conedelta].num, 179.0);
         }
         if (!(fov > 0.0 && fov < 180.0)) {
@@ -99,7 +125,7 @@ shadow_matrix(const td_par_value *v, const double world[16], int kind, td_scene_
         proj[14] = n * f / (n - f);
     }
     td_mat4_mul(m, proj, view);
-    td_mat4_to_float(out->shadow_matrix, m);
+    td_mat4_to_float(out, m);
     return 1;
 }
 
@@ -134,7 +160,7 @@ light_fill(const td_values *vals, const double world[16], td_scene_light *out)
         out->atten[3] = 1.0f;
     }
     int shadow = (int)v[PAR_shadowtype].num;
-    if ((shadow == SHADOW_HARD || shadow == SHADOW_SOFT) && shadow_matrix(v, world, kind, out)) {
+    if ((shadow == SHADOW_HARD || shadow == SHADOW_SOFT) && light_view_projection(v, world, kind, 0.0, out->shadow_matrix)) {
         out->shadow[0] = (float)(shadow == SHADOW_SOFT ? TD_SHADOW_SOFT : TD_SHADOW_HARD);
         /* shadow[1], the map's slot, is the renderer's; soft: (2 n + 1)^2 taps lightsize1 texels apart */
         out->shadow[2] = shadow == SHADOW_SOFT ? (float)v[PAR_filtersamples].num : 0.0f;
@@ -144,11 +170,20 @@ light_fill(const td_values *vals, const double world[16], td_scene_light *out)
         out->shadow_map[2] = (float)v[PAR_polygonoffsetfactor].num;
         out->shadow_map[3] = (float)v[PAR_polygonoffsetunits].num;
     }
+    /* a projector map: its TOP is found by the render (projmap_par); here the projection */
+    if (td_values_str(vals, PAR_projmap)[0] != '\0' && (int)v[PAR_projmaptype].num == PTYPE_SPOT &&
+        light_view_projection(v, world, kind, (int)v[PAR_projmapmode].num == PMODE_SIMPLE ? v[PAR_projangle].num : 0.0,
+                              out->projector_matrix)) {
+        static const float extend[] = {[EXTEND_HOLD] = 0, [EXTEND_ZERO] = 1, [EXTEND_REPEAT] = 2, [EXTEND_MIRROR] = 3};
+        out->projector[0] = 1.0f;
+        out->projector[2] = extend[(int)v[PAR_projmapextendu].num] + 4.0f * extend[(int)v[PAR_projmapextendv].num];
+        out->projector[3] = (int)v[PAR_projmapfilter].num == PFILTER_NEAREST ? 0.0f : 1.0f;
+    }
     return 1;
 }
 
 static const td_object_class light_proto = {.role = TD_OBJECT_LIGHT, .fill_light = light_fill,
-                                            .shadowcasters_par = PAR_shadowcasters};
+                                            .shadowcasters_par = PAR_shadowcasters, .projmap_par = PAR_projmap};
 
 static PyType_Slot light_slots[] = {
     {Py_tp_doc, "lightCOMP: a light at its transform's origin, shining down its local -Z axis.\n\n"
@@ -168,7 +203,13 @@ static PyType_Slot light_slots[] = {
                 "frustum of fov degrees (cone lights with useconeforfov: coneangle + 2 conedelta), near to\n"
                 "far; outside it nothing is shadowed. Defaults of the shadow and View pages are ours.\n"
                 "Stored only: lightsize2, maxshadowsoftness, searchsteps, shadowmap, and shadowtype\n"
-                "'custom' (no shadow). A render takes at most 64 lights and 16 with shadows."},
+                "'custom' (no shadow).\n\n"
+                "Projector: projmap names a TOP (relative to the light's network) whose image the light\n"
+                "projects, multiplying its colour: projmapmode 'simplehorzfov' through a perspective\n"
+                "frustum of projangle degrees (horizontal and vertical), 'useview' through the View page's;\n"
+                "projmapextendu/v say what lies outside the image (default 'zero': no light), projmapfilter\n"
+                "nearest or linear ('mipmaplinear' filters linearly). projmaptype 'point' (a cube map) is\n"
+                "stored only. A render takes at most 64 lights, 8 with shadows and 4 with projector maps."},
     {0, NULL},
 };
 

@@ -45,6 +45,9 @@ typedef struct td_object_class {
     /* lights with shadows: index of the pattern naming the geometry that casts them (0: none; a
      * light whose fill sets shadow[0] must have one) */
     Py_ssize_t shadowcasters_par;
+    /* lights with projector maps: index of the TOP parameter (0: none; a light whose fill sets
+     * projector[0] must have one) */
+    Py_ssize_t projmap_par;
 } td_object_class;
 
 /* The fill_light both light types share: colour (cr cg cb at index c) times dimmer at the world

@@ -5,6 +5,7 @@
  * gather never walks a list or reads an operator across an evaluation: it collects what it needs
  * (strong references in lists, parameter values in td_values, lights and draws in C arrays) and
  * fills the td_scene from that alone at the end. */
+#include <stdio.h>
 #include <string.h>
 
 #include "bind/state.h"
@@ -15,6 +16,7 @@
 #include "ops/object.h"
 #include "ops/render_scene.h"
 #include "ops/sop.h"
+#include "ops/top.h"
 #include "util/mat4.h"
 
 const char *const td_menu_cullface[] = {TD_CULLFACE_MENU(TD_MENU_TOKEN) NULL};
@@ -70,6 +72,9 @@ td_render_gather_clear(td_render_gather *g)
     PyMem_Free(g->lights);
     for (int k = 0; k < g->nshadows; k++) {
         Py_XDECREF(g->casters[k]);
+    }
+    for (int k = 0; k < g->nprojmaps; k++) {
+        td_gl_target_release(g->projmaps[k]);
     }
     memset(g, 0, sizeof(*g));
 }
@@ -129,7 +134,9 @@ static int
 gather_shadow(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v, td_scene_light *sl)
 {
     if (g->nshadows >= TD_MAX_SHADOWS) {
-        return td_render_error(top, "more than %s lights with shadows (the most a render takes)", "16");
+        char n[16];
+        snprintf(n, sizeof(n), "%d", TD_MAX_SHADOWS);
+        return td_render_error(top, "more than %s lights with shadows (the most a render takes)", n);
     }
     const td_object_class *o = td_object_class_of(light);
     PyObject *casters = matches(light->parent != NULL ? light->parent : light, td_values_str(v, o->shadowcasters_par),
@@ -139,6 +146,35 @@ gather_shadow(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v, t
     }
     sl->shadow[1] = (float)g->nshadows;
     g->casters[g->nshadows++] = casters;
+    return 0;
+}
+
+/* A light with a projector map: the TOP its projmap names (relative to the light's network),
+ * cooked, into the next slot. */
+static int
+gather_projector(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v, td_scene_light *sl)
+{
+    if (g->nprojmaps >= TD_MAX_PROJMAPS) {
+        char n[16];
+        snprintf(n, sizeof(n), "%d", TD_MAX_PROJMAPS);
+        return td_render_error(top, "more than %s lights with projector maps (the most a render takes)", n);
+    }
+    const char *path = td_values_str(v, td_object_class_of(light)->projmap_par);
+    TdOp *map = td_path_resolve(light->parent != NULL ? light->parent : light, path);
+    if (map == NULL || !map->valid || td_top_class_of(map) == NULL) {
+        return td_render_error(light, map == NULL || !map->valid ? "projmap '%s' names no operator"
+                                                                 : "projmap '%s' is not a TOP", path);
+    }
+    Py_INCREF(map);
+    td_top_image image;
+    int rc = td_top_input_cook(top, map, &image);
+    Py_DECREF(map);
+    if (rc < 0) {
+        return -1;
+    }
+    sl->projector[1] = (float)g->nprojmaps;
+    g->projmaps[g->nprojmaps] = image.target;
+    g->projmap_gens[g->nprojmaps++] = image.generation;
     return 0;
 }
 
@@ -172,7 +208,8 @@ gather_lights(TdOp *top, td_render_gather *g, PyObject *lights)
                 td_values_free(v);
                 return td_render_error(top, "more than %s lights (the most a render takes)", "64");
             }
-            else if (sl->shadow[0] > 0.0f && gather_shadow(top, g, l, v, sl) < 0) {
+            else if ((sl->shadow[0] > 0.0f && gather_shadow(top, g, l, v, sl) < 0) ||
+                     (sl->projector[0] > 0.0f && gather_projector(top, g, l, v, sl) < 0)) {
                 td_values_free(v);
                 return -1;
             }
@@ -431,6 +468,12 @@ td_render_gather_scene(td_render_gather *g, const td_values *tv, const td_render
     scene->ndraws = g->ndraws;
     g->ndraws = 0; /* the scene holds the meshes now */
     scene->nshadows = g->nshadows;
+    for (int k = 0; k < g->nprojmaps; k++) {
+        scene->projmaps[k] = g->projmaps[k]; /* the scene holds them now */
+        scene->projmap_gens[k] = g->projmap_gens[k];
+    }
+    scene->nprojmaps = g->nprojmaps;
+    g->nprojmaps = 0;
     scene->fog = g->cam_fog;
     const td_par_value *v = tv->v;
     if (lay->cullface >= 0) {

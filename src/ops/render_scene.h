@@ -61,6 +61,9 @@ typedef struct td_render_gather {
     size_t ndraws, cap_draws;
     int nshadows;                          /* lights with shadows: slots 0 .. nshadows - 1 */
     PyObject *casters[TD_MAX_SHADOWS];     /* per slot: the geometry COMPs that cast (a list) */
+    int nprojmaps;                         /* lights with projector maps: slots 0 .. nprojmaps - 1 */
+    struct td_gl_target *projmaps[TD_MAX_PROJMAPS]; /* their TOPs' images, one reference each */
+    uint64_t projmap_gens[TD_MAX_PROJMAPS];
 } td_render_gather;
 
 /* Evaluates camera number `camera` (from 0) of those top's camera parameter names, and the lights and geometry its parameters name (tv: top's values) for an image
