@@ -777,7 +777,7 @@ class _renderTOP_par(ParCollection):
     depthpeel: _ParAttribute  # Depth Peel (Toggle, Render page, default False)
     transpeellayers: _ParAttribute  # Transparency/Peel Layers (Int, Render page, default 4)
     render: _ParAttribute  # Render (Toggle, Advanced page, default True)
-    renderpulse: _ParAttribute  # Render Pulse (Toggle, Advanced page, default False)
+    renderpulse: _ParAttribute  # Render Pulse (Pulse, Advanced page, default 0)
     dither: _ParAttribute  # Dither (Toggle, Advanced page, default False)
     coloroutputneeded: _ParAttribute  # Color Output Needed (Toggle, Advanced page, default True)
     drawdepthonly: _ParAttribute  # Draw Depth Only (Toggle, Advanced page, default False)

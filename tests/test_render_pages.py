@@ -224,3 +224,10 @@ def test_unsupported_render_modes_and_bad_tokens_are_clear_errors(net):
         with pytest.raises(ValueError):
             r.par[par] = token
     assert r.numpyArray().shape == (H, W, 4)
+
+
+def test_renderpulse_is_a_pulse_parameter(net):
+    r, _, _, _ = _scene(net)
+    p = r.par.renderpulse
+    assert p.isPulse and not p.isToggle and p.style == "Pulse" and p.eval() == 0
+    assert not r.par.render.isPulse

@@ -119,7 +119,7 @@ par_get_string(TdPar *p, void *c)
         return PyUnicode_FromString(d->label);
     }
     if (strcmp(w, "style") == 0) {
-        static const char *const styles[] = {"Float", "Int", "Toggle", "Menu", "Str", "OP"};
+        static const char *const styles[] = {"Float", "Int", "Toggle", "Menu", "Str", "OP", "Pulse"};
         return PyUnicode_FromString(styles[d->kind]);
     }
     return PyUnicode_FromString(""); /* menuSource */
@@ -246,10 +246,13 @@ par_get_kind_flag(TdPar *p, void *c)
     else if (strcmp(which, "isOP") == 0) {
         r = k == TD_PAR_OP;
     }
+    else if (strcmp(which, "isPulse") == 0) {
+        r = k == TD_PAR_PULSE;
+    }
     else if (strcmp(which, "enable") == 0) {
         r = 1;
     }
-    /* isPulse, isMomentary, isPython, isSequence, isCustom: no such parameters exist here */
+    /* isMomentary, isPython, isSequence, isCustom: no such parameters exist here */
     return PyBool_FromLong(r);
 }
 

@@ -12,6 +12,7 @@ typedef enum {
     TD_PAR_MENU,
     TD_PAR_STR,
     TD_PAR_OP, /* an OP path or pattern; an OP object is accepted and stored as its path */
+    TD_PAR_PULSE, /* a momentary button: 0 at rest; Par.pulse() sets 1, cooks the owner, restores 0 */
 } td_par_kind;
 
 enum {
@@ -38,6 +39,7 @@ typedef struct td_par_def {
 #define TD_PAR_I(n, l, pg, d, lo, hi, fl) \
     {.name = n, .label = l, .page = pg, .kind = TD_PAR_INT, .def = d, .min = lo, .max = hi, .flags = fl}
 #define TD_PAR_T(n, l, pg, d) {.name = n, .label = l, .page = pg, .kind = TD_PAR_TOGGLE, .def = d, .max = 1}
+#define TD_PAR_P(n, l, pg) {.name = n, .label = l, .page = pg, .kind = TD_PAR_PULSE, .def = 0, .max = 1}
 #define TD_PAR_M(n, l, pg, d, tokens) {.name = n, .label = l, .page = pg, .kind = TD_PAR_MENU, .def = d, .menu = tokens}
 #define TD_PAR_ML(n, l, pg, d, tokens, labels)                                                             \
     {.name = n, .label = l, .page = pg, .kind = TD_PAR_MENU, .def = d, .menu = tokens, .menu_labels = labels}

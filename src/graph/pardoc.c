@@ -43,6 +43,8 @@ par_text(const td_par_def *d)
         return PyUnicode_FromFormat("%s = %lld", d->name, (long long)d->def);
     case TD_PAR_TOGGLE:
         return PyUnicode_FromFormat("%s = %s", d->name, d->def != 0.0 ? "True" : "False");
+    case TD_PAR_PULSE:
+        return PyUnicode_FromFormat("%s = 0 (a pulse: Par.pulse())", d->name);
     case TD_PAR_MENU: {
         PyObject *tokens = PyUnicode_FromString("");
         for (size_t i = 0; tokens != NULL && d->menu[i] != NULL; i++) {

@@ -157,6 +157,7 @@ td_par_convert(TdOp *op, Py_ssize_t index, PyObject *value_in, td_par_value *out
         out->num = clamp(d, v);
         break;
     case TD_PAR_TOGGLE:
+    case TD_PAR_PULSE:
         if (as_double(op, d, value, &v) < 0) {
             goto done;
         }
@@ -287,6 +288,8 @@ td_par_value_to_object(TdOp *op, Py_ssize_t index, const td_par_value *v)
         return PyLong_FromDouble(v->num);
     case TD_PAR_TOGGLE:
         return PyBool_FromLong(v->num != 0.0);
+    case TD_PAR_PULSE:
+        return PyLong_FromLong(v->num != 0.0);
     case TD_PAR_MENU:
         return PyUnicode_FromString(d->menu[(size_t)v->num]);
     case TD_PAR_STR:

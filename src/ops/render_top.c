@@ -59,7 +59,7 @@ static const char *const rendermode_labels[] = {"2D", "Cube Map", "Fish-Eye (180
     X(depthpeel, TD_PAR_T, "Depth Peel", "Render", 0)                                                      \
     X(transpeellayers, TD_PAR_I, "Transparency/Peel Layers", "Render", 4, 1, 64, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX) \
     X(render, TD_PAR_T, "Render", "Advanced", 1)                                                           \
-    X(renderpulse, TD_PAR_T, "Render Pulse", "Advanced", 0)                                                \
+    X(renderpulse, TD_PAR_P, "Render Pulse", "Advanced")                                                   \
     X(dither, TD_PAR_T, "Dither", "Advanced", 0)                                                           \
     X(coloroutputneeded, TD_PAR_T, "Color Output Needed", "Advanced", 1)                                   \
     X(drawdepthonly, TD_PAR_T, "Draw Depth Only", "Advanced", 0)                                           \
