@@ -1,7 +1,8 @@
 """A hostile-script fuzzer: networks whose expressions, storage keys and values edit the network
 while td_render is cooking, querying or saving it.
 
-Hypothesis draws a small network (a renderTOP of a box seen by a camera, plus extra operators)
+Hypothesis draws a small network (a renderTOP of a box seen by a camera and a shadowed light that
+projects another render, a renderpassTOP over it, a depthTOP of that, plus extra operators)
 and a plan: which parameters get an expression that performs a mutation, which storage keys and
 state values do (through __hash__/__eq__/__float__), and which mutations they are (create,
 destroy, rename, re-parent through copy, change format and resolution, resetPars, __setstate__).
@@ -23,7 +24,7 @@ import td_render as td
 
 ALLOWED = (td.tdError, ValueError, TypeError, KeyError, AttributeError, OSError, RecursionError)
 MUTATIONS = ["create", "destroy", "rename", "copy", "format", "resolution", "reset", "setstate", "nothing"]
-TARGETS = ["geo", "box", "cam", "mat", "render", "extra", "holder"]
+TARGETS = ["geo", "box", "cam", "mat", "render", "extra", "holder", "pass", "depth", "light", "map"]
 MAX_MUTATIONS = 25  # per example: each hook acts until the example's budget is spent
 
 
@@ -90,7 +91,9 @@ class Key:
 
 
 PARS = {"geo": ["tx", "ty", "material"], "box": ["sizex", "tx"], "cam": ["tz", "fov"],
-        "mat": ["colorr", "alpha"], "render": ["resolutionw", "camera", "geometry"], "extra": ["tx"]}
+        "mat": ["colorr", "alpha"], "render": ["resolutionw", "camera", "geometry"], "extra": ["tx"],
+        "pass": ["renderinput", "geometry", "cleardepth"], "depth": ["rendertop", "depthspace"],
+        "light": ["shadowtype", "dimmer", "projmap"], "map": ["resolutionw", "geometry"]}
 
 plans = st.fixed_dictionaries({
     "steps": st.lists(st.tuples(st.sampled_from(MUTATIONS), st.sampled_from(TARGETS)), min_size=1, max_size=8),
@@ -114,7 +117,19 @@ def build(net):
     render = holder.create(td.renderTOP, "render1")
     render.par.resolutionw, render.par.resolutionh = 8, 8
     extra = holder.create(td.geometryCOMP, "extra1")
-    return dict(net=net, holder=holder, geo=geo, box=box, cam=cam, mat=mat, render=render, extra=extra)
+    light = holder.create(td.lightCOMP, "light1")
+    light.par.shadowtype = "hard2d"
+    light.par.shadowresolution1 = light.par.shadowresolution2 = 16
+    mp = holder.create(td.renderTOP, "map1")
+    mp.par.resolutionw, mp.par.resolutionh = 4, 4
+    light.par.projmap = mp
+    ps = holder.create(td.renderpassTOP, "pass1")
+    ps.setInputs([render])
+    ps.par.geometry = "extra*"
+    depth = holder.create(td.depthTOP, "depth1")
+    depth.par.rendertop = ps
+    return dict(net=net, holder=holder, geo=geo, box=box, cam=cam, mat=mat, render=render, extra=extra,
+                light=light, map=mp, depth=depth, **{"pass": ps})
 
 
 def query(ops, which):
@@ -122,6 +137,8 @@ def query(ops, which):
     if which == "cook":
         a = render.numpyArray()
         assert a.ndim == 3
+        if ops["depth"].valid:
+            assert ops["depth"].numpyArray().ndim == 3
     elif which == "find":
         net.findChildren(parValue="*")
         net.findChildren(key=lambda o: o.valid)
