@@ -256,14 +256,12 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
             return -1;
         }
     }
+    int rc = 0;
     if (td_gl_shadows_draw(&r->shadows, r->programs, r->vsrc, s, r->draws, stride, TD_DRAW_BLOCK_BYTES, r->align,
                            err) != 0 ||
         td_gl_projectors_bind(&r->projectors, s, err) != 0) {
-        td_gl_shadows_unbind(s->nshadows);
-        if (programs != stack_programs) {
-            free(programs);
-        }
-        return -1;
+        rc = -1;
+        goto unbind;
     }
     float bg[4];
     memcpy(bg, s->background, sizeof(bg));
@@ -277,17 +275,10 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
     if (s->kind == TD_SCENE_RENDERPASS) {
         /* continue from a copy of the input's colour and depth, unless told to clear them */
         td_gl_target_adopt(s->input);
-        if (s->input->shown == NULL) {
-            if (programs != stack_programs) {
-                free(programs);
-            }
-            return td_err_set(err, TD_ERR_RUNTIME, "the input TOP has no image");
-        }
-        if (td_gl_target_copy(t, s->input, err) != 0) {
-            if (programs != stack_programs) {
-                free(programs);
-            }
-            return -1;
+        rc = s->input->shown == NULL ? td_err_set(err, TD_ERR_RUNTIME, "the input TOP has no image")
+                                     : td_gl_target_copy(t, s->input, err);
+        if (rc != 0) {
+            goto unbind;
         }
         action.color = s->clear_color ? TD_GL_LOAD_CLEAR : TD_GL_LOAD_LOAD;
         action.depth = s->clear_depth ? TD_GL_LOAD_CLEAR : TD_GL_LOAD_LOAD;
@@ -343,7 +334,6 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
     }
     glBindBufferBase(GL_UNIFORM_BUFFER, TD_BLOCK_LIGHTS, r->lights);
     GLuint current = 0;
-    int rc = 0;
     /* a cube map: each face it renders into its square of the strip, face f at rows f * width */
     for (int f = 0; f < (s->cube_faces != 0 ? 6 : 1) && rc == 0; f++) {
         if (s->cube_faces != 0) {
@@ -375,18 +365,20 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
             glDrawElements(GL_TRIANGLES, (GLsizei)d->mesh->nindices, GL_UNSIGNED_INT, NULL);
         }
     }
-    if (programs != stack_programs) {
-        free(programs);
-    }
     glBindVertexArray(0);
     glUseProgram(0);
     glDisable(GL_CULL_FACE);
     glDisable(GL_POLYGON_OFFSET_FILL);
-    td_gl_shadows_unbind(s->nshadows);
-    td_gl_projectors_unbind(s);
     int end = td_gl_pass_end(&t->pass, rc == 0 ? err : NULL);
     glDisable(GL_MULTISAMPLE);
-    if (rc != 0 || end != 0) {
+    rc = rc != 0 || end != 0 ? -1 : 0;
+unbind:
+    td_gl_shadows_unbind(s->nshadows);
+    td_gl_projectors_unbind(s);
+    if (programs != stack_programs) {
+        free(programs);
+    }
+    if (rc != 0) {
         return -1;
     }
     GLenum e = glGetError();
