@@ -17,6 +17,7 @@
 #include "graph/op.h"
 #include "graph/par.h"
 #include "graph/pardoc.h"
+#include "ops/object.h"
 #include "ops/registry.h"
 
 #define TD_CLASS_PTR(name) &td_class_##name,
@@ -254,7 +255,7 @@ td_exec(PyObject *module)
         add_type(module, &st->Vector_type, &td_Vector_spec, NULL) < 0) {
         return -1;
     }
-    if (td_codec_setup(module) < 0) {
+    if (td_bounds_setup(st) < 0 || td_codec_setup(module) < 0) {
         return -1;
     }
     PyObject *root_name = PyUnicode_FromString("");

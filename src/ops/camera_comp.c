@@ -117,6 +117,7 @@ static PyType_Slot camera_slots[] = {
                 "viewanglemethod 'horzfov' (fov is horizontal), 'vertfov', or 'focalaperture'\n"
                 "(fov = 2 atan(aperture / 2 / focal)). bgcolor is the render's background. Depth is\n"
                 "mapped to [0, 1], as TouchDesigner's Vulkan renderer does."},
+    {Py_tp_methods, td_camera_methods},
     {0, NULL},
 };
 

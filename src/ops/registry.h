@@ -13,6 +13,7 @@
     X(geometryCOMP)      \
     X(lightCOMP)         \
     X(ambientlightCOMP)  \
+    X(nullCOMP)          \
     X(renderTOP)         \
     X(boxSOP)            \
     X(sphereSOP)         \
