@@ -15,6 +15,7 @@ TYPES = {
     td.geometryCOMP: ("geometry", "COMP", "Geometry", "object", False, 0, 0),
     td.lightCOMP: ("light", "COMP", "Light", "object", False, 0, 0),
     td.ambientlightCOMP: ("ambientlight", "COMP", "Ambient Light", "object", False, 0, 0),
+    td.nullCOMP: ("null", "COMP", "Null", "object", False, 0, 0),
     td.renderTOP: ("render", "TOP", "Render", "", False, 0, 0),
     td.boxSOP: ("box", "SOP", "Box", "", False, 0, 1),
     td.sphereSOP: ("sphere", "SOP", "Sphere", "", False, 0, 1),
@@ -158,7 +159,8 @@ def test_project_and_time_objects():
         td.Project()
 
 
-NEW_TYPES = [td.ParGroup, td.Page, td.Connector, td.AbsTime, td.Project, td.containerCOMP, td.ParMode]
+NEW_TYPES = [td.ParGroup, td.Page, td.Connector, td.AbsTime, td.Project, td.containerCOMP, td.ParMode,
+             td.Matrix, td.Position, td.Vector, td.ObjectCOMP, td.nullCOMP]
 
 
 def test_help_works_on_every_new_type_and_method():

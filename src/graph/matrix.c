@@ -680,7 +680,7 @@ static PyMethodDef matrix_methods[] = {
      "projectionFovX($self, fovX, aspectX, aspectY, near, far, /)\n--\n\n"
      "Sets the matrix to the perspective projection with horizontal field of view fovX degrees for the\n"
      "aspect aspectX:aspectY (e.g. 1920, 1080), depth mapped to [0, 1] from near to far."},
-    {"__reduce__", matrix_reduce, METH_NOARGS, NULL},
+    {"__reduce__", matrix_reduce, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickling support: (Matrix, (vals,))."},
     {NULL},
 };
 
@@ -847,8 +847,9 @@ static PyType_Slot matrix_slots[] = {
                 "Column-major, as TouchDesigner documents: the matrix multiplies column vectors from the\n"
                 "left (p' = M * p), the translation is the last column (m[0, 3], m[1, 3], m[2, 3]), and the\n"
                 "16 values of the constructor and of vals go column by column. m[row, col] reads and sets\n"
-                "one entry; rows and cols list them. numpy.asarray(m) (the buffer protocol, read-only) and\n"
-                "numpyArray() (a copy) are float64 (4, 4) arrays indexed [row, col] like m.\n\n"
+                "one entry; rows and cols list them. numpy.asarray(m) (the buffer protocol: a read-only\n"
+                "view of m's memory, which follows later changes to m) and numpyArray() (a copy) are\n"
+                "float64 (4, 4) arrays indexed [row, col] like m.\n\n"
                 "Matrix() is the identity (all zeros with zero=True); Matrix(m) copies a Matrix;\n"
                 "Matrix(vals) takes a list of 16 values (columns), 9 (the 3x3 part, columns) or 4 (a\n"
                 "quaternion x, y, z, w); Matrix(c1, c2, c3[, c4]) takes columns of 3 or 4 values (missing\n"

@@ -69,7 +69,7 @@ static PyMethodDef position_methods[] = {
     {"scale", position_scale, METH_VARARGS,
      "scale($self, x, y, z, /)\n--\n\nMultiplies each component by x, y, z (in place)."},
     {"copy", td_vec3_copy, METH_NOARGS, "copy($self, /)\n--\n\nA new Position with the same values."},
-    {"__reduce__", td_vec3_reduce, METH_NOARGS, NULL},
+    {"__reduce__", td_vec3_reduce, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickling support: (Position, (x, y, z))."},
     {NULL},
 };
 

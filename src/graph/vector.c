@@ -261,7 +261,7 @@ static PyMethodDef vector_methods[] = {
      "reflect($self, vec, /)\n--\n\nReflects the vector (in place) off the plane whose normal is vec, as GLSL's\n"
      "reflect(): v - 2 (v . n) n with n = vec normalized."},
     {"copy", td_vec3_copy, METH_NOARGS, "copy($self, /)\n--\n\nA new Vector with the same values."},
-    {"__reduce__", td_vec3_reduce, METH_NOARGS, NULL},
+    {"__reduce__", td_vec3_reduce, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickling support: (Vector, (x, y, z))."},
     {NULL},
 };
 
