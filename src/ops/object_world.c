@@ -67,17 +67,31 @@ named_object(TdOp *obj, const td_values *v, Py_ssize_t index, const char *what, 
     return (TdOp *)Py_NewRef((PyObject *)target);
 }
 
-/* A rotation taking the local forward axis of forwarddir to -Z. */
+/* A rotation taking the local forward axis of forwarddir to -Z and the local up axis (+Y, or +Z
+ * for the forward axes along Y) to +Y. */
 static void
 forward_to_negz(int fwd, double q[16])
 {
-    static const int axis[] = {[TD_FWD_POSX] = 1, [TD_FWD_NEGX] = 1, [TD_FWD_POSY] = 0,
-                               [TD_FWD_NEGY] = 0, [TD_FWD_POSZ] = 1, [TD_FWD_NEGZ] = 1};
-    static const double degrees[] = {[TD_FWD_POSX] = 90,  [TD_FWD_NEGX] = -90, [TD_FWD_POSY] = -90,
-                                     [TD_FWD_NEGY] = 90,  [TD_FWD_POSZ] = 180, [TD_FWD_NEGZ] = 0};
     td_mat4_identity(q);
-    if (fwd >= 0 && fwd <= TD_FWD_NEGZ) {
-        td_mat4_rotate_axis(q, axis[fwd], degrees[fwd]);
+    switch (fwd) {
+    case TD_FWD_POSX:
+        td_mat4_rotate_axis(q, 1, 90.0);
+        break;
+    case TD_FWD_NEGX:
+        td_mat4_rotate_axis(q, 1, -90.0);
+        break;
+    case TD_FWD_POSY:
+        td_mat4_rotate_axis(q, 0, -90.0);
+        break;
+    case TD_FWD_NEGY:
+        td_mat4_rotate_axis(q, 2, 180.0);
+        td_mat4_rotate_axis(q, 0, 90.0);
+        break;
+    case TD_FWD_POSZ:
+        td_mat4_rotate_axis(q, 1, 180.0);
+        break;
+    default:
+        break;
     }
 }
 
