@@ -31,9 +31,9 @@ _MORE_NAMES = ("SaveStatus", "glInfo")  # attributes of the package, not part of
 _OPERATOR_TYPES = tuple(cls.__name__ for types in _td.families.values() for cls in types)
 globals().update((name, getattr(_td, name)) for name in _API_NAMES + _MORE_NAMES + _OPERATOR_TYPES)
 
-# TouchDesigner's tdu module, the part td_render has: its value types.
+# TouchDesigner's tdu utility module, as far as td_render has it: the value types Matrix, Position,
+# Vector (td.tdu.Matrix is td.Matrix), so pasted scripts' tdu.Matrix() works.
 tdu = _types.SimpleNamespace(Matrix=_td.Matrix, Position=_td.Position, Vector=_td.Vector)
-tdu.__doc__ = "TouchDesigner's tdu utility module, as far as td_render has it: Matrix, Position, Vector."
 
 
 def op(*paths):
