@@ -307,3 +307,40 @@ def test_camera_projection_matrices(net):
     cam.par.near = 100.0
     with pytest.raises(td.tdError, match="near"):
         cam.projection(1, 1)
+
+
+def test_deep_chains_are_an_error_not_a_crash(net):
+    comp = net
+    for _ in range(70):
+        comp = comp.create(td.nullCOMP)
+    with pytest.raises(td.tdError, match="more than 64"):
+        comp.worldTransform
+    shallow = net.create(td.nullCOMP)
+    for _ in range(60):
+        shallow = shallow.create(td.nullCOMP)
+        shallow.par.tx = 0.5
+    assert np.asarray(shallow.worldTransform)[0, 3] == pytest.approx(30.0)
+
+
+def test_expressions_that_destroy_objects_mid_transform(net):
+    """A lookat target whose parameter expression destroys the looking object, or re-parents it:
+    an answer or a tdError, never a crash."""
+    cam = net.create(td.cameraCOMP, "cam1")
+    target = net.create(td.nullCOMP, "target")
+    target.par.tx.expr = "op(%r).destroy() or 1.0" % cam.path
+    cam.par.lookat = "target"
+    try:
+        cam.worldTransform
+    except td.tdError:
+        pass
+    assert not cam.valid
+    geo = net.create(td.geometryCOMP, "geo1")
+    other = net.create(td.nullCOMP, "other")
+    geo.par.tx.expr = "op(%r).destroy() or 2.0" % other.path
+    geo.par.parentxformsrc, geo.par.parentobject = "specify", "other"
+    try:
+        m = geo.worldTransform
+        assert np.asarray(m)[0, 3] == pytest.approx(2.0)
+    except td.tdError:
+        pass
+    assert not other.valid
