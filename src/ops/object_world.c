@@ -118,42 +118,12 @@ look(const td_values *v, const double w0[16], const double target[3], double out
     int fwd = (int)x[TD_XFORM_forwarddir].num, mode = (int)x[TD_XFORM_lookup].num;
     forward_to_negz(fwd, q);
     if (mode == TD_LOOKUP_QUAT) {
-        /* the shortest arc from where the forward axis points now to the target */
-        double negz[3] = {0.0, 0.0, -1.0}, f[3], cur[3], axis[3];
-        double qt[16];
+        /* the shortest turn from where the forward axis points now (q^T (-Z) in local space) */
+        double negz[3] = {0.0, 0.0, -1.0}, f[3], cur[3], qt[16], r[16], lin[16];
         td_mat4_transpose(qt, q);
-        td_mat4_transform_vector(qt, negz, f); /* the local forward axis: q^T (-Z) */
+        td_mat4_transform_vector(qt, negz, f);
         td_mat4_transform_vector(w0, f, cur);
-        double cl = len3(cur);
-        if (!(cl > 0.0)) {
-            return;
-        }
-        for (int k = 0; k < 3; k++) {
-            cur[k] /= cl;
-            d[k] /= dl;
-        }
-        axis[0] = cur[1] * d[2] - cur[2] * d[1];
-        axis[1] = cur[2] * d[0] - cur[0] * d[2];
-        axis[2] = cur[0] * d[1] - cur[1] * d[0];
-        double c = cur[0] * d[0] + cur[1] * d[1] + cur[2] * d[2];
-        double angle = atan2(len3(axis), c) * (180.0 / M_PI);
-        if (len3(axis) < 1e-12) {
-            if (c > 0.0) {
-                return;
-            }
-            /* opposite: half a turn about any axis across cur */
-            double a[3] = {0.0, 0.0, 0.0};
-            int k = fabs(cur[0]) <= fabs(cur[1]) && fabs(cur[0]) <= fabs(cur[2]) ? 0 : fabs(cur[1]) <= fabs(cur[2]) ? 1 : 2;
-            a[k] = 1.0;
-            axis[0] = cur[1] * a[2] - cur[2] * a[1];
-            axis[1] = cur[2] * a[0] - cur[0] * a[2];
-            axis[2] = cur[0] * a[1] - cur[1] * a[0];
-            angle = 180.0;
-        }
-        double r[16];
-        td_mat4_identity(r);
-        td_mat4_rotate_on_axis(r, axis, angle);
-        double lin[16];
+        td_mat4_rotation_between(r, cur, d);
         memcpy(lin, w0, sizeof(lin));
         lin[12] = lin[13] = lin[14] = 0.0;
         td_mat4_mul(out, r, lin);

@@ -362,6 +362,39 @@ td_mat4_transform_vector(const double m[16], const double v[3], double out[3])
     memcpy(out, o, sizeof(o));
 }
 
+/* The world axis least along v: an axis never (nearly) parallel to it. */
+static void
+least_axis(const double v[3], double out[3])
+{
+    int k = fabs(v[0]) <= fabs(v[1]) && fabs(v[0]) <= fabs(v[2]) ? 0 : fabs(v[1]) <= fabs(v[2]) ? 1 : 2;
+    out[0] = out[1] = out[2] = 0.0;
+    out[k] = 1.0;
+}
+
+void
+td_mat4_rotation_between(double out[16], const double from[3], const double to[3])
+{
+    td_mat4_identity(out);
+    double a = sqrt(dot3(from, from)), b = sqrt(dot3(to, to));
+    if (!(a > 0.0) || !(b > 0.0) || !isfinite(a * b)) {
+        return;
+    }
+    double axis[3];
+    cross3(axis, from, to);
+    double s = sqrt(dot3(axis, axis)), c = dot3(from, to);
+    if (s <= 1e-12 * a * b) {
+        if (c > 0.0) {
+            return;
+        }
+        double other[3];
+        least_axis(from, other);
+        cross3(axis, from, other);
+        td_mat4_rotate_on_axis(out, axis, 180.0);
+        return;
+    }
+    td_mat4_rotate_on_axis(out, axis, atan2(s, c) * (180.0 / M_PI));
+}
+
 int
 td_mat4_lookat(double out[16], const double eye[3], const double target[3], const double up[3])
 {
@@ -376,9 +409,8 @@ td_mat4_lookat(double out[16], const double eye[3], const double target[3], cons
     double xl = sqrt(dot3(x, x)), ul = sqrt(dot3(up, up));
     if (!(xl > 1e-9 * ul) || !isfinite(xl)) {
         /* up is zero or along the view: the world axis least along it stands in */
-        double a[3] = {0.0, 0.0, 0.0};
-        int k = fabs(z[0]) <= fabs(z[1]) && fabs(z[0]) <= fabs(z[2]) ? 0 : fabs(z[1]) <= fabs(z[2]) ? 1 : 2;
-        a[k] = 1.0;
+        double a[3];
+        least_axis(z, a);
         cross3(x, a, z);
         xl = sqrt(dot3(x, x));
     }

@@ -42,6 +42,9 @@ void td_mat4_transform_vector(const double m[16], const double v[3], double out[
  * up; when up is parallel to the view direction (or zero) another axis stands in for it. -1 if
  * eye == target (out = identity). */
 int td_mat4_lookat(double out[16], const double eye[3], const double target[3], const double up[3]);
+/* out = the shortest rotation taking direction from to direction to (any lengths; half a turn about
+ * an axis across from when they are opposite); identity if either is zero. */
+void td_mat4_rotation_between(double out[16], const double from[3], const double to[3]);
 void td_mat4_normal_matrix(float out[9], const double m[16]);
 void td_mat4_to_float(float out[16], const double m[16]);
 
