@@ -386,3 +386,32 @@ def test_tdu_namespace_and_star_import():
     names = {}
     exec("from td_render import *\nm = tdu.Matrix()\nm.translate(1, 2, 3)\nout = m * tdu.Position()", names)
     assert list(names["out"]) == [1, 2, 3] and "Matrix" in names
+
+
+def test_unit_square_to_quad_is_the_projective_map_of_the_corners():
+    bl, br, tl, tr = (0.1, 0.2), (2.0, -0.3), (-0.4, 1.5), (1.6, 2.2)
+    m = td.Matrix()
+    m.mapUnitSquareToQuad(*bl, *br, *tl, *tr)
+    for (u, v), want in [((0, 0), bl), ((1, 0), br), ((0, 1), tl), ((1, 1), tr)]:
+        p = m * td.Position(u, v, 0)
+        assert (p.x, p.y) == pytest.approx(want)
+    # a projective map keeps lines: the square's centre goes to where the quad's diagonals cross
+    a, b, c, d = map(np.array, (bl, tr, br, tl))
+    s = np.linalg.solve(np.c_[b - a, c - d], c - a)[0]
+    centre = m * td.Position(0.5, 0.5, 0)
+    assert (centre.x, centre.y) == pytest.approx(tuple(a + s * (b - a)))
+    back = td.Matrix()
+    back.mapQuadToUnitSquare(*bl, *br, *tl, *tr)
+    q = back * td.Position(*tr, 0)
+    assert (q.x, q.y) == pytest.approx((1.0, 1.0))
+    with pytest.raises(ValueError, match="degenerate"):
+        m.mapUnitSquareToQuad(0, 0, 1, 0, 2, 0, 3, 0)
+
+
+def test_project_and_clip():
+    m = td.Matrix()
+    m.projectionFovX(90, 1, 1, 1.0, 10.0)  # x = -z at the edge
+    inside = m.projectAndClip(td.Position(0.5, -0.5, -2.0))
+    assert isinstance(inside, td.Position) and (inside.x, inside.y) == pytest.approx((0.25, -0.25))
+    for outside in ([3.0, 0, -2.0], [0, 0, 2.0], [0, 0, -0.5], [0, 0, -20.0]):
+        assert m.projectAndClip(outside) is None

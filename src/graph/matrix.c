@@ -625,6 +625,88 @@ matrix_projection_fovx(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* The projective map of the unit square onto the quad bl br tl tr (Heckbert's square-to-quad),
+ * acting on (u, v, z, 1): x and y through the homography, z unchanged. -1 if the quad is degenerate. */
+static int
+square_to_quad(const double q[8], double m[16])
+{
+    double x0 = q[0], y0 = q[1], x1 = q[2], y1 = q[3], x3 = q[4], y3 = q[5], x2 = q[6], y2 = q[7];
+    double dx1 = x1 - x2, dx2 = x3 - x2, dx3 = x0 - x1 + x2 - x3;
+    double dy1 = y1 - y2, dy2 = y3 - y2, dy3 = y0 - y1 + y2 - y3;
+    double g = 0.0, h = 0.0;
+    if (dx3 != 0.0 || dy3 != 0.0) {
+        double den = dx1 * dy2 - dx2 * dy1;
+        if (den == 0.0) {
+            return -1;
+        }
+        g = (dx3 * dy2 - dx2 * dy3) / den;
+        h = (dx1 * dy3 - dx3 * dy1) / den;
+    }
+    td_mat4_identity(m);
+    m[0] = x1 - x0 + g * x1;
+    m[4] = x3 - x0 + h * x3;
+    m[12] = x0;
+    m[1] = y1 - y0 + g * y1;
+    m[5] = y3 - y0 + h * y3;
+    m[13] = y0;
+    m[3] = g;
+    m[7] = h;
+    double det = td_mat4_determinant(m);
+    return det != 0.0 && isfinite(det) ? 0 : -1;
+}
+
+static PyObject *
+map_quad(PyObject *self, PyObject *args, int inverse)
+{
+    double q[8], m[16];
+    if (!PyArg_ParseTuple(args, inverse ? "dddddddd:mapQuadToUnitSquare" : "dddddddd:mapUnitSquareToQuad", &q[0],
+                          &q[1], &q[2], &q[3], &q[4], &q[5], &q[6], &q[7])) {
+        return NULL;
+    }
+    if (square_to_quad(q, m) < 0 || (inverse && td_mat4_invert(m, m) < 0)) {
+        PyErr_Format(PyExc_ValueError, "%s(): the quadrilateral is degenerate",
+                     inverse ? "mapQuadToUnitSquare" : "mapUnitSquareToQuad");
+        return NULL;
+    }
+    memcpy(M(self), m, sizeof(m));
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+matrix_map_unit_square_to_quad(PyObject *self, PyObject *args)
+{
+    return map_quad(self, args, 0);
+}
+
+static PyObject *
+matrix_map_quad_to_unit_square(PyObject *self, PyObject *args)
+{
+    return map_quad(self, args, 1);
+}
+
+static PyObject *
+matrix_project_and_clip(PyObject *self, PyObject *arg)
+{
+    td_state *st = td_state_of(self);
+    double p[3];
+    if (td_vec3_values(st, arg, p, "Matrix.projectAndClip()") < 0) {
+        return NULL;
+    }
+    const double *m = M(self);
+    double h[4];
+    for (int r = 0; r < 4; r++) {
+        h[r] = m[r] * p[0] + m[4 + r] * p[1] + m[8 + r] * p[2] + m[12 + r];
+    }
+    if (!(h[3] > 0.0)) {
+        Py_RETURN_NONE; /* behind the eye */
+    }
+    double n[3] = {h[0] / h[3], h[1] / h[3], h[2] / h[3]};
+    if (!(fabs(n[0]) <= 1.0 && fabs(n[1]) <= 1.0 && n[2] >= 0.0 && n[2] <= 1.0)) {
+        Py_RETURN_NONE;
+    }
+    return td_position_new(st, n);
+}
+
 static PyObject *
 matrix_reduce(PyObject *self, PyObject *unused)
 {
@@ -680,6 +762,18 @@ static PyMethodDef matrix_methods[] = {
      "projectionFovX($self, fovX, aspectX, aspectY, near, far, /)\n--\n\n"
      "Sets the matrix to the perspective projection with horizontal field of view fovX degrees for the\n"
      "aspect aspectX:aspectY (e.g. 1920, 1080), depth mapped to [0, 1] from near to far."},
+    {"mapUnitSquareToQuad", matrix_map_unit_square_to_quad, METH_VARARGS,
+     "mapUnitSquareToQuad($self, blX, blY, brX, brY, tlX, tlY, trX, trY, /)\n--\n\n"
+     "Sets the matrix to the projective map of the unit square (0, 0)-(1, 1) onto the quadrilateral with\n"
+     "those bottom-left, bottom-right, top-left and top-right corners: M * Position(u, v, 0) lands on\n"
+     "the quad (w divided out). ValueError for a degenerate quad."},
+    {"mapQuadToUnitSquare", matrix_map_quad_to_unit_square, METH_VARARGS,
+     "mapQuadToUnitSquare($self, blX, blY, brX, brY, tlX, tlY, trX, trY, /)\n--\n\n"
+     "The inverse of mapUnitSquareToQuad(): the quadrilateral onto the unit square."},
+    {"projectAndClip", matrix_project_and_clip, METH_O,
+     "projectAndClip($self, pos, /)\n--\n\n"
+     "M * pos divided by w, a Position in normalized clip space, or None when it is clipped: behind the\n"
+     "eye (w <= 0), outside [-1, 1] in x or y, or outside the [0, 1] depth range (Vulkan's)."},
     {"__reduce__", matrix_reduce, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickling support: (Matrix, (vals,))."},
     {NULL},
 };
