@@ -29,6 +29,12 @@ PyObject *td_matrix_new(td_state *st, const double m[16]);
 /* The 16 values of o, a Matrix or anything Matrix(o) accepts (16 values, 4 columns, a 4x4 NumPy
  * array...); -1 with TypeError/ValueError naming what, for anything else. */
 int td_matrix_values(td_state *st, PyObject *o, double out[16], const char *what);
+/* Matrix(*args)'s forms into m (matrix_args.c): (), (Matrix), (4x4 array: rows), (list of 4: a
+ * quaternion, 9 or 16 values: columns), (3 or 4 columns), (9 or 16 numbers); -1 with TypeError or
+ * ValueError. */
+int td_matrix_parse(td_state *st, PyObject *args, double m[16]);
+/* Up to max numbers of the sequence o into out: the count, or -1 with TypeError / ValueError. */
+Py_ssize_t td_read_numbers(PyObject *o, double *out, Py_ssize_t max, const char *what);
 /* A new Position / Vector. */
 PyObject *td_position_new(td_state *st, const double v[3]);
 PyObject *td_vector_new(td_state *st, const double v[3]);
