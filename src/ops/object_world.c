@@ -22,7 +22,7 @@
 #include "ops/object.h"
 #include "util/mat4.h"
 
-#define TD_WORLD_MAX_DEPTH 64
+#define TD_WORLD_MAX_DEPTH 256
 
 typedef struct {
     TdOp *stack[TD_WORLD_MAX_DEPTH]; /* the objects being resolved, each held by its frame */
@@ -201,7 +201,8 @@ resolve(walk *w, TdOp *obj, double out[16], td_values **own)
         }
     }
     if (w->depth == TD_WORLD_MAX_DEPTH) {
-        return world_error(obj, "%s", "its transform depends on more than 64 objects (nesting, parentobject, lookat)");
+        return world_error(obj, "%s",
+                           "its transform depends on more than 256 objects (nesting, parentobject, lookat)");
     }
     Py_INCREF(obj);
     w->stack[w->depth++] = obj;
