@@ -12,10 +12,12 @@
 #include "bind/codec.h"
 #include "bind/save_status.h"
 #include "graph/expr.h"
+#include "graph/matrix.h"
 #include "graph/network.h"
 #include "graph/op.h"
 #include "graph/par.h"
 #include "graph/pardoc.h"
+#include "ops/object.h"
 #include "ops/registry.h"
 
 #define TD_CLASS_PTR(name) &td_class_##name,
@@ -247,10 +249,13 @@ td_exec(PyObject *module)
         add_type(module, &st->Page_type, &td_Page_spec, NULL) < 0 ||
         add_type(module, &st->Connector_type, &td_Connector_spec, NULL) < 0 ||
         add_type(module, &st->AbsTime_type, &td_AbsTime_spec, NULL) < 0 ||
-        add_type(module, &st->Project_type, &td_Project_spec, NULL) < 0) {
+        add_type(module, &st->Project_type, &td_Project_spec, NULL) < 0 ||
+        add_type(module, &st->Matrix_type, &td_Matrix_spec, NULL) < 0 ||
+        add_type(module, &st->Position_type, &td_Position_spec, NULL) < 0 ||
+        add_type(module, &st->Vector_type, &td_Vector_spec, NULL) < 0) {
         return -1;
     }
-    if (td_codec_setup(module) < 0) {
+    if (td_bounds_setup(st) < 0 || td_codec_setup(module) < 0) {
         return -1;
     }
     PyObject *root_name = PyUnicode_FromString("");
@@ -289,6 +294,11 @@ td_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->Connector_type);
     Py_VISIT(st->AbsTime_type);
     Py_VISIT(st->Project_type);
+    Py_VISIT(st->Matrix_type);
+    Py_VISIT(st->Position_type);
+    Py_VISIT(st->Vector_type);
+    Py_VISIT(st->Bounds_type);
+    Py_VISIT(st->BoundsXYZ_type);
     Py_VISIT(st->ParMode);
     Py_VISIT(st->absTime);
     Py_VISIT(st->project);
@@ -332,6 +342,11 @@ td_clear(PyObject *module)
     Py_CLEAR(st->Connector_type);
     Py_CLEAR(st->AbsTime_type);
     Py_CLEAR(st->Project_type);
+    Py_CLEAR(st->Matrix_type);
+    Py_CLEAR(st->Position_type);
+    Py_CLEAR(st->Vector_type);
+    Py_CLEAR(st->Bounds_type);
+    Py_CLEAR(st->BoundsXYZ_type);
     return 0;
 }
 

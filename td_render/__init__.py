@@ -12,8 +12,11 @@
     r.save('frame.png')
 
 ``from td_render import *`` gives a script the names TouchDesigner's ``td`` module would, except
-``me``: outside an expression there is no current operator (inside one, ``me`` is its owner).
+``me``: outside an expression there is no current operator (inside one, ``me`` is its owner), and
+``tdu`` with the value types pasted scripts use (``tdu.Matrix()``, ``tdu.Position``, ``tdu.Vector``).
 """
+import types as _types
+
 from . import _td
 from ._save import FileSaveStatus, waitForSaves
 
@@ -21,12 +24,16 @@ from ._save import FileSaveStatus, waitForSaves
 # so that a new operator type needs no edit here.
 _API_NAMES = (
     "OP", "COMP", "ObjectCOMP", "TOP", "SOP", "MAT", "Par", "ParCollection", "ParGroup", "ParMode",
-    "Page", "Connector", "AbsTime", "Project",
+    "Page", "Connector", "AbsTime", "Project", "Matrix", "Position", "Vector",
     "root", "absTime", "project", "advance", "families", "tdError",
 )
 _MORE_NAMES = ("SaveStatus", "glInfo")  # attributes of the package, not part of ``import *``
 _OPERATOR_TYPES = tuple(cls.__name__ for types in _td.families.values() for cls in types)
 globals().update((name, getattr(_td, name)) for name in _API_NAMES + _MORE_NAMES + _OPERATOR_TYPES)
+
+# TouchDesigner's tdu utility module, as far as td_render has it: the value types Matrix, Position,
+# Vector (td.tdu.Matrix is td.Matrix), so pasted scripts' tdu.Matrix() works.
+tdu = _types.SimpleNamespace(Matrix=_td.Matrix, Position=_td.Position, Vector=_td.Vector)
 
 
 def op(*paths):
@@ -54,4 +61,4 @@ def ops(*patterns):
     return _td.root.ops(*patterns)
 
 
-__all__ = [*_API_NAMES, *_OPERATOR_TYPES, "op", "opex", "ops", "FileSaveStatus", "waitForSaves"]
+__all__ = [*_API_NAMES, *_OPERATOR_TYPES, "op", "opex", "ops", "tdu", "FileSaveStatus", "waitForSaves"]

@@ -1,10 +1,13 @@
 """Type stubs for td_render: every public name of the C module td_render._td (its operator types
 included, so a new type needs no edit here), the saving helpers and the lookups from the root."""
+import types
 from typing import Optional, Union
 
 from td_render._save import FileSaveStatus as FileSaveStatus, waitForSaves as waitForSaves
 from td_render._td import *
 from td_render._td import OP
+
+tdu: types.SimpleNamespace  # Matrix, Position, Vector
 
 def op(*paths: Union[str, int, OP]) -> Optional[OP]: ...
 def opex(*paths: Union[str, int, OP]) -> OP: ...
@@ -14,9 +17,10 @@ def ops(*patterns: Union[str, int, OP]) -> list[OP]: ...
 # After adding an operator type (or a parameter), run: .venv/bin/python scripts/gen_stubs.py
 __all__ = [
     "OP", "COMP", "ObjectCOMP", "TOP", "SOP", "MAT", "Par", "ParCollection", "ParGroup", "ParMode", "Page",
-    "Connector", "AbsTime", "Project", "root", "absTime", "project", "advance", "families", "tdError",
-    "baseCOMP", "containerCOMP", "cameraCOMP", "geometryCOMP", "lightCOMP", "ambientlightCOMP",
-    "environmentlightCOMP", "renderTOP", "renderpassTOP", "depthTOP", "renderselectTOP", "boxSOP",
-    "sphereSOP", "constantMAT", "phongMAT", "op", "opex", "ops", "FileSaveStatus", "waitForSaves",
+    "Connector", "AbsTime", "Project", "Matrix", "Position", "Vector", "root", "absTime", "project",
+    "advance", "families", "tdError", "baseCOMP", "containerCOMP", "cameraCOMP", "geometryCOMP", "lightCOMP",
+    "ambientlightCOMP", "environmentlightCOMP", "nullCOMP", "renderTOP", "renderpassTOP", "depthTOP",
+    "renderselectTOP", "boxSOP", "sphereSOP", "constantMAT", "phongMAT", "op", "opex", "ops", "tdu",
+    "FileSaveStatus", "waitForSaves",
 ]
 # END GENERATED

@@ -472,7 +472,140 @@ class COMP(OP):
     def vars(self, *patterns: str) -> list[str]: ...
 
 class ObjectCOMP(COMP):
-    """A component with a transform (the Xform page)."""
+    """A component with a transform (the Xform and Pre-Xform pages)."""
+    @property
+    def localTransform(self) -> Matrix: ...
+    @property
+    def worldTransform(self) -> Matrix: ...
+    def transform(self) -> Matrix: ...
+    def setTransform(self, matrix: _MatrixLike, /) -> None: ...
+    def preTransform(self) -> Matrix: ...
+    def setPreTransform(self, matrix: _MatrixLike, /) -> None: ...
+    def relativeTransform(self, target: ObjectCOMP, /) -> Matrix: ...
+
+_Vec3Like = Union[Position, Vector, Sequence[float]]
+_MatrixLike = Union[Matrix, Sequence[float], npt.NDArray[Any]]
+
+@final
+class Matrix:
+    """A 4x4 transform (tdu.Matrix), column-major: M * p multiplies column vectors."""
+    def __new__(cls, *args: Any, zero: bool = False) -> Matrix: ...
+    vals: list[float]
+    @property
+    def rows(self) -> list[list[float]]: ...
+    @property
+    def cols(self) -> list[list[float]]: ...
+    def identity(self) -> None: ...
+    def copy(self) -> Matrix: ...
+    def transpose(self) -> None: ...
+    def getTranspose(self) -> Matrix: ...
+    def invert(self) -> None: ...
+    def getInverse(self) -> Matrix: ...
+    def determinant(self) -> float: ...
+    def translate(self, tx: float, ty: float, tz: float, /, *, fromRight: bool = False) -> None: ...
+    def rotate(self, rx: float, ry: float, rz: float, /, *, fromRight: bool = False,
+               pivot: Optional[_Vec3Like] = None) -> None: ...
+    def rotateOnAxis(self, rotationAxis: _Vec3Like, angle: float, /, *, fromRight: bool = False,
+                     pivot: Optional[_Vec3Like] = None) -> None: ...
+    def scale(self, sx: float, sy: float, sz: float, /, *, fromRight: bool = False,
+              pivot: Optional[_Vec3Like] = None) -> None: ...
+    def lookat(self, eyePos: _Vec3Like, target: _Vec3Like, up: _Vec3Like, /) -> None: ...
+    def decompose(self) -> tuple[tuple[float, float, float], tuple[float, float, float], tuple[float, float, float]]: ...
+    def numpyArray(self) -> npt.NDArray[np.float64]: ...
+    def projectionFrustum(self, left: float, right: float, bottom: float, top: float, near: float, far: float, /
+                          ) -> None: ...
+    def projectionFovX(self, fovX: float, aspectX: float, aspectY: float, near: float, far: float, /) -> None: ...
+    def mapUnitSquareToQuad(self, blX: float, blY: float, brX: float, brY: float, tlX: float, tlY: float,
+                            trX: float, trY: float, /) -> None: ...
+    def mapQuadToUnitSquare(self, blX: float, blY: float, brX: float, brY: float, tlX: float, tlY: float,
+                            trX: float, trY: float, /) -> None: ...
+    def projectAndClip(self, pos: _Vec3Like, /) -> Optional[Position]: ...
+    def __getitem__(self, key: tuple[int, int], /) -> float: ...
+    def __setitem__(self, key: tuple[int, int], value: float, /) -> None: ...
+    @overload
+    def __mul__(self, other: Matrix, /) -> Matrix: ...
+    @overload
+    def __mul__(self, other: Position, /) -> Position: ...
+    @overload
+    def __mul__(self, other: Vector, /) -> Vector: ...
+    def __rmul__(self, other: Matrix, /) -> Matrix: ...
+    def __add__(self, other: Matrix, /) -> Matrix: ...
+    def __radd__(self, other: Matrix, /) -> Matrix: ...
+    def __sub__(self, other: Matrix, /) -> Matrix: ...
+    def __rsub__(self, other: Matrix, /) -> Matrix: ...
+
+@final
+class Position:
+    """A point (tdu.Position): w = 1 under a Matrix."""
+    def __new__(cls, *args: Any) -> Position: ...
+    x: float
+    y: float
+    z: float
+    def translate(self, x: float, y: float, z: float, /) -> None: ...
+    def scale(self, x: float, y: float, z: float, /) -> None: ...
+    def copy(self) -> Position: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, i: int, /) -> float: ...
+    def __setitem__(self, i: int, value: float, /) -> None: ...
+    @overload
+    def __add__(self, other: Vector, /) -> Position: ...
+    @overload
+    def __add__(self, other: float, /) -> Position: ...
+    def __radd__(self, other: Union[Vector, float], /) -> Position: ...
+    @overload
+    def __sub__(self, other: Position, /) -> Vector: ...
+    @overload
+    def __sub__(self, other: Union[Vector, float], /) -> Position: ...
+    def __rsub__(self, other: float, /) -> Position: ...
+    def __mul__(self, other: Union[Position, float], /) -> Position: ...
+    def __rmul__(self, other: float, /) -> Position: ...
+    def __truediv__(self, other: float, /) -> Position: ...
+    def __iadd__(self, other: Union[Vector, float], /) -> Position: ...  # type: ignore[misc]
+    def __isub__(self, other: Union[Vector, float], /) -> Position: ...  # type: ignore[misc]
+    def __imul__(self, other: Union[Matrix, Position, float], /) -> Position: ...
+    def __itruediv__(self, other: float, /) -> Position: ...
+    def __abs__(self) -> Position: ...
+    def __neg__(self) -> Position: ...
+
+@final
+class Vector:
+    """A direction (tdu.Vector): w = 0 under a Matrix."""
+    def __new__(cls, *args: Any) -> Vector: ...
+    x: float
+    y: float
+    z: float
+    def length(self) -> float: ...
+    def lengthSquared(self) -> float: ...
+    def normalize(self) -> None: ...
+    def dot(self, vec: _Vec3Like, /) -> float: ...
+    def cross(self, vec: _Vec3Like, /) -> Vector: ...
+    def angle(self, vec: _Vec3Like, /) -> float: ...
+    def distance(self, vec: _Vec3Like, /) -> float: ...
+    def scale(self, x: float, y: float, z: float, /) -> None: ...
+    def lerp(self, vec2: _Vec3Like, t: float, /) -> Vector: ...
+    def slerp(self, vec2: _Vec3Like, t: float, /) -> Vector: ...
+    def project(self, vec1: _Vec3Like, vec2: _Vec3Like, /) -> None: ...
+    def reflect(self, vec: _Vec3Like, /) -> None: ...
+    def copy(self) -> Vector: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, i: int, /) -> float: ...
+    def __setitem__(self, i: int, value: float, /) -> None: ...
+    @overload
+    def __add__(self, other: Position, /) -> Position: ...
+    @overload
+    def __add__(self, other: Union[Vector, float], /) -> Vector: ...
+    def __radd__(self, other: float, /) -> Vector: ...
+    def __sub__(self, other: Union[Vector, float], /) -> Vector: ...
+    def __rsub__(self, other: float, /) -> Vector: ...
+    def __mul__(self, other: Union[Vector, float], /) -> Vector: ...
+    def __rmul__(self, other: float, /) -> Vector: ...
+    def __truediv__(self, other: float, /) -> Vector: ...
+    def __iadd__(self, other: Union[Vector, float], /) -> Vector: ...  # type: ignore[misc]
+    def __isub__(self, other: Union[Vector, float], /) -> Vector: ...
+    def __imul__(self, other: Union[Matrix, Vector, float], /) -> Vector: ...
+    def __itruediv__(self, other: float, /) -> Vector: ...
+    def __abs__(self) -> Vector: ...
+    def __neg__(self) -> Vector: ...
 
 @final
 class SaveStatus:
@@ -576,6 +709,36 @@ class _cameraCOMP_par(ParCollection):
     py: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
     pz: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
     scale: _ParAttribute  # Uniform Scale (Float, Xform page, default 1.0)
+    parentxformsrc: _ParAttribute  # Parent Transform Source (Menu, Xform page, default 'hierarchy'; hiera ...)
+    parentobject: _ParAttribute  # Parent Object (OP, Xform page, default '')
+    lookat: _ParAttribute  # Look At (OP, Xform page, default '')
+    forwarddir: _ParAttribute  # Forward Direction (Menu, Xform page, default 'negz'; posx negx posy negy ...)
+    lookup: _ParAttribute  # Look At Up Vector (Menu, Xform page, default 'on'; off on quat roll)
+    pathsop: _ParAttribute  # Path SOP (OP, Xform page, default '')
+    roll: _ParAttribute  # Roll (Float, Xform page, default 0.0)
+    pos: _ParAttribute  # Position (Float, Xform page, default 0.0)
+    pathorient: _ParAttribute  # Orient along Path (Toggle, Xform page, default False)
+    upx: _ParAttribute  # Orient Up Vector (Float, Xform page, default 0.0)
+    upy: _ParAttribute  # Orient Up Vector (Float, Xform page, default 1.0)
+    upz: _ParAttribute  # Orient Up Vector (Float, Xform page, default 0.0)
+    bank: _ParAttribute  # Auto-Bank Factor (Float, Xform page, default 0.0)
+    pxform: _ParAttribute  # Apply Pre-Transform (Toggle, Pre-Xform page, default True)
+    pxord: _ParAttribute  # Transform Order (Menu, Pre-Xform page, default 'srt'; srt str rst rts tsr trs)
+    prord: _ParAttribute  # Rotate Order (Menu, Pre-Xform page, default 'xyz'; xyz xzy yxz yzx zxy zyx)
+    ptx: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    pty: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    ptz: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    prx: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    pry: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    prz: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    psx: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    psy: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    psz: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    ppx: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    ppy: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    ppz: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    pscale: _ParAttribute  # Uniform Scale (Float, Pre-Xform page, default 1.0)
+    xformmatrixop: _ParAttribute  # Xform Matrix/CHOP/DAT (OP, Pre-Xform page, default '')
     projection: _ParAttribute  # Projection (Menu, View page, default 'perspective'; perspective ortho per ...)
     projectionblend: _ParAttribute  # Projection Blend (Float, View page, default 0.0)
     orthowidth: _ParAttribute  # Ortho Width (Float, View page, default 2.0)
@@ -611,6 +774,8 @@ class cameraCOMP(ObjectCOMP):
     """cameraCOMP: the viewpoint of a renderTOP; looks down its local -Z axis."""
     @property
     def par(self) -> _cameraCOMP_par: ...
+    def projection(self, x: Any, y: Any, /) -> Any: ...
+    def projectionInverse(self, x: Any, y: Any, /) -> Any: ...
 
 @final
 class _geometryCOMP_par(ParCollection):
@@ -629,12 +794,51 @@ class _geometryCOMP_par(ParCollection):
     py: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
     pz: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
     scale: _ParAttribute  # Uniform Scale (Float, Xform page, default 1.0)
+    parentxformsrc: _ParAttribute  # Parent Transform Source (Menu, Xform page, default 'hierarchy'; hiera ...)
+    parentobject: _ParAttribute  # Parent Object (OP, Xform page, default '')
+    lookat: _ParAttribute  # Look At (OP, Xform page, default '')
+    forwarddir: _ParAttribute  # Forward Direction (Menu, Xform page, default 'negz'; posx negx posy negy ...)
+    lookup: _ParAttribute  # Look At Up Vector (Menu, Xform page, default 'on'; off on quat roll)
+    pathsop: _ParAttribute  # Path SOP (OP, Xform page, default '')
+    roll: _ParAttribute  # Roll (Float, Xform page, default 0.0)
+    pos: _ParAttribute  # Position (Float, Xform page, default 0.0)
+    pathorient: _ParAttribute  # Orient along Path (Toggle, Xform page, default False)
+    upx: _ParAttribute  # Orient Up Vector (Float, Xform page, default 0.0)
+    upy: _ParAttribute  # Orient Up Vector (Float, Xform page, default 1.0)
+    upz: _ParAttribute  # Orient Up Vector (Float, Xform page, default 0.0)
+    bank: _ParAttribute  # Auto-Bank Factor (Float, Xform page, default 0.0)
+    pxform: _ParAttribute  # Apply Pre-Transform (Toggle, Pre-Xform page, default True)
+    pxord: _ParAttribute  # Transform Order (Menu, Pre-Xform page, default 'srt'; srt str rst rts tsr trs)
+    prord: _ParAttribute  # Rotate Order (Menu, Pre-Xform page, default 'xyz'; xyz xzy yxz yzx zxy zyx)
+    ptx: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    pty: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    ptz: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    prx: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    pry: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    prz: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    psx: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    psy: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    psz: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    ppx: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    ppy: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    ppz: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    pscale: _ParAttribute  # Uniform Scale (Float, Pre-Xform page, default 1.0)
+    xformmatrixop: _ParAttribute  # Xform Matrix/CHOP/DAT (OP, Pre-Xform page, default '')
     material: _ParAttribute  # Material (OP, Render page, default '')
+    render: _ParAttribute  # Render (Toggle, Render page, default True)
+    drawpriority: _ParAttribute  # Draw Priority (Float, Render page, default 0.0)
+    pickpriority: _ParAttribute  # Pick Priority (Float, Render page, default 0.0)
+    wcolorr: _ParAttribute  # Wireframe Color (Float, Render page, default 1.0)
+    wcolorg: _ParAttribute  # Wireframe Color (Float, Render page, default 1.0)
+    wcolorb: _ParAttribute  # Wireframe Color (Float, Render page, default 1.0)
+    lightmask: _ParAttribute  # Light Mask (OP, Render page, default '')
 @final
 class geometryCOMP(ObjectCOMP):
     """geometryCOMP: renders the SOPs created inside it, under its transform."""
     @property
     def par(self) -> _geometryCOMP_par: ...
+    def bounds(self, /, display: Any = ..., render: Any = ..., selected: Any = ..., recurse: Any = ...) -> Any: ...
+    def computeBounds(self, /, display: Any = ..., render: Any = ..., selected: Any = ..., recurse: Any = ...) -> Any: ...
 
 @final
 class _lightCOMP_par(ParCollection):
@@ -653,6 +857,36 @@ class _lightCOMP_par(ParCollection):
     py: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
     pz: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
     scale: _ParAttribute  # Uniform Scale (Float, Xform page, default 1.0)
+    parentxformsrc: _ParAttribute  # Parent Transform Source (Menu, Xform page, default 'hierarchy'; hiera ...)
+    parentobject: _ParAttribute  # Parent Object (OP, Xform page, default '')
+    lookat: _ParAttribute  # Look At (OP, Xform page, default '')
+    forwarddir: _ParAttribute  # Forward Direction (Menu, Xform page, default 'negz'; posx negx posy negy ...)
+    lookup: _ParAttribute  # Look At Up Vector (Menu, Xform page, default 'on'; off on quat roll)
+    pathsop: _ParAttribute  # Path SOP (OP, Xform page, default '')
+    roll: _ParAttribute  # Roll (Float, Xform page, default 0.0)
+    pos: _ParAttribute  # Position (Float, Xform page, default 0.0)
+    pathorient: _ParAttribute  # Orient along Path (Toggle, Xform page, default False)
+    upx: _ParAttribute  # Orient Up Vector (Float, Xform page, default 0.0)
+    upy: _ParAttribute  # Orient Up Vector (Float, Xform page, default 1.0)
+    upz: _ParAttribute  # Orient Up Vector (Float, Xform page, default 0.0)
+    bank: _ParAttribute  # Auto-Bank Factor (Float, Xform page, default 0.0)
+    pxform: _ParAttribute  # Apply Pre-Transform (Toggle, Pre-Xform page, default True)
+    pxord: _ParAttribute  # Transform Order (Menu, Pre-Xform page, default 'srt'; srt str rst rts tsr trs)
+    prord: _ParAttribute  # Rotate Order (Menu, Pre-Xform page, default 'xyz'; xyz xzy yxz yzx zxy zyx)
+    ptx: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    pty: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    ptz: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    prx: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    pry: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    prz: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    psx: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    psy: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    psz: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    ppx: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    ppy: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    ppz: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    pscale: _ParAttribute  # Uniform Scale (Float, Pre-Xform page, default 1.0)
+    xformmatrixop: _ParAttribute  # Xform Matrix/CHOP/DAT (OP, Pre-Xform page, default '')
     lighttype: _ParAttribute  # Light Type (Menu, Light page, default 'point'; point cone distant)
     cr: _ParAttribute  # Light Color (Float, Light page, default 1.0)
     cg: _ParAttribute  # Light Color (Float, Light page, default 1.0)
@@ -713,6 +947,36 @@ class _ambientlightCOMP_par(ParCollection):
     py: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
     pz: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
     scale: _ParAttribute  # Uniform Scale (Float, Xform page, default 1.0)
+    parentxformsrc: _ParAttribute  # Parent Transform Source (Menu, Xform page, default 'hierarchy'; hiera ...)
+    parentobject: _ParAttribute  # Parent Object (OP, Xform page, default '')
+    lookat: _ParAttribute  # Look At (OP, Xform page, default '')
+    forwarddir: _ParAttribute  # Forward Direction (Menu, Xform page, default 'negz'; posx negx posy negy ...)
+    lookup: _ParAttribute  # Look At Up Vector (Menu, Xform page, default 'on'; off on quat roll)
+    pathsop: _ParAttribute  # Path SOP (OP, Xform page, default '')
+    roll: _ParAttribute  # Roll (Float, Xform page, default 0.0)
+    pos: _ParAttribute  # Position (Float, Xform page, default 0.0)
+    pathorient: _ParAttribute  # Orient along Path (Toggle, Xform page, default False)
+    upx: _ParAttribute  # Orient Up Vector (Float, Xform page, default 0.0)
+    upy: _ParAttribute  # Orient Up Vector (Float, Xform page, default 1.0)
+    upz: _ParAttribute  # Orient Up Vector (Float, Xform page, default 0.0)
+    bank: _ParAttribute  # Auto-Bank Factor (Float, Xform page, default 0.0)
+    pxform: _ParAttribute  # Apply Pre-Transform (Toggle, Pre-Xform page, default True)
+    pxord: _ParAttribute  # Transform Order (Menu, Pre-Xform page, default 'srt'; srt str rst rts tsr trs)
+    prord: _ParAttribute  # Rotate Order (Menu, Pre-Xform page, default 'xyz'; xyz xzy yxz yzx zxy zyx)
+    ptx: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    pty: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    ptz: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    prx: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    pry: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    prz: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    psx: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    psy: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    psz: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    ppx: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    ppy: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    ppz: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    pscale: _ParAttribute  # Uniform Scale (Float, Pre-Xform page, default 1.0)
+    xformmatrixop: _ParAttribute  # Xform Matrix/CHOP/DAT (OP, Pre-Xform page, default '')
     cr: _ParAttribute  # Light Color (Float, Light page, default 0.2)
     cg: _ParAttribute  # Light Color (Float, Light page, default 0.2)
     cb: _ParAttribute  # Light Color (Float, Light page, default 0.2)
@@ -740,6 +1004,36 @@ class _environmentlightCOMP_par(ParCollection):
     py: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
     pz: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
     scale: _ParAttribute  # Uniform Scale (Float, Xform page, default 1.0)
+    parentxformsrc: _ParAttribute  # Parent Transform Source (Menu, Xform page, default 'hierarchy'; hiera ...)
+    parentobject: _ParAttribute  # Parent Object (OP, Xform page, default '')
+    lookat: _ParAttribute  # Look At (OP, Xform page, default '')
+    forwarddir: _ParAttribute  # Forward Direction (Menu, Xform page, default 'negz'; posx negx posy negy ...)
+    lookup: _ParAttribute  # Look At Up Vector (Menu, Xform page, default 'on'; off on quat roll)
+    pathsop: _ParAttribute  # Path SOP (OP, Xform page, default '')
+    roll: _ParAttribute  # Roll (Float, Xform page, default 0.0)
+    pos: _ParAttribute  # Position (Float, Xform page, default 0.0)
+    pathorient: _ParAttribute  # Orient along Path (Toggle, Xform page, default False)
+    upx: _ParAttribute  # Orient Up Vector (Float, Xform page, default 0.0)
+    upy: _ParAttribute  # Orient Up Vector (Float, Xform page, default 1.0)
+    upz: _ParAttribute  # Orient Up Vector (Float, Xform page, default 0.0)
+    bank: _ParAttribute  # Auto-Bank Factor (Float, Xform page, default 0.0)
+    pxform: _ParAttribute  # Apply Pre-Transform (Toggle, Pre-Xform page, default True)
+    pxord: _ParAttribute  # Transform Order (Menu, Pre-Xform page, default 'srt'; srt str rst rts tsr trs)
+    prord: _ParAttribute  # Rotate Order (Menu, Pre-Xform page, default 'xyz'; xyz xzy yxz yzx zxy zyx)
+    ptx: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    pty: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    ptz: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    prx: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    pry: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    prz: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    psx: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    psy: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    psz: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    ppx: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    ppy: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    ppz: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    pscale: _ParAttribute  # Uniform Scale (Float, Pre-Xform page, default 1.0)
+    xformmatrixop: _ParAttribute  # Xform Matrix/CHOP/DAT (OP, Pre-Xform page, default '')
     cr: _ParAttribute  # Light Color (Float, Light page, default 1.0)
     cg: _ParAttribute  # Light Color (Float, Light page, default 1.0)
     cb: _ParAttribute  # Light Color (Float, Light page, default 1.0)
@@ -753,6 +1047,59 @@ class environmentlightCOMP(ObjectCOMP):
     """environmentlightCOMP: image-based light from the TOP in envlightmap, for pbrMAT."""
     @property
     def par(self) -> _environmentlightCOMP_par: ...
+
+@final
+class _nullCOMP_par(ParCollection):
+    xord: _ParAttribute  # Transform Order (Menu, Xform page, default 'srt'; srt str rst rts tsr trs)
+    rord: _ParAttribute  # Rotate Order (Menu, Xform page, default 'xyz'; xyz xzy yxz yzx zxy zyx)
+    tx: _ParAttribute  # Translate (Float, Xform page, default 0.0)
+    ty: _ParAttribute  # Translate (Float, Xform page, default 0.0)
+    tz: _ParAttribute  # Translate (Float, Xform page, default 0.0)
+    rx: _ParAttribute  # Rotate (Float, Xform page, default 0.0)
+    ry: _ParAttribute  # Rotate (Float, Xform page, default 0.0)
+    rz: _ParAttribute  # Rotate (Float, Xform page, default 0.0)
+    sx: _ParAttribute  # Scale (Float, Xform page, default 1.0)
+    sy: _ParAttribute  # Scale (Float, Xform page, default 1.0)
+    sz: _ParAttribute  # Scale (Float, Xform page, default 1.0)
+    px: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
+    py: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
+    pz: _ParAttribute  # Pivot (Float, Xform page, default 0.0)
+    scale: _ParAttribute  # Uniform Scale (Float, Xform page, default 1.0)
+    parentxformsrc: _ParAttribute  # Parent Transform Source (Menu, Xform page, default 'hierarchy'; hiera ...)
+    parentobject: _ParAttribute  # Parent Object (OP, Xform page, default '')
+    lookat: _ParAttribute  # Look At (OP, Xform page, default '')
+    forwarddir: _ParAttribute  # Forward Direction (Menu, Xform page, default 'negz'; posx negx posy negy ...)
+    lookup: _ParAttribute  # Look At Up Vector (Menu, Xform page, default 'on'; off on quat roll)
+    pathsop: _ParAttribute  # Path SOP (OP, Xform page, default '')
+    roll: _ParAttribute  # Roll (Float, Xform page, default 0.0)
+    pos: _ParAttribute  # Position (Float, Xform page, default 0.0)
+    pathorient: _ParAttribute  # Orient along Path (Toggle, Xform page, default False)
+    upx: _ParAttribute  # Orient Up Vector (Float, Xform page, default 0.0)
+    upy: _ParAttribute  # Orient Up Vector (Float, Xform page, default 1.0)
+    upz: _ParAttribute  # Orient Up Vector (Float, Xform page, default 0.0)
+    bank: _ParAttribute  # Auto-Bank Factor (Float, Xform page, default 0.0)
+    pxform: _ParAttribute  # Apply Pre-Transform (Toggle, Pre-Xform page, default True)
+    pxord: _ParAttribute  # Transform Order (Menu, Pre-Xform page, default 'srt'; srt str rst rts tsr trs)
+    prord: _ParAttribute  # Rotate Order (Menu, Pre-Xform page, default 'xyz'; xyz xzy yxz yzx zxy zyx)
+    ptx: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    pty: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    ptz: _ParAttribute  # Translate (Float, Pre-Xform page, default 0.0)
+    prx: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    pry: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    prz: _ParAttribute  # Rotate (Float, Pre-Xform page, default 0.0)
+    psx: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    psy: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    psz: _ParAttribute  # Scale (Float, Pre-Xform page, default 1.0)
+    ppx: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    ppy: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    ppz: _ParAttribute  # Pivot (Float, Pre-Xform page, default 0.0)
+    pscale: _ParAttribute  # Uniform Scale (Float, Pre-Xform page, default 1.0)
+    xformmatrixop: _ParAttribute  # Xform Matrix/CHOP/DAT (OP, Pre-Xform page, default '')
+@final
+class nullCOMP(ObjectCOMP):
+    """nullCOMP: an object COMP that renders nothing; what sits inside it inherits its transform."""
+    @property
+    def par(self) -> _nullCOMP_par: ...
 
 @final
 class _renderTOP_par(ParCollection):

@@ -16,6 +16,7 @@ TYPES = {
     td.lightCOMP: ("light", "COMP", "Light", "object", False, 0, 0),
     td.ambientlightCOMP: ("ambientlight", "COMP", "Ambient Light", "object", False, 0, 0),
     td.environmentlightCOMP: ("environmentlight", "COMP", "Environment Light", "object", False, 0, 0),
+    td.nullCOMP: ("null", "COMP", "Null", "object", False, 0, 0),
     td.renderTOP: ("render", "TOP", "Render", "", False, 0, 0),
     td.renderpassTOP: ("renderpass", "TOP", "Render Pass", "", False, 0, 1),
     td.depthTOP: ("depth", "TOP", "Depth", "", False, 0, 1),
@@ -162,7 +163,8 @@ def test_project_and_time_objects():
         td.Project()
 
 
-NEW_TYPES = [td.ParGroup, td.Page, td.Connector, td.AbsTime, td.Project, td.containerCOMP, td.ParMode]
+NEW_TYPES = [td.ParGroup, td.Page, td.Connector, td.AbsTime, td.Project, td.containerCOMP, td.ParMode,
+             td.Matrix, td.Position, td.Vector, td.ObjectCOMP, td.nullCOMP]
 
 
 def test_help_works_on_every_new_type_and_method():

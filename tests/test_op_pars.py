@@ -305,11 +305,12 @@ def test_pars_patterns_and_collections(net):
 def test_pages(net):
     cam = net.create(td.cameraCOMP)
     pages = cam.pages
-    assert [p.name for p in pages] == ["Xform", "View", "Settings"] and [p.index for p in pages] == [0, 1, 2]
-    assert [p.name for p in pages[2].pars][:5] == ["bgcolorr", "bgcolorg", "bgcolorb", "bgcolora", "premultrgbbyalpha"]
+    assert [p.name for p in pages] == ["Xform", "Pre-Xform", "View", "Settings"]
+    assert [p.index for p in pages] == [0, 1, 2, 3]
+    assert [p.name for p in pages[3].pars][:5] == ["bgcolorr", "bgcolorg", "bgcolorb", "bgcolora", "premultrgbbyalpha"]
     assert not pages[0].isCustom and pages[0].owner is cam
     cam.currentPage = "Settings"
-    assert cam.currentPage == pages[2]
+    assert cam.currentPage == pages[3]
     with pytest.raises(ValueError, match="Xform"):
         cam.currentPage = "Nope"
     with pytest.raises(TypeError):

@@ -164,7 +164,7 @@ def check_connectors(s):
 
 
 def check_pages(s):
-    assert [p.name for p in s["cam"].pages] == ["Xform", "View", "Settings"]
+    assert [p.name for p in s["cam"].pages] == ["Xform", "Pre-Xform", "View", "Settings"]
 
 
 MEMBER_CHECKS = {

@@ -31,6 +31,11 @@ typedef struct td_state {
     PyTypeObject *Connector_type;
     PyTypeObject *AbsTime_type;
     PyTypeObject *Project_type;
+    PyTypeObject *Matrix_type;   /* tdu.Matrix, Position, Vector (graph/matrix.h) */
+    PyTypeObject *Position_type;
+    PyTypeObject *Vector_type;
+    PyTypeObject *Bounds_type;   /* geometryCOMP.computeBounds(): (min, max, center, size) */
+    PyTypeObject *BoundsXYZ_type; /* each of those: (x, y, z) */
     PyObject *FileSaveStatus; /* td_render.FileSaveStatus (a Python str subclass), registered at import */
     /* The operator classes, in registration order (ops/registry.h). */
     const struct td_op_class *const *classes;

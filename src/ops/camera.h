@@ -10,6 +10,8 @@
  * ipdshift. Returns -1 with tdError set (naming the camera and the parameter) if the camera's
  * parameters make no projection (e.g. near >= far). */
 int td_camera_projection(TdOp *cam, const td_values *vals, double aspect, double out[16]);
+/* projection(x, y) and projectionInverse(x, y) (camera_methods.c). */
+extern PyMethodDef td_camera_methods[];
 /* bgcolorr/g/b/a from the camera's values. */
 void td_camera_background(const td_values *vals, float out[4]);
 /* 1 if the camera's premultrgbbyalpha is on: its background colour is to be premultiplied by its

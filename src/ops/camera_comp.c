@@ -335,6 +335,7 @@ static PyType_Slot camera_slots[] = {
      "Defaults TouchDesigner does not document, ours: winrollpivot 'viewport', fogdensity 0.1,\n"
      "fognear 1, fogfar 10, fogcolor black, fogalpha 1, aperture 41.4214 and focal 50 (a 45 degree\n"
      "horizontal fov)."},
+    {Py_tp_methods, td_camera_methods},
     {0, NULL},
 };
 

@@ -14,6 +14,7 @@
     X(lightCOMP)         \
     X(ambientlightCOMP)  \
     X(environmentlightCOMP) \
+    X(nullCOMP)          \
     X(renderTOP)         \
     X(renderpassTOP)     \
     X(depthTOP)          \
