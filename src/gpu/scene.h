@@ -56,6 +56,8 @@ typedef struct td_scene_material {
 typedef struct td_scene_draw {
     td_mesh *mesh;      /* one reference held by the scene */
     uint32_t casts;     /* bit k: the draw casts into shadow map slot k */
+    uint32_t seq;       /* gather order: the tie-break of the sort by priority */
+    float priority;     /* its geometryCOMP's drawpriority: larger drawn first */
     float model[16];    /* column-major object-to-world */
     float normal[9];    /* column-major inverse transpose of model's upper 3x3 */
     td_scene_material material;

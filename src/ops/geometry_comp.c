@@ -215,7 +215,9 @@ static PyType_Slot geometry_slots[] = {
                 "material is a MAT or its path, relative to this COMP's network; empty means\n"
                 "phongMAT's defaults. A new geometryCOMP holds nothing until you create a SOP in it.\n"
                 "render (on by default) works with the Render flag (both must be on); drawpriority orders\n"
-                "the draws (smaller drawn later). Stored only: pickpriority, wcolor, lightmask. Defaults\n"
+                "the draws (smaller drawn later). Geometry COMPs inside a rendered one are rendered with\n"
+                "it (each once; off with its render parameter or flag, or its parent's), 64 deep at most,\n"
+                "and cast shadows when it does. Stored only: pickpriority, wcolor, lightmask. Defaults\n"
                 "TouchDesigner does not document are ours: drawpriority 0, pickpriority 0, wcolor 1, 1, 1.\n"
                 "computeBounds() measures the SOPs in world space."},
     {Py_tp_methods, geometry_methods},

@@ -6,6 +6,7 @@
  * (strong references in lists, parameter values in td_values, lights and draws in C arrays) and
  * fills the td_scene from that alone at the end. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bind/state.h"
@@ -70,6 +71,7 @@ td_render_gather_clear(td_render_gather *g)
     }
     PyMem_Free(g->draws);
     PyMem_Free(g->lights);
+    PyMem_Free(g->geos);
     for (int k = 0; k < g->nshadows; k++) {
         Py_XDECREF(g->casters[k]);
     }
@@ -256,15 +258,47 @@ gather_material(TdOp *who, TdOp *base, const char *path, td_scene_material *out)
     return 0;
 }
 
-/* Adds a draw of every rendered SOP in geo; override, if given, replaces geo's material. */
+/* Geometry COMPs inside a rendered one are rendered with it, this deep at most. */
+#define TD_GEOMETRY_DEPTH 64
+
 static int
-gather_geometry(td_render_gather *g, TdOp *geo, const td_scene_material *override)
+is_child_geometry(TdOp *op)
 {
+    return op->valid && is_rendered_geometry(op);
+}
+
+/* Adds a draw of every rendered SOP in geo, then of the geometry COMPs inside it (each geometry
+ * COMP once, however it is reached); override, if given, replaces every material. casts: the
+ * shadow slots geo's ancestors cast into (a caster's children cast too). */
+static int
+gather_geometry(td_render_gather *g, TdOp *geo, const td_scene_material *override, uint32_t casts, int depth)
+{
+    for (size_t i = 0; i < g->ngeos; i++) {
+        if (g->geos[i] == geo->id) {
+            return 0;
+        }
+    }
+    if (depth > TD_GEOMETRY_DEPTH) {
+        char n[16];
+        snprintf(n, sizeof(n), "%d", TD_GEOMETRY_DEPTH);
+        return td_render_error(geo, "geometry COMPs nested more than %s deep", n);
+    }
+    g->geos = grow(g->geos, &g->cap_geos, g->ngeos + 1, sizeof(uint64_t));
+    if (g->geos == NULL) {
+        return -1;
+    }
+    g->geos[g->ngeos++] = geo->id;
     double world[16];
     td_values *gv = NULL;
     if (td_object_world(geo, world, &gv) < 0) {
         return -1;
     }
+    const td_object_class *o = td_object_class_of(geo);
+    if (gv->v[o->render_par].num == 0.0) {
+        td_values_free(gv); /* its render parameter off: neither it nor what it holds */
+        return 0;
+    }
+    float priority = (float)gv->v[o->drawpriority_par].num;
     td_scene_material material;
     memset(&material, 0, sizeof(material)); /* zeroed: draws are compared with memcmp */
     int rc = 0;
@@ -275,20 +309,28 @@ gather_geometry(td_render_gather *g, TdOp *geo, const td_scene_material *overrid
         }
     }
     else {
-        rc = gather_material(geo, geo, td_values_str(gv, td_object_class_of(geo)->material_par), &material);
+        rc = gather_material(geo, geo, td_values_str(gv, o->material_par), &material);
     }
     td_values_free(gv);
     if (rc < 0) {
         return -1;
     }
-    /* The SOPs inside as they are now, each held: building one may change the others. */
-    PyObject *sops = geo->children != NULL ? PyList_GetSlice(geo->children, 0, PY_SSIZE_T_MAX) : PyList_New(0);
-    if (sops == NULL) {
+    for (int k = 0; k < g->nshadows; k++) {
+        PyObject *casters = g->casters[k];
+        for (Py_ssize_t c = 0; c < PyList_GET_SIZE(casters); c++) {
+            if (PyList_GET_ITEM(casters, c) == (PyObject *)geo) {
+                casts |= 1u << k; /* identity: no Python runs */
+            }
+        }
+    }
+    /* What is inside as it is now, each held: building one SOP may change the others. */
+    PyObject *inside = geo->children != NULL ? PyList_GetSlice(geo->children, 0, PY_SSIZE_T_MAX) : PyList_New(0);
+    if (inside == NULL) {
         td_gl_source_decref(material.source);
         return -1;
     }
-    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(sops); j++) {
-        TdOp *sop = (TdOp *)PyList_GET_ITEM(sops, j);
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(inside); j++) {
+        TdOp *sop = (TdOp *)PyList_GET_ITEM(inside, j);
         if (!sop->valid || td_sop_class_of(sop) == NULL || !td_op_flag(sop, TD_FLAG_RENDER)) {
             continue;
         }
@@ -303,17 +345,12 @@ gather_geometry(td_render_gather *g, TdOp *geo, const td_scene_material *overrid
             rc = -1;
             break;
         }
-        td_scene_draw *d = &g->draws[g->ndraws++];
+        td_scene_draw *d = &g->draws[g->ndraws];
         memset(d, 0, sizeof(*d));
         d->mesh = mesh;
-        for (int k = 0; k < g->nshadows; k++) {
-            PyObject *casters = g->casters[k];
-            for (Py_ssize_t c = 0; c < PyList_GET_SIZE(casters); c++) {
-                if (PyList_GET_ITEM(casters, c) == (PyObject *)geo) {
-                    d->casts |= 1u << k; /* identity: no Python runs */
-                }
-            }
-        }
+        d->casts = casts;
+        d->seq = (uint32_t)g->ndraws++;
+        d->priority = priority;
         td_mat4_to_float(d->model, world);
         td_mat4_normal_matrix(d->normal, world);
         d->material = material;
@@ -321,9 +358,26 @@ gather_geometry(td_render_gather *g, TdOp *geo, const td_scene_material *overrid
             td_gl_source_incref(material.source); /* one reference per draw */
         }
     }
-    Py_DECREF(sops);
     td_gl_source_decref(material.source);
+    for (Py_ssize_t j = 0; rc == 0 && j < PyList_GET_SIZE(inside); j++) {
+        TdOp *child = (TdOp *)PyList_GET_ITEM(inside, j);
+        if (is_child_geometry(child)) {
+            rc = gather_geometry(g, child, override, casts, depth + 1);
+        }
+    }
+    Py_DECREF(inside);
     return rc;
+}
+
+/* Larger drawpriority first (TouchDesigner: smaller values are drawn later), gather order within. */
+static int
+by_priority(const void *pa, const void *pb)
+{
+    const td_scene_draw *a = pa, *b = pb;
+    if (a->priority != b->priority) {
+        return a->priority > b->priority ? -1 : 1;
+    }
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
 /* One crop edge as a fraction of the image (0 left/bottom, 1 right/top). fractionaspect counts in
@@ -427,8 +481,14 @@ td_render_gather_run(TdOp *top, const td_values *tv, const td_render_layout *lay
     }
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(geos); i++) {
         TdOp *geo = (TdOp *)PyList_GET_ITEM(geos, i);
-        if (geo->valid && gather_geometry(g, geo, have_override ? &override : NULL) < 0) {
+        if (geo->valid && gather_geometry(g, geo, have_override ? &override : NULL, 0, 0) < 0) {
             goto done;
+        }
+    }
+    for (size_t i = 1; i < g->ndraws; i++) {
+        if (g->draws[i].priority != g->draws[0].priority) {
+            qsort(g->draws, g->ndraws, sizeof(td_scene_draw), by_priority);
+            break;
         }
     }
     rc = td_op_check(top);

@@ -64,6 +64,8 @@ typedef struct td_render_gather {
     int nprojmaps;                         /* lights with projector maps: slots 0 .. nprojmaps - 1 */
     struct td_gl_target *projmaps[TD_MAX_PROJMAPS]; /* their TOPs' images, one reference each */
     uint64_t projmap_gens[TD_MAX_PROJMAPS];
+    uint64_t *geos;                        /* ids of the geometry COMPs gathered (each once) */
+    size_t ngeos, cap_geos;
 } td_render_gather;
 
 /* Evaluates camera number `camera` (from 0) of those top's camera parameter names, and the lights and geometry its parameters name (tv: top's values) for an image
