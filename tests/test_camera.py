@@ -452,6 +452,6 @@ def test_menus_are_touchdesigners(net):
     assert cam.par.winrollpivot.menuNames == ["viewport", "camera", "legacy"]
     assert cam.par.fog.menuNames == ["off", "linear", "exp", "exp2"]
     assert cam.par.fog.menuLabels == ["Off", "Linear", "Exponential", "Squared Exponential"]
-    assert [p.name for p in cam.pages[2].pars] == [
+    assert [p.name for p in cam.pages[3].pars] == [
         "bgcolorr", "bgcolorg", "bgcolorb", "bgcolora", "premultrgbbyalpha", "fog", "fogdensity", "fognear",
         "fogfar", "fogcolorr", "fogcolorg", "fogcolorb", "fogalpha", "fogmap", "camlightmask"]
