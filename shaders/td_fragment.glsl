@@ -92,25 +92,23 @@ float TDShadow(int i, vec3 worldPos)
 // the camera and worldSpacePos (linear: clamp((far - d) / (far - near)), exp: exp(-density d),
 // exp2: exp(-(density d)^2)), then f * color + (1 - f) * (fog colour, fog alpha). Returns color
 // unchanged when the camera's fog is off. One camera per render: cameraIndex is accepted and ignored.
+// The mode is a compile-time constant (TD_FOG_MODE, the renderer's), so fog off costs nothing.
 vec4 TDFog(vec4 color, vec3 worldSpacePos, int cameraIndex)
 {
-    int mode = int(uTDFog.x + 0.5);
-    if (mode == 0) {
-        return color;
-    }
+#if TD_FOG_MODE == 0
+    return color;
+#else
     float d = length(worldSpacePos - uTDCameraPos.xyz);
-    float f;
-    if (mode == 1) {
-        f = d * uTDFog.z + uTDFog.w;
-    }
-    else if (mode == 2) {
-        f = exp(-uTDFog.y * d);
-    }
-    else {
-        float t = uTDFog.y * d;
-        f = exp(-t * t);
-    }
+#if TD_FOG_MODE == 1
+    float f = d * uTDFog.z + uTDFog.w;
+#elif TD_FOG_MODE == 2
+    float f = exp(-uTDFog.y * d);
+#else
+    float t = uTDFog.y * d;
+    float f = exp(-t * t);
+#endif
     return mix(uTDFogColor, color, clamp(f, 0.0, 1.0));
+#endif
 }
 
 vec4 TDFog(vec4 color, vec3 worldSpacePos)
