@@ -50,6 +50,10 @@ int td_vec3_values(td_state *st, PyObject *o, double out[3], const char *what);
 /* tdu.Position(...) / tdu.Vector(...) arguments: (), (f), (x, y, z), (Position / Vector / 3-item
  * sequence). */
 int td_vec3_parse_args(td_state *st, PyObject *args, PyObject *kwargs, const char *name, double out[3]);
+/* A new object of type (Position or Vector) holding v; NULL with a Python error. */
+PyObject *td_vec3_make(PyTypeObject *type, const double v[3]);
+/* tp_dealloc of both types (heap types: drops the type's reference). */
+void td_vec3_dealloc(PyObject *self);
 /* The slots both types share: x y z members, indexing, iteration, repr, ==, buffer, abs, neg,
  * copy, pickling. */
 extern PyGetSetDef td_vec3_getset[];

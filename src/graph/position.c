@@ -9,13 +9,7 @@
 PyObject *
 td_position_new(td_state *st, const double v[3])
 {
-    TdVec3 *p = PyObject_New(TdVec3, st->Position_type);
-    if (p != NULL) {
-        p->v[0] = v[0];
-        p->v[1] = v[1];
-        p->v[2] = v[2];
-    }
-    return (PyObject *)p;
+    return td_vec3_make(st->Position_type, v);
 }
 
 static PyObject *
@@ -27,14 +21,6 @@ position_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
         return NULL;
     }
     return td_position_new(st, v);
-}
-
-static void
-position_dealloc(PyObject *self)
-{
-    PyTypeObject *type = Py_TYPE(self);
-    PyObject_Free(self);
-    Py_DECREF(type);
 }
 
 static PyObject *
@@ -84,7 +70,7 @@ static PyType_Slot position_slots[] = {
                 "multiplies component-wise; p *= M is p = M * p. Indexing p[0..2], iteration, ==, abs(),\n"
                 "-p, copy and pickle work; numpy.asarray(p) is a read-only float64 array of shape (3,)."},
     {Py_tp_new, position_new},
-    {Py_tp_dealloc, position_dealloc},
+    {Py_tp_dealloc, td_vec3_dealloc},
     {Py_tp_repr, td_vec3_repr},
     {Py_tp_richcompare, td_vec3_richcompare},
     {Py_tp_getset, td_vec3_getset},

@@ -80,6 +80,26 @@ td_vec3_values(td_state *st, PyObject *o, double out[3], const char *what)
     return -1;
 }
 
+PyObject *
+td_vec3_make(PyTypeObject *type, const double v[3])
+{
+    TdVec3 *p = PyObject_New(TdVec3, type);
+    if (p != NULL) {
+        p->v[0] = v[0];
+        p->v[1] = v[1];
+        p->v[2] = v[2];
+    }
+    return (PyObject *)p;
+}
+
+void
+td_vec3_dealloc(PyObject *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    PyObject_Free(self);
+    Py_DECREF(type);
+}
+
 int
 td_vec3_parse_args(td_state *st, PyObject *args, PyObject *kwargs, const char *name, double out[3])
 {

@@ -11,13 +11,7 @@
 PyObject *
 td_vector_new(td_state *st, const double v[3])
 {
-    TdVec3 *p = PyObject_New(TdVec3, st->Vector_type);
-    if (p != NULL) {
-        p->v[0] = v[0];
-        p->v[1] = v[1];
-        p->v[2] = v[2];
-    }
-    return (PyObject *)p;
+    return td_vec3_make(st->Vector_type, v);
 }
 
 static PyObject *
@@ -29,14 +23,6 @@ vector_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
         return NULL;
     }
     return td_vector_new(st, v);
-}
-
-static void
-vector_dealloc(PyObject *self)
-{
-    PyTypeObject *type = Py_TYPE(self);
-    PyObject_Free(self);
-    Py_DECREF(type);
 }
 
 static double
@@ -277,7 +263,7 @@ static PyType_Slot vector_slots[] = {
                 "v[0..2], iteration, ==, abs(), -v, copy and pickle work; numpy.asarray(v) is a read-only\n"
                 "float64 array of shape (3,)."},
     {Py_tp_new, vector_new},
-    {Py_tp_dealloc, vector_dealloc},
+    {Py_tp_dealloc, td_vec3_dealloc},
     {Py_tp_repr, td_vec3_repr},
     {Py_tp_richcompare, td_vec3_richcompare},
     {Py_tp_getset, td_vec3_getset},

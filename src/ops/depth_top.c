@@ -81,20 +81,10 @@ depth_build_scene(TdOp *top)
     if (input == NULL || td_top_input_cook(top, input, &image) < 0) {
         goto done;
     }
-    scene = td_scene_new(0, 0);
+    scene = td_top_input_scene(&image, TD_SCENE_DEPTH, depth_format((int)tv->v[PAR_pixelformat].num));
     if (scene == NULL) {
-        PyErr_NoMemory();
         goto done;
     }
-    scene->kind = TD_SCENE_DEPTH;
-    scene->width = image.width;
-    scene->height = image.height;
-    scene->format = depth_format((int)tv->v[PAR_pixelformat].num);
-    scene->chanmask = 15u;
-    scene->samples = 1;
-    scene->input = image.target;
-    image.target = NULL; /* the scene holds it */
-    scene->input_gen = image.generation;
     float *p = scene->params;
     p[TD_DEPTH_P10] = image.proj[10];
     p[TD_DEPTH_P11] = image.proj[11];

@@ -131,14 +131,21 @@ is_geometry(TdOp *op)
     return o != NULL && o->role == TD_OBJECT_GEOMETRY;
 }
 
+/* tdError "<top>: more than <most> <what> (the most a render takes)". */
+static int
+limit_error(TdOp *top, int most, const char *what)
+{
+    char msg[128];
+    snprintf(msg, sizeof(msg), "more than %d %s (the most a render takes)", most, what);
+    return td_render_error(top, "%s", msg);
+}
+
 /* A light with a shadow: its map's slot, and the geometry its shadowcasters pattern names now. */
 static int
 gather_shadow(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v, td_scene_light *sl)
 {
     if (g->nshadows >= TD_MAX_SHADOWS) {
-        char n[16];
-        snprintf(n, sizeof(n), "%d", TD_MAX_SHADOWS);
-        return td_render_error(top, "more than %s lights with shadows (the most a render takes)", n);
+        return limit_error(top, TD_MAX_SHADOWS, "lights with shadows");
     }
     const td_object_class *o = td_object_class_of(light);
     PyObject *casters = matches(light->parent != NULL ? light->parent : light, td_values_str(v, o->shadowcasters_par),
@@ -157,9 +164,7 @@ static int
 gather_projector(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v, td_scene_light *sl)
 {
     if (g->nprojmaps >= TD_MAX_PROJMAPS) {
-        char n[16];
-        snprintf(n, sizeof(n), "%d", TD_MAX_PROJMAPS);
-        return td_render_error(top, "more than %s lights with projector maps (the most a render takes)", n);
+        return limit_error(top, TD_MAX_PROJMAPS, "lights with projector maps");
     }
     const char *path = td_values_str(v, td_object_class_of(light)->projmap_par);
     TdOp *map = td_path_resolve(light->parent != NULL ? light->parent : light, path);
@@ -208,7 +213,7 @@ gather_lights(TdOp *top, td_render_gather *g, PyObject *lights)
             }
             else if (g->nlights >= TD_MAX_LIGHTS) {
                 td_values_free(v);
-                return td_render_error(top, "more than %s lights (the most a render takes)", "64");
+                return limit_error(top, TD_MAX_LIGHTS, "lights");
             }
             else if ((sl->shadow[0] > 0.0f && gather_shadow(top, g, l, v, sl) < 0) ||
                      (sl->projector[0] > 0.0f && gather_projector(top, g, l, v, sl) < 0)) {

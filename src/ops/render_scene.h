@@ -39,6 +39,27 @@ extern const char *const td_menu_cropunit[], *const td_menu_cropunit_labels[];
 enum { TD_RENDER_CROP_PARS(TD_CROP_ID) TD_CROP_COUNT };
 #undef TD_CROP_ID
 
+/* The rows both rendering TOPs' Render page ends with, and their Advanced page's last rows
+ * (TouchDesigner's order). */
+#define TD_RENDER_SIDES_PARS(X)                                                                            \
+    X(possidex, TD_PAR_T, "Positive Sides", "Render", 1)                                                   \
+    X(possidey, TD_PAR_T, "Positive Sides", "Render", 1)                                                   \
+    X(possidez, TD_PAR_T, "Positive Sides", "Render", 1)                                                   \
+    X(negsidex, TD_PAR_T, "Negative Sides", "Render", 1)                                                   \
+    X(negsidey, TD_PAR_T, "Negative Sides", "Render", 1)                                                   \
+    X(negsidez, TD_PAR_T, "Negative Sides", "Render", 1)                                                   \
+    X(transparency, TD_PAR_ML, "Transparency", "Render", TD_TRANSPARENCY_SORTED, td_menu_transparency, td_menu_transparency_labels) \
+    X(depthpeel, TD_PAR_T, "Depth Peel", "Render", 0)                                                      \
+    X(transpeellayers, TD_PAR_I, "Transparency/Peel Layers", "Render", 4, 1, 64, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)
+#define TD_RENDER_ADVANCED_TAIL_PARS(X)                                                                    \
+    X(cullface, TD_PAR_ML, "Cull Face", "Advanced", TD_CULLFACE_NEITHER, td_menu_cullface, td_menu_cullface_labels) \
+    X(overridemat, TD_PAR_O, "Override Material", "Advanced", "")                                          \
+    X(polygonoffset, TD_PAR_T, "Polygon Depth Offset", "Advanced", 0)                                      \
+    X(polygonoffsetfactor, TD_PAR_F, "Offset Factor", "Advanced", 1)                                       \
+    X(polygonoffsetunits, TD_PAR_F, "Offset Units", "Advanced", 1)                                         \
+    X(overdraw, TD_PAR_T, "Display Overdraw", "Advanced", 0)                                               \
+    X(overdrawlimit, TD_PAR_I, "Overdraw Limit", "Advanced", 2, 1, 255, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)
+
 /* Where a rendering TOP keeps the parameters the gather reads (indices into its table; -1: it has
  * none). */
 typedef struct td_render_layout {
@@ -46,6 +67,12 @@ typedef struct td_render_layout {
     Py_ssize_t cullface, overridemat, polygonoffset, polygonoffsetfactor, polygonoffsetunits;
     Py_ssize_t drawdepthonly, dither, crop; /* crop: the first of the Crop page */
 } td_render_layout;
+/* The layout of a table with these rows (its PAR_* indices, in the file that includes this). */
+#define TD_RENDER_LAYOUT                                                                                   \
+    {.camera = PAR_camera, .geometry = PAR_geometry, .lights = PAR_lights, .cullface = PAR_cullface,        \
+     .overridemat = PAR_overridemat, .polygonoffset = PAR_polygonoffset,                                   \
+     .polygonoffsetfactor = PAR_polygonoffsetfactor, .polygonoffsetunits = PAR_polygonoffsetunits,         \
+     .drawdepthonly = PAR_drawdepthonly, .dither = PAR_dither, .crop = PAR_cropleft}
 
 /* What a gather found, in plain C: the first camera's view and projection (crop applied), the
  * lights, the ambient sum and the draws (each holding its mesh and source). */

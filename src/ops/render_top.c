@@ -49,15 +49,7 @@ static const char *const rendermode_labels[] = {"2D", "Cube Map", "Fish-Eye (180
     X(bgcolora, TD_PAR_F, "Background Color", "Render", 0)                                                 \
     X(premultrgbbyalpha, TD_PAR_T, "Pre-Multiply RGB by Alpha", "Render", 0)                               \
     X(rendermode, TD_PAR_ML, "Render Mode", "Render", MODE_2D, rendermode_menu, rendermode_labels)         \
-    X(possidex, TD_PAR_T, "Positive Sides", "Render", 1)                                                   \
-    X(possidey, TD_PAR_T, "Positive Sides", "Render", 1)                                                   \
-    X(possidez, TD_PAR_T, "Positive Sides", "Render", 1)                                                   \
-    X(negsidex, TD_PAR_T, "Negative Sides", "Render", 1)                                                   \
-    X(negsidey, TD_PAR_T, "Negative Sides", "Render", 1)                                                   \
-    X(negsidez, TD_PAR_T, "Negative Sides", "Render", 1)                                                   \
-    X(transparency, TD_PAR_ML, "Transparency", "Render", TD_TRANSPARENCY_SORTED, td_menu_transparency, td_menu_transparency_labels) \
-    X(depthpeel, TD_PAR_T, "Depth Peel", "Render", 0)                                                      \
-    X(transpeellayers, TD_PAR_I, "Transparency/Peel Layers", "Render", 4, 1, 64, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX) \
+    TD_RENDER_SIDES_PARS(X)                                                                                \
     X(render, TD_PAR_T, "Render", "Advanced", 1)                                                           \
     X(renderpulse, TD_PAR_P, "Render Pulse", "Advanced")                                                   \
     X(dither, TD_PAR_T, "Dither", "Advanced", 0)                                                           \
@@ -66,23 +58,12 @@ static const char *const rendermode_labels[] = {"2D", "Cube Map", "Fish-Eye (180
     X(numcolorbufs, TD_PAR_I, "# of Color Buffers", "Advanced", 1, 1, 8, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX) \
     X(allowbufblending, TD_PAR_T, "Allow Blending for Extra Buffers", "Advanced", 0)                       \
     X(depthformat, TD_PAR_ML, "Depth Buffer Format", "Advanced", TD_DEPTHFORMAT_FIXED24, td_menu_depthformat, td_menu_depthformat_labels) \
-    X(cullface, TD_PAR_ML, "Cull Face", "Advanced", TD_CULLFACE_NEITHER, td_menu_cullface, td_menu_cullface_labels) \
-    X(overridemat, TD_PAR_O, "Override Material", "Advanced", "")                                          \
-    X(polygonoffset, TD_PAR_T, "Polygon Depth Offset", "Advanced", 0)                                      \
-    X(polygonoffsetfactor, TD_PAR_F, "Offset Factor", "Advanced", 1)                                       \
-    X(polygonoffsetunits, TD_PAR_F, "Offset Units", "Advanced", 1)                                         \
-    X(overdraw, TD_PAR_T, "Display Overdraw", "Advanced", 0)                                               \
-    X(overdrawlimit, TD_PAR_I, "Overdraw Limit", "Advanced", 2, 1, 255, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX) \
+    TD_RENDER_ADVANCED_TAIL_PARS(X)                                                                        \
     TD_RENDER_CROP_PARS(X)                                                                                 \
     TD_TOP_COMMON_PARS(X)
 TD_PAR_TABLE(render_pars, RENDER_PARS);
 
-static const td_render_layout layout = {
-    .camera = PAR_camera, .geometry = PAR_geometry, .lights = PAR_lights, .cullface = PAR_cullface,
-    .overridemat = PAR_overridemat, .polygonoffset = PAR_polygonoffset, .polygonoffsetfactor = PAR_polygonoffsetfactor,
-    .polygonoffsetunits = PAR_polygonoffsetunits, .drawdepthonly = PAR_drawdepthonly, .dither = PAR_dither,
-    .crop = PAR_cropleft,
-};
+static const td_render_layout layout = TD_RENDER_LAYOUT;
 
 /* Samples a pixel for the antialias parameter, clamped to what the GL supports for the format
  * (with a warning on the TOP). 0 with a Python error if the GL cannot start. */

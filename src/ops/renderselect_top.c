@@ -67,22 +67,10 @@ select_build_scene(TdOp *top)
         select_error(top, msg);
         goto done;
     }
-    scene = td_scene_new(0, 0);
-    if (scene == NULL) {
-        PyErr_NoMemory();
-        goto done;
+    scene = td_top_input_scene(&image, TD_SCENE_SELECT, image.format);
+    if (scene != NULL) {
+        scene->select_buffer = buffer;
     }
-    scene->kind = TD_SCENE_SELECT;
-    scene->width = image.width;
-    scene->height = image.height;
-    scene->format = image.format;
-    scene->samples = 1;
-    scene->ncolor = 1;
-    scene->chanmask = 15u;
-    scene->select_buffer = buffer;
-    scene->input = image.target;
-    image.target = NULL; /* the scene holds it */
-    scene->input_gen = image.generation;
 done:
     td_gl_target_release(image.target);
     Py_XDECREF(input);

@@ -139,6 +139,10 @@ TdOp *td_top_input_find(TdOp *reader, const td_values *vals, Py_ssize_t index, i
  * input's own cook error, or a tdError naming the reader for a cycle of inputs. */
 int td_top_input_cook(TdOp *reader, TdOp *input, td_top_image *out);
 
+/* A new single-sampled scene of the given kind that reads image (taking over its target reference)
+ * into an image of its size in format; NULL with a Python error (image keeps its reference then). */
+td_scene *td_top_input_scene(td_top_image *image, int kind, const td_pixel_format *format);
+
 /* TOP.save() and TOP.saveByteArray() (top_save.c). */
 PyObject *td_top_save(TdOp *self, PyObject *args, PyObject *kwds);
 PyObject *td_top_savebytearray(TdOp *self, PyObject *args, PyObject *kwds);

@@ -129,3 +129,24 @@ td_top_shape_of_image(TdOp *top, const td_values *vals, td_top_output *out)
     out->format = s->cooked->format;
     return 0;
 }
+
+td_scene *
+td_top_input_scene(td_top_image *image, int kind, const td_pixel_format *format)
+{
+    td_scene *scene = td_scene_new(0, 0);
+    if (scene == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    scene->kind = kind;
+    scene->width = image->width;
+    scene->height = image->height;
+    scene->format = format;
+    scene->samples = 1;
+    scene->ncolor = 1;
+    scene->chanmask = 15u;
+    scene->input = image->target;
+    image->target = NULL; /* the scene holds it */
+    scene->input_gen = image->generation;
+    return scene;
+}
