@@ -15,7 +15,8 @@ def project(point, width, height, cam=(0.0, 0.0, 5.0), fov_deg=45.0):
     return ((ndc_x + 1.0) * width / 2.0, (ndc_y + 1.0) * height / 2.0)
 
 
-def _hull(points):
+def hull(points):
+    """The convex hull of 2D points, counter-clockwise."""
     pts = sorted(set(points))
 
     def cross(o, a, b):
@@ -40,10 +41,10 @@ def box_silhouette(width, height, center=(0.0, 0.0, 0.0), size=(1.0, 1.0, 1.0), 
     `shrink` pixels taken off every edge (negative grows it)."""
     corners = [tuple(center[i] + s[i] * size[i] / 2.0 for i in range(3))
                for s in itertools.product((-1, 1), repeat=3)]
-    hull = _hull([project(c, width, height, cam, fov_deg) for c in corners])
+    outline = hull([project(c, width, height, cam, fov_deg) for c in corners])
     xs, ys = np.meshgrid(np.arange(width) + 0.5, np.arange(height) + 0.5)
     inside = np.ones((height, width), bool)
-    for (x0, y0), (x1, y1) in zip(hull, hull[1:] + hull[:1]):
+    for (x0, y0), (x1, y1) in zip(outline, outline[1:] + outline[:1]):
         ex, ey = x1 - x0, y1 - y0
         length = math.hypot(ex, ey)
         # signed distance to the left of the edge (inside, for a counter-clockwise hull)

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import td_render as td
-from imagetools import assert_mask_within_one_pixel
+from imagetools import assert_mask_within_one_pixel, hull
 
 COLOR = np.array([204 / 255, 51 / 255, 102 / 255, 1.0], np.float32)
 BG = np.array([0.0, 0.0, 51 / 255, 1.0], np.float32)
@@ -87,24 +87,6 @@ def window_px(ndc, w, h, winx=0.0, winy=0.0, winsize=1.0, winroll=0.0, pivot="vi
     a = math.radians(-winroll)
     dx, dy = x - cx, y - cy
     return cx + dx * math.cos(a) - dy * math.sin(a), cy + dx * math.sin(a) + dy * math.cos(a)
-
-
-def hull(points):
-    pts = sorted(set(points))
-
-    def cross(o, a, b):
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower, upper = [], []
-    for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return lower[:-1] + upper[:-1]  # counter-clockwise
 
 
 def polygon_mask(points, w, h):
