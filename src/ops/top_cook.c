@@ -74,6 +74,15 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh, uin
     if (s->cooked != NULL && (s->cooked_serial == st->serial || td_op_flag(top, TD_FLAG_LOCK))) {
         return 0;
     }
+    if (s->building) {
+        /* reached again while its own scene is being built: its inputs lead back to it */
+        PyObject *path = td_op_path(top);
+        if (path != NULL) {
+            PyErr_Format(st->tdError, "%U: its inputs lead back to it (a cycle of TOPs)", path);
+            Py_DECREF(path);
+        }
+        return -1;
+    }
     double t0 = td_now_ms();
     /* Expressions read while the scene is built report their errors through the module's pending
      * cook error, and addError()/addWarning() are valid during the build. */
@@ -83,16 +92,6 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh, uin
         return -1;
     }
     td_op_cook_begin(top);
-    if (s->building) {
-        td_eval_epoch_end(st, &epoch);
-        td_op_cook_end(top, 0);
-        PyObject *path = td_op_path(top);
-        if (path != NULL) {
-            PyErr_Format(st->tdError, "%U: its inputs lead back to it (a cycle of TOPs)", path);
-            Py_DECREF(path);
-        }
-        return -1;
-    }
     s->building = 1;
     td_scene *scene = td_top_class_of(top)->build(top);
     if (top->valid && top->ext == s) {
