@@ -151,12 +151,21 @@ in vec3 vWorldPos;
 in vec3 vWorldNormal;
 out vec4 fragColor;
 
-// Routes a colour into the target's channels, as TouchDesigner's TDOutputSwizzle() does:
+// Applies the material's alpha test, then routes a colour into the target's channels, as
+// TouchDesigner's TDOutputSwizzle() does:
 // alpha formats keep A in R, mono+alpha formats (R, A) in (R, G). The render's premultrgbbyalpha
 // multiplies rgb by alpha first (TD_PREMULTIPLY); dither (TD_DITHERING on, TD_DITHER: one step of
 // the format's precision) adds a 4x4 ordered-dither offset in (-1/2, 1/2) of a step.
 vec4 TDOutputSwizzle(vec4 c)
 {
+    // the MAT Common page's alpha test: keep the pixel if alpha <func> threshold
+    float test = uTDDrawParams.x, t = uTDDrawParams.y;
+    if (test > 0.5) {
+        bool keep = test < 1.5 ? c.a < t : test < 2.5 ? c.a <= t : test < 3.5 ? c.a > t : c.a >= t;
+        if (!keep) {
+            discard;
+        }
+    }
 #if TD_PREMULTIPLY
     c.rgb *= c.a;
 #endif

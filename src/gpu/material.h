@@ -31,6 +31,34 @@ size_t td_block_size(const td_block_field *fields, size_t n);
  * {...};") into buf; returns its length, or a value >= cap if it did not fit. */
 size_t td_block_declaration(const td_block_field *fields, size_t n, char *buf, size_t cap);
 
+/* Blend factors a material state names (the renderer maps them to GL's). */
+typedef enum {
+    TD_BLEND_ZERO = 0, TD_BLEND_ONE, TD_BLEND_SRC_COLOR, TD_BLEND_ONE_MINUS_SRC_COLOR, TD_BLEND_DST_COLOR,
+    TD_BLEND_ONE_MINUS_DST_COLOR, TD_BLEND_SRC_ALPHA, TD_BLEND_ONE_MINUS_SRC_ALPHA, TD_BLEND_DST_ALPHA,
+    TD_BLEND_ONE_MINUS_DST_ALPHA, TD_BLEND_SRC_ALPHA_SATURATE, TD_BLEND_CONSTANT_COLOR,
+    TD_BLEND_ONE_MINUS_CONSTANT_COLOR, TD_BLEND_CONSTANT_ALPHA, TD_BLEND_ONE_MINUS_CONSTANT_ALPHA
+} td_blend_factor;
+typedef enum { TD_BLEND_OP_ADD = 0, TD_BLEND_OP_SUB, TD_BLEND_OP_REVSUB, TD_BLEND_OP_MIN, TD_BLEND_OP_MAX } td_blend_op;
+typedef enum {
+    TD_DEPTH_LESS = 0, TD_DEPTH_LEQUAL, TD_DEPTH_EQUAL, TD_DEPTH_GREATER, TD_DEPTH_GEQUAL, TD_DEPTH_NOTEQUAL,
+    TD_DEPTH_ALWAYS
+} td_depth_func;
+
+/* A material's fixed-function state (the MAT Common page). Plain bytes: compared with the scene. */
+typedef struct td_material_state {
+    unsigned char blend;               /* blending on */
+    unsigned char blend_op[2];         /* td_blend_op: colour, alpha */
+    unsigned char src[2], dst[2];      /* td_blend_factor: colour, alpha */
+    unsigned char depth_test, depth_func, depth_write; /* td_depth_func */
+    unsigned char alpha_test;          /* 0 off, 1 + (less, lessorequal, greater, greaterorequal): keep if */
+    unsigned char wireframe;           /* draw the triangles' edges */
+    unsigned char polygon_offset;
+    signed char cull;                  /* -1: the render's; else td_cull of gpu/scene.h */
+    float constant[4];                 /* blend constant colour and alpha */
+    float alpha_threshold, line_width;
+    float offset_factor, offset_units;
+} td_material_state;
+
 /* Binding points of the uniform blocks every program shares (shaders/td_common.glsl). */
 enum { TD_BLOCK_FRAME = 0, TD_BLOCK_DRAW = 1, TD_BLOCK_MATERIAL = 2, TD_BLOCK_LIGHTS = 3 };
 

@@ -15,7 +15,7 @@
 #include "gpu/shadow.h"
 #include "td_shaders.h"
 
-#define TD_DRAW_BLOCK_BYTES 112 /* mat4 + mat3 (three vec4 columns) */
+#define TD_DRAW_BLOCK_BYTES 128 /* mat4 + mat3 (three vec4 columns) + vec4 */
 #define TD_FRAME_BYTES 128      /* room for the TDFrame block */
 #define TD_SOURCE_MAX 65536
 
@@ -177,6 +177,8 @@ upload_draws(td_gl_renderer *r, const td_scene *s, size_t *stride, size_t *mater
         }
         memcpy(p, d->model, 64);
         memcpy(p + 64, normal, 48);
+        float params[4] = {(float)d->material.state.alpha_test, d->material.state.alpha_threshold, 0.0f, 0.0f};
+        memcpy(p + 112, params, sizeof(params));
         memcpy(p + *material_at, d->material.block, TD_MATERIAL_BLOCK_MAX);
     }
     upload(&r->draws, &r->draws_bytes, r->staging, bytes);
@@ -228,6 +230,66 @@ material_program(td_gl_renderer *r, const td_scene_material *m, const td_scene *
                           TD_SOURCE_MAX);
     }
     return td_gl_program_get(r->programs, r->vsrc, r->fsrc, out, err);
+}
+
+static const GLenum gl_blend_factor[] = {
+    [TD_BLEND_ZERO] = GL_ZERO, [TD_BLEND_ONE] = GL_ONE, [TD_BLEND_SRC_COLOR] = GL_SRC_COLOR,
+    [TD_BLEND_ONE_MINUS_SRC_COLOR] = GL_ONE_MINUS_SRC_COLOR, [TD_BLEND_DST_COLOR] = GL_DST_COLOR,
+    [TD_BLEND_ONE_MINUS_DST_COLOR] = GL_ONE_MINUS_DST_COLOR, [TD_BLEND_SRC_ALPHA] = GL_SRC_ALPHA,
+    [TD_BLEND_ONE_MINUS_SRC_ALPHA] = GL_ONE_MINUS_SRC_ALPHA, [TD_BLEND_DST_ALPHA] = GL_DST_ALPHA,
+    [TD_BLEND_ONE_MINUS_DST_ALPHA] = GL_ONE_MINUS_DST_ALPHA, [TD_BLEND_SRC_ALPHA_SATURATE] = GL_SRC_ALPHA_SATURATE,
+    [TD_BLEND_CONSTANT_COLOR] = GL_CONSTANT_COLOR, [TD_BLEND_ONE_MINUS_CONSTANT_COLOR] = GL_ONE_MINUS_CONSTANT_COLOR,
+    [TD_BLEND_CONSTANT_ALPHA] = GL_CONSTANT_ALPHA, [TD_BLEND_ONE_MINUS_CONSTANT_ALPHA] = GL_ONE_MINUS_CONSTANT_ALPHA};
+static const GLenum gl_blend_op[] = {[TD_BLEND_OP_ADD] = GL_FUNC_ADD, [TD_BLEND_OP_SUB] = GL_FUNC_SUBTRACT,
+                                     [TD_BLEND_OP_REVSUB] = GL_FUNC_REVERSE_SUBTRACT, [TD_BLEND_OP_MIN] = GL_MIN,
+                                     [TD_BLEND_OP_MAX] = GL_MAX};
+static const GLenum gl_depth_func[] = {[TD_DEPTH_LESS] = GL_LESS,       [TD_DEPTH_LEQUAL] = GL_LEQUAL,
+                                       [TD_DEPTH_EQUAL] = GL_EQUAL,     [TD_DEPTH_GREATER] = GL_GREATER,
+                                       [TD_DEPTH_GEQUAL] = GL_GEQUAL,   [TD_DEPTH_NOTEQUAL] = GL_NOTEQUAL,
+                                       [TD_DEPTH_ALWAYS] = GL_ALWAYS};
+static const GLenum gl_cull[] = {[TD_CULL_BACK] = GL_BACK, [TD_CULL_FRONT] = GL_FRONT, [TD_CULL_BOTH] = GL_FRONT_AND_BACK};
+
+/* The GL state of one draw: its material's Common page over the render's cull and polygon offset. */
+static void
+apply_state(const td_material_state *m, const td_scene *s)
+{
+    if (m->blend) {
+        glEnablei(GL_BLEND, 0); /* buffer 0: the only one the materials write */
+        glBlendEquationSeparate(gl_blend_op[m->blend_op[0]], gl_blend_op[m->blend_op[1]]);
+        glBlendFuncSeparate(gl_blend_factor[m->src[0]], gl_blend_factor[m->dst[0]], gl_blend_factor[m->src[1]],
+                            gl_blend_factor[m->dst[1]]);
+        glBlendColor(m->constant[0], m->constant[1], m->constant[2], m->constant[3]);
+    }
+    else {
+        glDisable(GL_BLEND);
+    }
+    if (m->depth_test) {
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(gl_depth_func[m->depth_func]);
+    }
+    else {
+        glDisable(GL_DEPTH_TEST);
+    }
+    glDepthMask(m->depth_write ? GL_TRUE : GL_FALSE);
+    int cull = m->cull >= 0 ? m->cull : s->cull;
+    if (cull > TD_CULL_NEITHER && cull <= TD_CULL_BOTH) {
+        glEnable(GL_CULL_FACE);
+        glCullFace(gl_cull[cull]);
+    }
+    else {
+        glDisable(GL_CULL_FACE);
+    }
+    if (m->polygon_offset || s->polygon_offset) {
+        glEnable(GL_POLYGON_OFFSET_FILL);
+        glEnable(GL_POLYGON_OFFSET_LINE);
+        glPolygonOffset(m->polygon_offset ? m->offset_factor : s->offset_factor,
+                        m->polygon_offset ? m->offset_units : s->offset_units);
+    }
+    else {
+        glDisable(GL_POLYGON_OFFSET_FILL);
+        glDisable(GL_POLYGON_OFFSET_LINE);
+    }
+    glPolygonMode(GL_FRONT_AND_BACK, m->wireframe ? GL_LINE : GL_FILL);
 }
 
 static int
@@ -299,25 +361,6 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
         memcpy(action.clear_color, bg, sizeof(action.clear_color));
     }
     glDisable(GL_BLEND);
-    static const GLenum cull_faces[] = {[TD_CULL_BACK] = GL_BACK, [TD_CULL_FRONT] = GL_FRONT,
-                                        [TD_CULL_BOTH] = GL_FRONT_AND_BACK};
-    if (s->cull > TD_CULL_NEITHER && s->cull <= TD_CULL_BOTH) {
-        glEnable(GL_CULL_FACE);
-        glCullFace(cull_faces[s->cull]);
-    }
-    else {
-        glDisable(GL_CULL_FACE);
-    }
-    if (s->polygon_offset) {
-        glEnable(GL_POLYGON_OFFSET_FILL);
-        glPolygonOffset(s->offset_factor, s->offset_units);
-    }
-    else {
-        glDisable(GL_POLYGON_OFFSET_FILL);
-    }
-    glEnable(GL_DEPTH_TEST);
-    glDepthFunc(GL_LESS);
-    glDepthMask(GL_TRUE);
     if (t->samples > 1) {
         glEnable(GL_MULTISAMPLE);
     }
@@ -336,6 +379,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
     }
     glBindBufferBase(GL_UNIFORM_BUFFER, TD_BLOCK_LIGHTS, r->lights);
     GLuint current = 0;
+    const td_material_state *state = NULL; /* the state the GL has, NULL: none set yet */
     /* a cube map: each face it renders into its square of the strip, face f at rows f * width */
     for (int f = 0; f < (s->cube_faces != 0 ? 6 : 1) && rc == 0; f++) {
         if (s->cube_faces != 0) {
@@ -359,6 +403,10 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
                 current = programs[i];
                 glUseProgram(current);
             }
+            if (state == NULL || memcmp(state, &d->material.state, sizeof(*state)) != 0) {
+                state = &d->material.state;
+                apply_state(state, s);
+            }
             size_t mbytes = td_block_size(d->material.program->fields, d->material.program->nfields);
             glBindBufferRange(GL_UNIFORM_BUFFER, TD_BLOCK_DRAW, r->draws, (GLintptr)(i * stride), TD_DRAW_BLOCK_BYTES);
             glBindBufferRange(GL_UNIFORM_BUFFER, TD_BLOCK_MATERIAL, r->draws, (GLintptr)(i * stride + material_at),
@@ -371,6 +419,12 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
     glUseProgram(0);
     glDisable(GL_CULL_FACE);
     glDisable(GL_POLYGON_OFFSET_FILL);
+    glDisable(GL_POLYGON_OFFSET_LINE);
+    glDisable(GL_BLEND);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glDepthMask(GL_TRUE);
+    glPolygonMode(GL_FRONT_AND_BACK, GL_FILL);
     int end = td_gl_pass_end(&t->pass, rc == 0 ? err : NULL);
     glDisable(GL_MULTISAMPLE);
     rc = rc != 0 || end != 0 ? -1 : 0;

@@ -50,6 +50,7 @@ typedef struct td_scene_material {
     const td_material_program *program;
     td_gl_source *source; /* NULL, or a fragment body replacing program->fragment (one reference) */
     uint64_t owner;       /* id of the MAT (names it in errors), 0 for the default material */
+    td_material_state state; /* the MAT Common page */
     float block[TD_MATERIAL_BLOCK_MAX / 4];
 } td_scene_material;
 
@@ -58,6 +59,7 @@ typedef struct td_scene_draw {
     uint32_t casts;     /* bit k: the draw casts into shadow map slot k */
     uint32_t seq;       /* gather order: the tie-break of the sort by priority */
     float priority;     /* its geometryCOMP's drawpriority: larger drawn first */
+    float distance;     /* of its origin from the camera: blended draws are sorted far to near */
     float model[16];    /* column-major object-to-world */
     float normal[9];    /* column-major inverse transpose of model's upper 3x3 */
     td_scene_material material;

@@ -9,7 +9,8 @@
     X(colorr, TD_PAR_F, "Color", "Constant", 1)                                                            \
     X(colorg, TD_PAR_F, "Color", "Constant", 1)                                                            \
     X(colorb, TD_PAR_F, "Color", "Constant", 1)                                                            \
-    X(alpha, TD_PAR_FC, "Alpha", "Constant", 1, 0, 1)
+    X(alpha, TD_PAR_FC, "Alpha", "Constant", 1, 0, 1)                                                      \
+    TD_MAT_COMMON_PARS(X)
 TD_PAR_TABLE(constant_pars, CONSTANT_PARS);
 
 /* The TDMaterial block of shaders/constant.frag. */

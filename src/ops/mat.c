@@ -9,7 +9,16 @@
 #include "ops/registry.h"
 
 static PyType_Slot mat_slots[] = {
-    {Py_tp_doc, "MAT: a material. Assign it to a geometryCOMP's material parameter (the OP or its path)."},
+    {Py_tp_doc, "MAT: a material. Assign it to a geometryCOMP's material parameter (the OP or its path).\n\n"
+                "Every MAT's Common page: blending with blendop, srcblend, destblend (and separatealphafunc\n"
+                "with blendopa, srcblenda, destblenda), blendconstantr/g/b/a, as OpenGL's blend equation;\n"
+                "depthtest (off: no depth writes either), depthfunc, depthwriting; alphatest keeps pixels whose\n"
+                "alpha passes alphafunc against alphathreshold; wireframe draws the triangles' edges\n"
+                "('topology' as 'tesselated': meshes here are triangles); cullface (userender: the render's);\n"
+                "polygonoffset with its factor and units (over the render's). Defaults TouchDesigner does not\n"
+                "document are ours (blending off, sa / omsa, depthfunc less, alphafunc greaterorequal 0.5).\n"
+                "Stored only: legacyalphabehavior, postmultalpha, pointcolorpremult, wirewidth (lines are\n"
+                "one pixel wide)."},
     {0, NULL},
 };
 
@@ -20,12 +29,73 @@ PyType_Spec td_MAT_spec = {
     .slots = mat_slots,
 };
 
+const char *const td_menu_blendop[] = {TD_BLENDOP_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_srcblend[] = {TD_SRCBLEND_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_destblend[] = {TD_DESTBLEND_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_depthfunc[] = {TD_DEPTHFUNC_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_alphafunc[] = {TD_ALPHAFUNC_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_wireframe[] = {TD_WIREFRAME_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_matcull[] = {TD_MATCULL_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_pointpremult[] = {TD_POINTPREMULT_MENU(TD_MENU_TOKEN) NULL};
+
+/* The GPU's names of the blend factors, by menu index. */
+static const unsigned char src_factor[] = {
+    [TD_SRC_ZERO] = TD_BLEND_ZERO, [TD_SRC_DCOL] = TD_BLEND_DST_COLOR, [TD_SRC_OMDCOL] = TD_BLEND_ONE_MINUS_DST_COLOR,
+    [TD_SRC_SA] = TD_BLEND_SRC_ALPHA, [TD_SRC_OMSA] = TD_BLEND_ONE_MINUS_SRC_ALPHA, [TD_SRC_DA] = TD_BLEND_DST_ALPHA,
+    [TD_SRC_OMDA] = TD_BLEND_ONE_MINUS_DST_ALPHA, [TD_SRC_SAS] = TD_BLEND_SRC_ALPHA_SATURATE, [TD_SRC_ONE] = TD_BLEND_ONE,
+    [TD_SRC_CCOL] = TD_BLEND_CONSTANT_COLOR, [TD_SRC_OMCCOL] = TD_BLEND_ONE_MINUS_CONSTANT_COLOR,
+    [TD_SRC_CA] = TD_BLEND_CONSTANT_ALPHA, [TD_SRC_OMCA] = TD_BLEND_ONE_MINUS_CONSTANT_ALPHA};
+static const unsigned char dst_factor[] = {
+    [TD_DST_ZERO] = TD_BLEND_ZERO, [TD_DST_SCOL] = TD_BLEND_SRC_COLOR, [TD_DST_OMSCOL] = TD_BLEND_ONE_MINUS_SRC_COLOR,
+    [TD_DST_SA] = TD_BLEND_SRC_ALPHA, [TD_DST_OMSA] = TD_BLEND_ONE_MINUS_SRC_ALPHA, [TD_DST_DA] = TD_BLEND_DST_ALPHA,
+    [TD_DST_OMDA] = TD_BLEND_ONE_MINUS_DST_ALPHA, [TD_DST_ONE] = TD_BLEND_ONE, [TD_DST_CCOL] = TD_BLEND_CONSTANT_COLOR,
+    [TD_DST_OMCCOL] = TD_BLEND_ONE_MINUS_CONSTANT_COLOR, [TD_DST_CA] = TD_BLEND_CONSTANT_ALPHA,
+    [TD_DST_OMCA] = TD_BLEND_ONE_MINUS_CONSTANT_ALPHA};
+
+/* The Common page's values as the renderer's state. */
+static void
+fill_state(const td_values *vals, const td_op_class *cls, td_material_state *st)
+{
+    Py_ssize_t c = td_mat_common(cls);
+    double v[TD_MATC_COUNT];
+    for (int i = 0; i < TD_MATC_COUNT; i++) {
+        v[i] = vals != NULL ? vals->v[c + i].num : cls->pars[c + i].def;
+    }
+    memset(st, 0, sizeof(*st));
+    st->blend = v[TD_MATC_blending] != 0.0;
+    if (st->blend) {
+        int alpha = v[TD_MATC_separatealphafunc] != 0.0;
+        st->blend_op[0] = (unsigned char)v[TD_MATC_blendop];
+        st->blend_op[1] = (unsigned char)v[alpha ? TD_MATC_blendopa : TD_MATC_blendop];
+        st->src[0] = src_factor[(int)v[TD_MATC_srcblend]];
+        st->src[1] = src_factor[(int)v[alpha ? TD_MATC_srcblenda : TD_MATC_srcblend]];
+        st->dst[0] = dst_factor[(int)v[TD_MATC_destblend]];
+        st->dst[1] = dst_factor[(int)v[alpha ? TD_MATC_destblenda : TD_MATC_destblend]];
+        for (int k = 0; k < 4; k++) {
+            st->constant[k] = (float)v[TD_MATC_blendconstantr + k];
+        }
+    }
+    st->depth_test = v[TD_MATC_depthtest] != 0.0;
+    st->depth_func = (unsigned char)v[TD_MATC_depthfunc];
+    st->depth_write = st->depth_test && v[TD_MATC_depthwriting] != 0.0; /* no test: no writes either */
+    st->alpha_test = v[TD_MATC_alphatest] != 0.0 ? (unsigned char)(1 + (int)v[TD_MATC_alphafunc]) : 0;
+    st->alpha_threshold = (float)v[TD_MATC_alphathreshold];
+    st->wireframe = v[TD_MATC_wireframe] != 0.0;
+    st->line_width = (float)v[TD_MATC_wirewidth];
+    /* userender: -1; the others the render's cull order (neither, back, front, both) */
+    st->cull = (signed char)((int)v[TD_MATC_cullface] - 1);
+    st->polygon_offset = v[TD_MATC_polygonoffset] != 0.0;
+    st->offset_factor = (float)v[TD_MATC_polygonoffsetfactor];
+    st->offset_units = (float)v[TD_MATC_polygonoffsetunits];
+}
+
 /* ---- material blocks ---- */
 
 void
 td_mat_fill(const td_values *vals, const td_op_class *cls, const td_material_program *prog, td_scene_material *out)
 {
     out->program = prog;
+    fill_state(vals, cls, &out->state);
     unsigned char *block = (unsigned char *)out->block;
     for (size_t i = 0; i < prog->nfields; i++) {
         const td_block_field *f = &prog->fields[i];

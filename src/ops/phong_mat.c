@@ -26,7 +26,8 @@
     X(constantr, TD_PAR_F, "Constant", "RGB", 0)                                                           \
     X(constantg, TD_PAR_F, "Constant", "RGB", 0)                                                           \
     X(constantb, TD_PAR_F, "Constant", "RGB", 0)                                                           \
-    X(alphafront, TD_PAR_FC, "Alpha", "Alpha", 1, 0, 1)
+    X(alphafront, TD_PAR_FC, "Alpha", "Alpha", 1, 0, 1)                                                    \
+    TD_MAT_COMMON_PARS(X)
 TD_PAR_TABLE(phong_pars, PHONG_PARS);
 
 /* The TDMaterial block of shaders/phong.frag: a GLSL field per row, filled from the parameter at

@@ -5,6 +5,7 @@
  * gather never walks a list or reads an operator across an evaluation: it collects what it needs
  * (strong references in lists, parameter values in td_values, lights and draws in C arrays) and
  * fills the td_scene from that alone at the end. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -374,13 +375,32 @@ gather_geometry(td_render_gather *g, TdOp *geo, const td_scene_material *overrid
     return rc;
 }
 
-/* Larger drawpriority first (TouchDesigner: smaller values are drawn later), gather order within. */
+/* The draw order without sortedblending: larger drawpriority first, else gather order. */
 static int
-by_priority(const void *pa, const void *pb)
+by_priority_only(const void *pa, const void *pb)
 {
     const td_scene_draw *a = pa, *b = pb;
     if (a->priority != b->priority) {
         return a->priority > b->priority ? -1 : 1;
+    }
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* The draw order: opaque draws first, then those whose material blends ('sortedblending'); by
+ * larger drawpriority first (TouchDesigner: smaller values are drawn later); blended draws far to
+ * near; else in gather order. */
+static int
+by_order(const void *pa, const void *pb)
+{
+    const td_scene_draw *a = pa, *b = pb;
+    if (a->material.state.blend != b->material.state.blend) {
+        return a->material.state.blend ? 1 : -1;
+    }
+    if (a->priority != b->priority) {
+        return a->priority > b->priority ? -1 : 1;
+    }
+    if (a->material.state.blend && a->distance != b->distance) {
+        return a->distance > b->distance ? -1 : 1;
     }
     return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
@@ -490,12 +510,14 @@ td_render_gather_run(TdOp *top, const td_values *tv, const td_render_layout *lay
             goto done;
         }
     }
-    for (size_t i = 1; i < g->ndraws; i++) {
-        if (g->draws[i].priority != g->draws[0].priority) {
-            qsort(g->draws, g->ndraws, sizeof(td_scene_draw), by_priority);
-            break;
-        }
+    int sorted = lay->transparency < 0 || (int)tv->v[lay->transparency].num == TD_TRANSPARENCY_SORTED;
+    for (size_t i = 0; i < g->ndraws; i++) {
+        td_scene_draw *d = &g->draws[i];
+        double dx = d->model[12] - g->cam_world[12], dy = d->model[13] - g->cam_world[13];
+        double dz = d->model[14] - g->cam_world[14];
+        d->distance = sorted && d->material.state.blend ? (float)sqrt(dx * dx + dy * dy + dz * dz) : 0.0f;
     }
+    qsort(g->draws, g->ndraws, sizeof(td_scene_draw), sorted ? by_order : by_priority_only);
     rc = td_op_check(top);
 done:
     if (rc < 0) {

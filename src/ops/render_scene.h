@@ -66,13 +66,15 @@ typedef struct td_render_layout {
     Py_ssize_t camera, geometry, lights;
     Py_ssize_t cullface, overridemat, polygonoffset, polygonoffsetfactor, polygonoffsetunits;
     Py_ssize_t drawdepthonly, dither, crop; /* crop: the first of the Crop page */
+    Py_ssize_t transparency;
 } td_render_layout;
 /* The layout of a table with these rows (its PAR_* indices, in the file that includes this). */
 #define TD_RENDER_LAYOUT                                                                                   \
     {.camera = PAR_camera, .geometry = PAR_geometry, .lights = PAR_lights, .cullface = PAR_cullface,        \
      .overridemat = PAR_overridemat, .polygonoffset = PAR_polygonoffset,                                   \
      .polygonoffsetfactor = PAR_polygonoffsetfactor, .polygonoffsetunits = PAR_polygonoffsetunits,         \
-     .drawdepthonly = PAR_drawdepthonly, .dither = PAR_dither, .crop = PAR_cropleft}
+     .drawdepthonly = PAR_drawdepthonly, .dither = PAR_dither, .crop = PAR_cropleft,                       \
+     .transparency = PAR_transparency}
 
 /* What a gather found, in plain C: the first camera's view and projection (crop applied), the
  * lights, the ambient sum and the draws (each holding its mesh and source). */

@@ -260,8 +260,10 @@ static PyType_Slot render_slots[] = {
                 "polygonoffset with polygonoffsetfactor and polygonoffsetunits (our defaults 1, 1).\n"
                 "Crop: cropleft/right/bottom/top in pixels, fractions or fractionaspect (units of the\n"
                 "image's height) pick the part of the image the output shows, through the projection.\n"
-                "rendermode other than render2d is a tdError. Stored only: multicamerahint,\n"
-                "possidex/y/z, negsidex/y/z, transparency, depthpeel, transpeellayers,\n"
+                "transparency 'sortedblending' draws geometry whose MAT blends after the rest, far to near\n"
+                "(by its origin's distance from the camera); the other tokens keep the gather order.\n"
+                "rendermode other than render2d and cubemap is a tdError. Stored only: multicamerahint,\n"
+                "transparency 'orderind' and 'alphatocoverage', depthpeel, transpeellayers,\n"
                 "coloroutputneeded, numcolorbufs, allowbufblending, overdraw, overdrawlimit.\n"
                 "A material whose shader does not compile raises tdError naming the MAT."},
     {0, NULL},
