@@ -1,5 +1,15 @@
-// constantMAT: the colour and alpha, unlit (TDMaterial: color, alpha), then the camera's fog.
+// constantMAT: the colour and alpha, unlit (TDMaterial: color, alpha), times the colormap TOP's
+// image at the mesh's uv when there is one (TD_COLORMAP_UNIT: its texture unit), then the camera's
+// fog.
+#ifdef TD_COLORMAP_UNIT
+layout(binding = TD_COLORMAP_UNIT) uniform sampler2D sColorMap;
+#endif
+
 void main()
 {
-    fragColor = TDOutputSwizzle(TDFog(vec4(color, alpha), vWorldPos));
+    vec4 c = vec4(color, alpha);
+#ifdef TD_COLORMAP_UNIT
+    c *= texture(sColorMap, vUV.st);
+#endif
+    fragColor = TDOutputSwizzle(TDFog(c, vWorldPos));
 }

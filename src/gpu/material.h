@@ -14,12 +14,22 @@ typedef struct td_block_field {
     int par;          /* index of the first of its parameters (the others follow it in the MAT's table) */
 } td_block_field;
 
+/* Texture maps a material samples, at most, each from a TOP. */
+#define TD_MATERIAL_MAPS 4
+
 typedef struct td_material_program {
     const char *name;     /* "phong": for messages */
     const char *fragment; /* the material's fragment shader body (after the TD prelude) */
     const td_block_field *fields;
     size_t nfields;
+    /* its maps: map j, when the MAT names a TOP for it, is bound on unit TD_MATERIAL_MAP_UNIT + j and
+     * the macro map_units[j] is defined to that unit in the program's source */
+    const char *const *map_units;
+    size_t nmaps;
 } td_material_program;
+
+/* The texture unit of a material's map 0 (after the shadow and projector maps' units). */
+#define TD_MATERIAL_MAP_UNIT 16
 
 /* Bytes of a material block at most (std140, 16 vec4 fields). */
 #define TD_MATERIAL_BLOCK_MAX 256

@@ -28,6 +28,7 @@ struct td_gl_renderer {
     GLuint vao;           /* empty: full-screen passes draw without vertex buffers */
     td_gl_shadows shadows;
     td_gl_projectors projectors;
+    GLuint map_samplers[32]; /* by td_scene_material.map_sampling: extend u, v and filter */
     size_t lights_bytes, draws_bytes;
     GLint align;          /* GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT */
     unsigned char *staging;
@@ -218,6 +219,12 @@ material_program(td_gl_renderer *r, const td_scene_material *m, const td_scene *
                        s->fog.params[0] >= 1.0f && s->fog.params[0] <= 3.0f ? (int)s->fog.params[0] : 0, (int)s->format->out_mode, s->premult != 0,
                        s->dither && dither_step(s->format) > 0.0, s->dither ? dither_step(s->format) : 0.0, td_shader_td_common_glsl, td_shader_td_fragment_glsl);
     size_t n = len > 0 ? (size_t)len : 0;
+    for (size_t j = 0; j < mp->nmaps && j < TD_MATERIAL_MAPS && n < TD_SOURCE_MAX; j++) {
+        if (m->maps[j] >= 0) { /* the map names a TOP: its unit, which also says it is there */
+            n += (size_t)snprintf(r->fsrc + n, TD_SOURCE_MAX - n, "#define %s %d\n", mp->map_units[j],
+                                  TD_MATERIAL_MAP_UNIT + (int)j);
+        }
+    }
     if (n < TD_SOURCE_MAX) {
         n += td_block_declaration(mp->fields, mp->nfields, r->fsrc + n, TD_SOURCE_MAX - n);
     }
@@ -292,6 +299,49 @@ apply_state(const td_material_state *m, const td_scene *s)
     glPolygonMode(GL_FRONT_AND_BACK, m->wireframe ? GL_LINE : GL_FILL);
 }
 
+/* Binds material m's maps (its TOPs' images) on their units with samplers of their sampling. */
+static int
+bind_maps(td_gl_renderer *r, const td_scene *s, const td_scene_material *m, td_err *err)
+{
+    static const GLint wrap[] = {GL_CLAMP_TO_EDGE, GL_CLAMP_TO_BORDER, GL_REPEAT, GL_MIRRORED_REPEAT};
+    for (size_t j = 0; j < m->program->nmaps && j < TD_MATERIAL_MAPS; j++) {
+        if (m->maps[j] < 0) {
+            continue;
+        }
+        td_gl_target *map = s->textures[m->maps[j]];
+        td_gl_target_adopt(map);
+        if (map->shown == NULL || map->color.id == 0) {
+            return td_err_set(err, TD_ERR_RUNTIME, "a material's map TOP has no image");
+        }
+        unsigned k = m->map_sampling[j] & 31u;
+        if (r->map_samplers[k] == 0) {
+            static const float transparent[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+            glCreateSamplers(1, &r->map_samplers[k]);
+            if (r->map_samplers[k] == 0) {
+                return td_err_set(err, TD_ERR_RUNTIME, "could not create a sampler");
+            }
+            GLint filter = (k & 16u) ? GL_LINEAR : GL_NEAREST;
+            glSamplerParameteri(r->map_samplers[k], GL_TEXTURE_WRAP_S, wrap[k & 3u]);
+            glSamplerParameteri(r->map_samplers[k], GL_TEXTURE_WRAP_T, wrap[(k >> 2) & 3u]);
+            glSamplerParameteri(r->map_samplers[k], GL_TEXTURE_MIN_FILTER, filter);
+            glSamplerParameteri(r->map_samplers[k], GL_TEXTURE_MAG_FILTER, filter);
+            glSamplerParameterfv(r->map_samplers[k], GL_TEXTURE_BORDER_COLOR, transparent);
+        }
+        glBindTextureUnit(TD_MATERIAL_MAP_UNIT + (GLuint)j, map->color.id);
+        glBindSampler(TD_MATERIAL_MAP_UNIT + (GLuint)j, r->map_samplers[k]);
+    }
+    return 0;
+}
+
+static void
+unbind_maps(void)
+{
+    for (GLuint j = 0; j < TD_MATERIAL_MAPS; j++) {
+        glBindTextureUnit(TD_MATERIAL_MAP_UNIT + j, 0);
+        glBindSampler(TD_MATERIAL_MAP_UNIT + j, 0);
+    }
+}
+
 static int
 draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *failed, td_err *err)
 {
@@ -309,7 +359,9 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
     }
     for (size_t i = 0; i < s->ndraws; i++) {
         const td_scene_material *m = &s->draws[i].material;
-        if (i > 0 && m->program == s->draws[i - 1].material.program && m->source == s->draws[i - 1].material.source) {
+        const td_scene_material *prev = i > 0 ? &s->draws[i - 1].material : NULL;
+        if (prev != NULL && m->program == prev->program && m->source == prev->source &&
+            memcmp(m->maps, prev->maps, sizeof(m->maps)) == 0) {
             programs[i] = programs[i - 1];
         }
         else if (material_program(r, m, s, &programs[i], err) != 0) {
@@ -407,6 +459,10 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
                 state = &d->material.state;
                 apply_state(state, s);
             }
+            if (bind_maps(r, s, &d->material, err) != 0) {
+                rc = -1;
+                break;
+            }
             size_t mbytes = td_block_size(d->material.program->fields, d->material.program->nfields);
             glBindBufferRange(GL_UNIFORM_BUFFER, TD_BLOCK_DRAW, r->draws, (GLintptr)(i * stride), TD_DRAW_BLOCK_BYTES);
             glBindBufferRange(GL_UNIFORM_BUFFER, TD_BLOCK_MATERIAL, r->draws, (GLintptr)(i * stride + material_at),
@@ -431,6 +487,9 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
 unbind:
     td_gl_shadows_unbind(s->nshadows);
     td_gl_projectors_unbind(s);
+    if (s->ntextures > 0) {
+        unbind_maps();
+    }
     if (programs != stack_programs) {
         free(programs);
     }

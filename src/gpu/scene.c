@@ -45,6 +45,9 @@ td_scene_decref(td_scene *s)
     for (int k = 0; k < s->nprojmaps; k++) {
         td_gl_target_release(s->projmaps[k]);
     }
+    for (int k = 0; k < s->ntextures; k++) {
+        td_gl_target_release(s->textures[k]);
+    }
     free(s->lights);
     free(s->draws);
     free(s);

@@ -23,6 +23,8 @@ typedef enum { TD_SHADOW_NONE = 0, TD_SHADOW_HARD = 1, TD_SHADOW_SOFT = 2 } td_s
 #define TD_MAX_LIGHTS 64
 #define TD_MAX_SHADOWS 8
 #define TD_MAX_PROJMAPS 4
+/* Distinct TOP images the materials of one render sample, at most. */
+#define TD_MAX_TEXTURES 16
 
 /* One light, laid out as the std140 TDLight of shaders/td_fragment.glsl. */
 typedef struct td_scene_light {
@@ -51,6 +53,8 @@ typedef struct td_scene_material {
     td_gl_source *source; /* NULL, or a fragment body replacing program->fragment (one reference) */
     uint64_t owner;       /* id of the MAT (names it in errors), 0 for the default material */
     td_material_state state; /* the MAT Common page */
+    signed char maps[TD_MATERIAL_MAPS];     /* map j's image: an index of td_scene.textures, -1: none */
+    unsigned char map_sampling[TD_MATERIAL_MAPS]; /* extend u | extend v << 2 | linear << 4 (0 hold, 1 zero, 2 repeat, 3 mirror) */
     float block[TD_MATERIAL_BLOCK_MAX / 4];
 } td_scene_material;
 
@@ -108,6 +112,9 @@ typedef struct td_scene {
     int cube_faces;           /* a cube map: bit f renders face f (+X, -X, +Y, -Y, +Z, -Z of the camera)
                                * into rows f * width of a width x 6 width strip; 0: a 2D render */
     int ncolor;               /* colour buffers (numcolorbufs; the materials write the first) */
+    int ntextures;            /* the TOP images the materials' maps sample */
+    struct td_gl_target *textures[TD_MAX_TEXTURES]; /* one reference each */
+    uint64_t texture_gens[TD_MAX_TEXTURES];
     int nprojmaps;            /* lights with a projector map (slots 0 .. nprojmaps - 1) */
     struct td_gl_target *projmaps[TD_MAX_PROJMAPS]; /* their TOPs' images (one reference each) */
     uint64_t projmap_gens[TD_MAX_PROJMAPS];

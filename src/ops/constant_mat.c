@@ -10,22 +10,36 @@
     X(colorg, TD_PAR_F, "Color", "Constant", 1)                                                            \
     X(colorb, TD_PAR_F, "Color", "Constant", 1)                                                            \
     X(alpha, TD_PAR_FC, "Alpha", "Constant", 1, 0, 1)                                                      \
+    X(colormap, TD_PAR_O, "Color Map", "Constant", "")                                                     \
+    X(colormapextendu, TD_PAR_M, "Extend U", "Constant", TD_EXTEND_REPEAT, td_menu_extend)                 \
+    X(colormapextendv, TD_PAR_M, "Extend V", "Constant", TD_EXTEND_REPEAT, td_menu_extend)                 \
+    X(colormapextendw, TD_PAR_M, "Extend W", "Constant", TD_EXTEND_REPEAT, td_menu_extend)                 \
+    X(colormapfilter, TD_PAR_M, "Filter", "Constant", TD_MAPFILTER_LINEAR, td_menu_mapfilter)              \
+    X(colormapanisotropy, TD_PAR_M, "Anisotropic Filter", "Constant", TD_ANISO_OFF, td_menu_anisotropy)    \
     TD_MAT_COMMON_PARS(X)
 TD_PAR_TABLE(constant_pars, CONSTANT_PARS);
 
 /* The TDMaterial block of shaders/constant.frag. */
 static const td_block_field constant_block[] = {{"color", 3, PAR_colorr}, {"alpha", 1, PAR_alpha}};
 
+/* Its maps: the colormap, bound where shaders/constant.frag's TD_COLORMAP_UNIT says. */
+static const char *const constant_map_units[] = {"TD_COLORMAP_UNIT"};
+static const td_mat_map constant_maps[] = {
+    {.top = PAR_colormap, .extendu = PAR_colormapextendu, .extendv = PAR_colormapextendv, .filter = PAR_colormapfilter}};
+
 static const td_material_program constant_program = {
     .name = "constant", .fragment = td_shader_constant_frag, .fields = constant_block,
-    .nfields = TD_NPARS(constant_block),
+    .nfields = TD_NPARS(constant_block), .map_units = constant_map_units, .nmaps = TD_NPARS(constant_maps),
 };
 
-static const td_mat_class constant_proto = {.program = &constant_program};
+static const td_mat_class constant_proto = {.program = &constant_program, .maps = constant_maps};
 
 static PyType_Slot constant_slots[] = {
     {Py_tp_doc, "constantMAT: an unlit material; pixels get exactly its colour and alpha.\n\n"
-                "Lights do not affect it."},
+                "Lights do not affect it. colormap names a TOP (relative to the MAT's network, cooked\n"
+                "first) whose image multiplies colour and alpha at the mesh's uv, sampled with\n"
+                "colormapextendu/v ('repeat', ours) and colormapfilter ('nearest', 'linear'; 'mipmaplinear'\n"
+                "filters linearly). Stored only: colormapextendw, colormapanisotropy."},
     {0, NULL},
 };
 

@@ -37,6 +37,9 @@ const char *const td_menu_alphafunc[] = {TD_ALPHAFUNC_MENU(TD_MENU_TOKEN) NULL};
 const char *const td_menu_wireframe[] = {TD_WIREFRAME_MENU(TD_MENU_TOKEN) NULL};
 const char *const td_menu_matcull[] = {TD_MATCULL_MENU(TD_MENU_TOKEN) NULL};
 const char *const td_menu_pointpremult[] = {TD_POINTPREMULT_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_extend[] = {TD_EXTEND_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_mapfilter[] = {TD_MAPFILTER_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_anisotropy[] = {TD_ANISOTROPY_MENU(TD_MENU_TOKEN) NULL};
 
 /* The GPU's names of the blend factors, by menu index. */
 static const unsigned char src_factor[] = {
@@ -96,6 +99,9 @@ td_mat_fill(const td_values *vals, const td_op_class *cls, const td_material_pro
 {
     out->program = prog;
     fill_state(vals, cls, &out->state);
+    for (int j = 0; j < TD_MATERIAL_MAPS; j++) {
+        out->maps[j] = -1; /* the render resolves the TOPs (render_scene.c) */
+    }
     unsigned char *block = (unsigned char *)out->block;
     for (size_t i = 0; i < prog->nfields; i++) {
         const td_block_field *f = &prog->fields[i];

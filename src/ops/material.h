@@ -85,11 +85,26 @@ td_mat_common(const td_op_class *cls)
     return (Py_ssize_t)cls->npars - TD_MATC_COUNT;
 }
 
+/* How a map samples its TOP (TouchDesigner's tokens). */
+#define TD_EXTEND_MENU(M) M(TD_EXTEND_HOLD, "hold") M(TD_EXTEND_ZERO, "zero") M(TD_EXTEND_REPEAT, "repeat") M(TD_EXTEND_MIRROR, "mirror")
+#define TD_MAPFILTER_MENU(M) M(TD_MAPFILTER_NEAREST, "nearest") M(TD_MAPFILTER_LINEAR, "linear") M(TD_MAPFILTER_MIPMAP, "mipmaplinear")
+#define TD_ANISOTROPY_MENU(M) M(TD_ANISO_OFF, "off") M(TD_ANISO_2X, "2x") M(TD_ANISO_4X, "4x") M(TD_ANISO_8X, "8x") M(TD_ANISO_16X, "16x")
+enum { TD_EXTEND_MENU(TD_MENU_ID) };
+enum { TD_MAPFILTER_MENU(TD_MENU_ID) };
+enum { TD_ANISOTROPY_MENU(TD_MENU_ID) };
+extern const char *const td_menu_extend[], *const td_menu_mapfilter[], *const td_menu_anisotropy[];
+
+/* One texture map of a MAT: the indices of its TOP parameter and its sampling parameters. */
+typedef struct td_mat_map {
+    Py_ssize_t top, extendu, extendv, filter;
+} td_mat_map;
+
 /* The MAT family's protocol (td_op_class.proto of every MAT): the program its material block
- * feeds. Filling is the same for every MAT (td_mat_fill), so a MAT type is its parameter table,
- * its block's field table and its shader. */
+ * feeds and its maps (program->nmaps of them). Filling is the same for every MAT (td_mat_fill), so
+ * a MAT type is its parameter table, its block's field table, its maps and its shader. */
 typedef struct td_mat_class {
     const td_material_program *program;
+    const td_mat_map *maps;
 } td_mat_class;
 
 static inline const td_mat_class *

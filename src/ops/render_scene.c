@@ -79,6 +79,9 @@ td_render_gather_clear(td_render_gather *g)
     for (int k = 0; k < g->nprojmaps; k++) {
         td_gl_target_release(g->projmaps[k]);
     }
+    for (int k = 0; k < g->ntextures; k++) {
+        td_gl_target_release(g->textures[k]);
+    }
     memset(g, 0, sizeof(*g));
 }
 
@@ -230,10 +233,63 @@ gather_lights(TdOp *top, td_render_gather *g, PyObject *lights)
     return 0;
 }
 
-/* The material the MAT path names (relative to base's network), evaluated, or phongMAT's defaults
- * when the path is empty; errors name who, the operator whose parameter it is. */
+/* A MAT's maps: the TOP each names (relative to the MAT's network), cooked, as an index of the
+ * render's textures (the same TOP once), with its sampling. */
 static int
-gather_material(TdOp *who, TdOp *base, const char *path, td_scene_material *out)
+gather_maps(TdOp *top, td_render_gather *g, TdOp *mat, const td_mat_class *proto, const td_values *mv,
+            td_scene_material *out)
+{
+    static const unsigned char extend[] = {[TD_EXTEND_HOLD] = 0, [TD_EXTEND_ZERO] = 1, [TD_EXTEND_REPEAT] = 2,
+                                           [TD_EXTEND_MIRROR] = 3};
+    for (size_t j = 0; j < proto->program->nmaps && j < TD_MATERIAL_MAPS; j++) {
+        const td_mat_map *m = &proto->maps[j];
+        const char *path = td_values_str(mv, m->top);
+        if (path[0] == '\0') {
+            continue;
+        }
+        TdOp *map = td_path_resolve(mat->parent != NULL ? mat->parent : mat, path);
+        if (map == NULL || !map->valid || td_top_class_of(map) == NULL) {
+            return td_render_error(mat, map == NULL || !map->valid ? "map '%s' names no operator" : "map '%s' is not a TOP",
+                                   path);
+        }
+        Py_INCREF(map);
+        td_top_image image;
+        int rc = td_top_input_cook(top, map, &image);
+        Py_DECREF(map);
+        if (rc < 0) {
+            return -1;
+        }
+        int slot = -1;
+        for (int k = 0; k < g->ntextures; k++) {
+            if (g->textures[k] == image.target) {
+                slot = k;
+            }
+        }
+        if (slot >= 0) {
+            td_gl_target_release(image.target); /* held once already */
+        }
+        else if (g->ntextures >= TD_MAX_TEXTURES) {
+            td_gl_target_release(image.target);
+            return limit_error(top, TD_MAX_TEXTURES, "TOPs sampled by materials");
+        }
+        else {
+            slot = g->ntextures++;
+            g->textures[slot] = image.target;
+            g->texture_gens[slot] = image.generation;
+        }
+        out->maps[j] = (signed char)slot;
+        out->map_sampling[j] = (unsigned char)(extend[(int)mv->v[m->extendu].num] |
+                                               extend[(int)mv->v[m->extendv].num] << 2 |
+                                               ((int)mv->v[m->filter].num != TD_MAPFILTER_NEAREST) << 4);
+    }
+    return 0;
+}
+
+/* The material the MAT path names (relative to base's network), evaluated, or phongMAT's defaults
+ * when the path is empty; errors name who, the operator whose parameter it is. Its maps are cooked
+ * for top's render. */
+static int
+gather_material(TdOp *top, td_render_gather *g, TdOp *who, TdOp *base, const char *path, td_scene_material *out)
 {
     if (path[0] == '\0') {
         td_phong_defaults(out);
@@ -254,7 +310,12 @@ gather_material(TdOp *who, TdOp *base, const char *path, td_scene_material *out)
         return -1;
     }
     td_mat_fill(mv, mat->cls, proto->program, out);
+    int rc = proto->maps != NULL ? gather_maps(top, g, mat, proto, mv, out) : 0;
     td_values_free(mv);
+    if (rc < 0) {
+        Py_DECREF(mat);
+        return -1;
+    }
     out->owner = mat->id; /* names the MAT in shader errors */
     out->source = mat->valid ? mat->ext : NULL; /* a replacement fragment source (test-only) */
     if (out->source != NULL) {
@@ -315,7 +376,7 @@ gather_geometry(td_render_gather *g, TdOp *geo, const td_scene_material *overrid
         }
     }
     else {
-        rc = gather_material(geo, geo, td_values_str(gv, o->material_par), &material);
+        rc = gather_material(g->top, g, geo, geo, td_values_str(gv, o->material_par), &material);
     }
     td_values_free(gv);
     if (rc < 0) {
@@ -460,6 +521,7 @@ td_render_gather_run(TdOp *top, const td_values *tv, const td_render_layout *lay
     td_scene_material override;
     int have_override = 0, rc = -1;
     memset(g, 0, sizeof(*g));
+    g->top = top;
     memset(&override, 0, sizeof(override));
     /* What the patterns name now (pure C walks), relative to the TOP's network. */
     TdOp *net = top->parent != NULL ? top->parent : top;
@@ -499,7 +561,7 @@ td_render_gather_run(TdOp *top, const td_values *tv, const td_render_layout *lay
         goto done;
     }
     if (lay->overridemat >= 0 && td_values_str(tv, lay->overridemat)[0] != '\0') {
-        if (gather_material(top, top, td_values_str(tv, lay->overridemat), &override) < 0) {
+        if (gather_material(top, g, top, top, td_values_str(tv, lay->overridemat), &override) < 0) {
             goto done;
         }
         have_override = 1;
@@ -561,6 +623,12 @@ td_render_gather_scene(td_render_gather *g, const td_values *tv, const td_render
     }
     scene->nprojmaps = g->nprojmaps;
     g->nprojmaps = 0;
+    for (int k = 0; k < g->ntextures; k++) {
+        scene->textures[k] = g->textures[k]; /* the scene holds them now */
+        scene->texture_gens[k] = g->texture_gens[k];
+    }
+    scene->ntextures = g->ntextures;
+    g->ntextures = 0;
     scene->fog = g->cam_fog;
     const td_par_value *v = tv->v;
     if (lay->cullface >= 0) {

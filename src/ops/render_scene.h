@@ -79,6 +79,7 @@ typedef struct td_render_layout {
 /* What a gather found, in plain C: the first camera's view and projection (crop applied), the
  * lights, the ambient sum and the draws (each holding its mesh and source). */
 typedef struct td_render_gather {
+    TdOp *top;               /* the rendering TOP (borrowed: the gather runs inside its build) */
     double cam_world[16], view[16], proj[16];
     float cam_background[4];
     int cam_premult;         /* the camera's premultrgbbyalpha */
@@ -93,6 +94,9 @@ typedef struct td_render_gather {
     int nprojmaps;                         /* lights with projector maps: slots 0 .. nprojmaps - 1 */
     struct td_gl_target *projmaps[TD_MAX_PROJMAPS]; /* their TOPs' images, one reference each */
     uint64_t projmap_gens[TD_MAX_PROJMAPS];
+    int ntextures;                         /* the TOP images the materials' maps sample */
+    struct td_gl_target *textures[TD_MAX_TEXTURES]; /* one reference each */
+    uint64_t texture_gens[TD_MAX_TEXTURES];
     uint64_t *geos;                        /* ids of the geometry COMPs gathered (each once) */
     size_t ngeos, cap_geos;
 } td_render_gather;
