@@ -10,5 +10,5 @@ layout(std140, binding = 0) uniform TDFrame {
 layout(std140, binding = 1) uniform TDDraw {
     mat4 uTDModel;        // object to world
     mat3 uTDNormalMatrix; // inverse transpose of uTDModel's upper 3x3
-    vec4 uTDDrawParams;   // x: the material's alpha test (0 off, 1 less, 2 lessorequal, 3 greater, 4 greaterorequal), y: its threshold
+    vec4 uTDDrawParams;   // y: the material's alpha test threshold (the test itself: TD_ALPHA_TEST)
 };

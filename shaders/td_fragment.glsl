@@ -159,14 +159,23 @@ out vec4 fragColor;
 // the format's precision) adds a 4x4 ordered-dither offset in (-1/2, 1/2) of a step.
 vec4 TDOutputSwizzle(vec4 c)
 {
-    // the MAT Common page's alpha test: keep the pixel if alpha <func> threshold
-    float test = uTDDrawParams.x, t = uTDDrawParams.y;
-    if (test > 0.5) {
-        bool keep = test < 1.5 ? c.a < t : test < 2.5 ? c.a <= t : test < 3.5 ? c.a > t : c.a >= t;
-        if (!keep) {
-            discard;
-        }
+    // the MAT Common page's alpha test (TD_ALPHA_TEST: 0 off, 1 less, 2 lessorequal, 3 greater,
+    // 4 greaterorequal, a compile-time constant): keep the pixel if alpha <func> the threshold
+#if TD_ALPHA_TEST > 0
+    float t = uTDDrawParams.y;
+#if TD_ALPHA_TEST == 1
+    bool keep = c.a < t;
+#elif TD_ALPHA_TEST == 2
+    bool keep = c.a <= t;
+#elif TD_ALPHA_TEST == 3
+    bool keep = c.a > t;
+#else
+    bool keep = c.a >= t;
+#endif
+    if (!keep) {
+        discard;
     }
+#endif
 #if TD_PREMULTIPLY
     c.rgb *= c.a;
 #endif

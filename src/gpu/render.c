@@ -213,10 +213,11 @@ material_program(td_gl_renderer *r, const td_scene_material *m, const td_scene *
     int len = snprintf(r->fsrc, TD_SOURCE_MAX,
                        "#version 450 core\n#define TD_NUM_LIGHTS %zu\n#define TD_LIGHT_SLOTS %zu\n"
                        "#define TD_NUM_SHADOWS %d\n#define TD_SHADOW_UNIT %d\n#define TD_NUM_PROJMAPS %d\n#define TD_PROJMAP_UNIT %d\n"
-                       "#define TD_FOG_MODE %d\n"
+                       "#define TD_FOG_MODE %d\n#define TD_ALPHA_TEST %d\n"
                        "#define TD_OUTPUT_MODE %d\n#define TD_PREMULTIPLY %d\n#define TD_DITHERING %d\n#define TD_DITHER %.9g\n%s%s",
                        nlights, nlights > 0 ? nlights : 1, s->nshadows, TD_SHADOW_UNIT, s->nprojmaps, TD_PROJMAP_UNIT,
-                       s->fog.params[0] >= 1.0f && s->fog.params[0] <= 3.0f ? (int)s->fog.params[0] : 0, (int)s->format->out_mode, s->premult != 0,
+                       s->fog.params[0] >= 1.0f && s->fog.params[0] <= 3.0f ? (int)s->fog.params[0] : 0,
+                       m->state.alpha_test <= 4 ? (int)m->state.alpha_test : 0, (int)s->format->out_mode, s->premult != 0,
                        s->dither && dither_step(s->format) > 0.0, s->dither ? dither_step(s->format) : 0.0, td_shader_td_common_glsl, td_shader_td_fragment_glsl);
     size_t n = len > 0 ? (size_t)len : 0;
     for (size_t j = 0; j < mp->nmaps && j < TD_MATERIAL_MAPS && n < TD_SOURCE_MAX; j++) {
@@ -361,7 +362,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
         const td_scene_material *m = &s->draws[i].material;
         const td_scene_material *prev = i > 0 ? &s->draws[i - 1].material : NULL;
         if (prev != NULL && m->program == prev->program && m->source == prev->source &&
-            memcmp(m->maps, prev->maps, sizeof(m->maps)) == 0) {
+            memcmp(m->maps, prev->maps, sizeof(m->maps)) == 0 && m->state.alpha_test == prev->state.alpha_test) {
             programs[i] = programs[i - 1];
         }
         else if (material_program(r, m, s, &programs[i], err) != 0) {
