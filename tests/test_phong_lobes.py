@@ -266,7 +266,7 @@ def test_shadow_strength_and_colour_tint_the_shadow(net):
 
 def test_defaults_and_pages(net):
     mat = net.create(td.phongMAT)
-    assert mat.par.ambdiff.eval() is False or mat.par.ambdiff.eval() == 0
+    assert not mat.par.ambdiff.eval()
     assert mat.par.spec2r == 0 and mat.par.shininess2 == 10 and mat.par.alphamode.eval()
     assert mat.par.alphafront == 1 and mat.par.alphaside == 1 and mat.par.rolloff == 1
     assert mat.par.shadowstrength == 1 and mat.par.shadowcolorr == 0
