@@ -1,6 +1,7 @@
-// phongMAT: emit + ambient * the ambient lights + per light Lambert diffuse and Blinn-Phong
-// specular, + constant (unlit), in world space, then the camera's fog (TDMaterial: diffuse,
-// specular, shininess, ambient, emit, alpha, constant).
+// phongMAT: emit + ambient * the ambient lights + per light Lambert diffuse and two Blinn-Phong
+// specular lobes, + constant (unlit), in world space, then the camera's fog (TDMaterial: the fields
+// of phong_block in src/ops/phong_mat.c). Every lobe takes the light's colour times its projector
+// map, its shadow (towards shadowColor by shadowStrength), attenuation and cone falloff.
 void main()
 {
     vec3 n = normalize(vWorldNormal);
@@ -8,16 +9,24 @@ void main()
         n = -n; // light the inside of open or inverted surfaces too
     }
     vec3 v = normalize(uTDCameraPos.xyz - vWorldPos);
-    vec3 color = emit + constant + ambient * uTDAmbient.rgb;
+    vec3 amb = ambientUsesDiffuse > 0.5 ? diffuse : ambient;
+    vec3 color = emit + constant + amb * uTDAmbient.rgb;
     for (int i = 0; i < TD_NUM_LIGHTS; i++) {
         float k;
         vec3 l = TDLightVector(i, vWorldPos, k);
-        vec3 lc = uTDLights[i].color.rgb * k * TDShadow(i, vWorldPos) * TDProjector(i, vWorldPos);
+        vec3 lc = uTDLights[i].color.rgb * TDProjector(i, vWorldPos);
+        lc = mix(lc, shadowColor, shadowStrength * (1.0 - TDShadow(i, vWorldPos))) * k;
         float ndl = max(dot(n, l), 0.0);
         color += diffuse * lc * ndl;
         if (ndl > 0.0) {
-            color += specular * lc * pow(max(dot(n, normalize(l + v)), 0.0), shininess);
+            float ndh = max(dot(n, normalize(l + v)), 0.0);
+            color += (specular * pow(ndh, shininess) + specular2 * pow(ndh, shininess2)) * lc;
         }
     }
-    fragColor = TDOutputSwizzle(TDFog(vec4(color, alpha), vWorldPos));
+    float a = alpha;
+    if (uniformAlpha < 0.5) {
+        // alpha front where the surface faces the camera, alpha side edge-on
+        a = mix(alphaSide, alpha, pow(max(abs(dot(n, v)), 1e-6), alphaRolloff));
+    }
+    fragColor = TDOutputSwizzle(TDFog(vec4(color, a), vWorldPos));
 }

@@ -1353,23 +1353,35 @@ class constantMAT(MAT):
 
 @final
 class _phongMAT_par(ParCollection):
+    ambdiff: _ParAttribute  # Ambient uses Diffuse (Toggle, RGB page, default False)
     diffr: _ParAttribute  # Diffuse (Float, RGB page, default 1.0)
     diffg: _ParAttribute  # Diffuse (Float, RGB page, default 1.0)
     diffb: _ParAttribute  # Diffuse (Float, RGB page, default 1.0)
-    specr: _ParAttribute  # Specular (Float, RGB page, default 1.0)
-    specg: _ParAttribute  # Specular (Float, RGB page, default 1.0)
-    specb: _ParAttribute  # Specular (Float, RGB page, default 1.0)
-    shininess: _ParAttribute  # Shininess (Float, RGB page, default 10.0)
     ambr: _ParAttribute  # Ambient (Float, RGB page, default 1.0)
     ambg: _ParAttribute  # Ambient (Float, RGB page, default 1.0)
     ambb: _ParAttribute  # Ambient (Float, RGB page, default 1.0)
+    specr: _ParAttribute  # Specular (Float, RGB page, default 1.0)
+    specg: _ParAttribute  # Specular (Float, RGB page, default 1.0)
+    specb: _ParAttribute  # Specular (Float, RGB page, default 1.0)
     emitr: _ParAttribute  # Emit (Float, RGB page, default 0.0)
     emitg: _ParAttribute  # Emit (Float, RGB page, default 0.0)
     emitb: _ParAttribute  # Emit (Float, RGB page, default 0.0)
     constantr: _ParAttribute  # Constant (Float, RGB page, default 0.0)
     constantg: _ParAttribute  # Constant (Float, RGB page, default 0.0)
     constantb: _ParAttribute  # Constant (Float, RGB page, default 0.0)
-    alphafront: _ParAttribute  # Alpha (Float, Alpha page, default 1.0)
+    shininess: _ParAttribute  # Shininess (Float, RGB page, default 10.0)
+    alphamode: _ParAttribute  # Uniform Alpha (Toggle, Alpha page, default True)
+    alphafront: _ParAttribute  # Alpha Front (Float, Alpha page, default 1.0)
+    alphaside: _ParAttribute  # Alpha Side (Float, Alpha page, default 1.0)
+    rolloff: _ParAttribute  # Alpha Rolloff (Float, Alpha page, default 1.0)
+    shadowstrength: _ParAttribute  # Shadow Strength (Float, Advanced page, default 1.0)
+    shadowcolorr: _ParAttribute  # Shadow Color (Float, Advanced page, default 0.0)
+    shadowcolorg: _ParAttribute  # Shadow Color (Float, Advanced page, default 0.0)
+    shadowcolorb: _ParAttribute  # Shadow Color (Float, Advanced page, default 0.0)
+    spec2r: _ParAttribute  # Secondary Specular (Float, Advanced page, default 0.0)
+    spec2g: _ParAttribute  # Secondary Specular (Float, Advanced page, default 0.0)
+    spec2b: _ParAttribute  # Secondary Specular (Float, Advanced page, default 0.0)
+    shininess2: _ParAttribute  # Secondary Shininess (Float, Advanced page, default 10.0)
     blending: _ParAttribute  # Blending (Transparency) (Toggle, Common page, default False)
     blendop: _ParAttribute  # Blend Operation (Menu, Common page, default 'add'; add subtract revsubtract ...)
     srcblend: _ParAttribute  # Source Color (Menu, Common page, default 'sa'; zero dcol omdcol sa omsa da ...)
@@ -1399,7 +1411,7 @@ class _phongMAT_par(ParCollection):
     polygonoffsetunits: _ParAttribute  # Offset Units (Float, Common page, default 1.0)
 @final
 class phongMAT(MAT):
-    """phongMAT: a lit material: Lambert diffuse + Blinn-Phong specular per light, plus"""
+    """phongMAT: a lit material, TouchDesigner's Phong Lighting Equation without maps. Per light,"""
     @property
     def par(self) -> _phongMAT_par: ...
 

@@ -1,5 +1,6 @@
-/* phongMAT: Lambert diffuse + Blinn-Phong specular per light (point, cone, distant), plus ambient * ambient lights,
- * emit and constant (shaders/phong.frag). The same defaults shade geometry that has no material.
+/* phongMAT: Lambert diffuse + two Blinn-Phong specular lobes per light (point, cone, distant), plus
+ * ambient * ambient lights, emit and constant (shaders/phong.frag). The same defaults shade geometry
+ * that has no material.
  *
  * A parameter that changes the image is three places: its row in PHONG_PARS, a row of
  * phong_block (the TDMaterial field it fills) and its use in shaders/phong.frag. */
@@ -9,33 +10,58 @@
 #include "ops/registry.h"
 #include "td_shaders.h"
 
+/* TouchDesigner's pages and their order: RGB, Alpha, Advanced. */
 #define PHONG_PARS(X)                                                                                      \
+    X(ambdiff, TD_PAR_T, "Ambient uses Diffuse", "RGB", 0)                                                 \
     X(diffr, TD_PAR_F, "Diffuse", "RGB", 1)                                                                \
     X(diffg, TD_PAR_F, "Diffuse", "RGB", 1)                                                                \
     X(diffb, TD_PAR_F, "Diffuse", "RGB", 1)                                                                \
-    X(specr, TD_PAR_F, "Specular", "RGB", 1)                                                               \
-    X(specg, TD_PAR_F, "Specular", "RGB", 1)                                                               \
-    X(specb, TD_PAR_F, "Specular", "RGB", 1)                                                               \
-    X(shininess, TD_PAR_FR, "Shininess", "RGB", 10, 0, 100, TD_PAR_REJECT_MIN)                             \
     X(ambr, TD_PAR_F, "Ambient", "RGB", 1)                                                                 \
     X(ambg, TD_PAR_F, "Ambient", "RGB", 1)                                                                 \
     X(ambb, TD_PAR_F, "Ambient", "RGB", 1)                                                                 \
+    X(specr, TD_PAR_F, "Specular", "RGB", 1)                                                               \
+    X(specg, TD_PAR_F, "Specular", "RGB", 1)                                                               \
+    X(specb, TD_PAR_F, "Specular", "RGB", 1)                                                               \
     X(emitr, TD_PAR_F, "Emit", "RGB", 0)                                                                   \
     X(emitg, TD_PAR_F, "Emit", "RGB", 0)                                                                   \
     X(emitb, TD_PAR_F, "Emit", "RGB", 0)                                                                   \
     X(constantr, TD_PAR_F, "Constant", "RGB", 0)                                                           \
     X(constantg, TD_PAR_F, "Constant", "RGB", 0)                                                           \
     X(constantb, TD_PAR_F, "Constant", "RGB", 0)                                                           \
-    X(alphafront, TD_PAR_FC, "Alpha", "Alpha", 1, 0, 1)                                                    \
+    X(shininess, TD_PAR_FR, "Shininess", "RGB", 10, 0, 100, TD_PAR_REJECT_MIN)                             \
+    X(alphamode, TD_PAR_T, "Uniform Alpha", "Alpha", 1)                                                    \
+    X(alphafront, TD_PAR_FC, "Alpha Front", "Alpha", 1, 0, 1)                                              \
+    X(alphaside, TD_PAR_FC, "Alpha Side", "Alpha", 1, 0, 1)                                                \
+    X(rolloff, TD_PAR_FR, "Alpha Rolloff", "Alpha", 1, 0, 10, TD_PAR_REJECT_MIN)                           \
+    X(shadowstrength, TD_PAR_FC, "Shadow Strength", "Advanced", 1, 0, 1)                                   \
+    X(shadowcolorr, TD_PAR_F, "Shadow Color", "Advanced", 0)                                               \
+    X(shadowcolorg, TD_PAR_F, "Shadow Color", "Advanced", 0)                                               \
+    X(shadowcolorb, TD_PAR_F, "Shadow Color", "Advanced", 0)                                               \
+    X(spec2r, TD_PAR_F, "Secondary Specular", "Advanced", 0)                                               \
+    X(spec2g, TD_PAR_F, "Secondary Specular", "Advanced", 0)                                               \
+    X(spec2b, TD_PAR_F, "Secondary Specular", "Advanced", 0)                                               \
+    X(shininess2, TD_PAR_FR, "Secondary Shininess", "Advanced", 10, 0, 100, TD_PAR_REJECT_MIN)             \
     TD_MAT_COMMON_PARS(X)
 TD_PAR_TABLE(phong_pars, PHONG_PARS);
 
 /* The TDMaterial block of shaders/phong.frag: a GLSL field per row, filled from the parameter at
  * the index given and the ones after it. */
 static const td_block_field phong_block[] = {
-    {"diffuse", 3, PAR_diffr}, {"specular", 3, PAR_specr}, {"shininess", 1, PAR_shininess},
-    {"ambient", 3, PAR_ambr},  {"emit", 3, PAR_emitr},     {"alpha", 1, PAR_alphafront},
+    {"diffuse", 3, PAR_diffr},
+    {"ambientUsesDiffuse", 1, PAR_ambdiff},
+    {"ambient", 3, PAR_ambr},
+    {"shininess", 1, PAR_shininess},
+    {"specular", 3, PAR_specr},
+    {"shininess2", 1, PAR_shininess2},
+    {"specular2", 3, PAR_spec2r},
+    {"alpha", 1, PAR_alphafront},
+    {"emit", 3, PAR_emitr},
+    {"alphaSide", 1, PAR_alphaside},
     {"constant", 3, PAR_constantr},
+    {"uniformAlpha", 1, PAR_alphamode},
+    {"shadowColor", 3, PAR_shadowcolorr},
+    {"alphaRolloff", 1, PAR_rolloff},
+    {"shadowStrength", 1, PAR_shadowstrength},
 };
 
 static const td_material_program phong_program = {
@@ -51,8 +77,24 @@ td_phong_defaults(td_scene_material *out)
 }
 
 static PyType_Slot phong_slots[] = {
-    {Py_tp_doc, "phongMAT: a lit material: Lambert diffuse + Blinn-Phong specular per light, plus\n"
-                "ambient * ambient lights, emit, and constant (added unlit).\n\n"
+    {Py_tp_doc, "phongMAT: a lit material, TouchDesigner's Phong Lighting Equation without maps. Per light,\n"
+                "with n the surface normal (flipped on back faces), l the unit vector toward the light, v the\n"
+                "unit vector toward the camera's position and h = normalize(l + v):\n"
+                "  light = light colour * projector map * attenuation and cone falloff, where shadowed\n"
+                "    mix(light colour * projector map, shadowcolor, shadowstrength * (1 - lit fraction)) * the same;\n"
+                "  light * (diff * max(n.l, 0) + [n.l > 0] * (spec * max(n.h, 0) ^ shininess\n"
+                "                                            + spec2 * max(n.h, 0) ^ shininess2)),\n"
+                "summed over the lights (point, cone, distant), plus amb (diff when ambdiff is on) * the ambient\n"
+                "lights, emit, and constant (added unlit). Alpha: alphafront; with alphamode (Uniform Alpha) off,\n"
+                "mix(alphaside, alphafront, |n.v| ^ rolloff): alphafront where the surface faces the camera,\n"
+                "alphaside edge-on (TouchDesigner documents the ends; the rolloff curve is ours).\n"
+                "\n"
+                "Defaults that TouchDesigner does not document are ours: ambdiff off, alphamode on, alphaside 1,\n"
+                "rolloff 1, shadowstrength 1, shadowcolor black, spec2 black, shininess2 10. Not implemented yet\n"
+                "(TouchDesigner has them, td_render does not offer them): the texture maps (colormap, normalmap,\n"
+                "diffusemap, specmap, emitmap, alphamap, envmap, heightmap), rim lights, darkness emit,\n"
+                "postmultalpha, alphamultlight, front/back face lighting, multi-texturing and point colours.\n"
+                "\n"
                 "Geometry without a material uses these defaults."},
     {0, NULL},
 };
