@@ -2,6 +2,7 @@
 #include "gpu/material.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* std140: float aligns to 4 bytes, vec2 to 8, vec3 and vec4 to 16. */
 static size_t
@@ -49,4 +50,30 @@ td_block_declaration(const td_block_field *fields, size_t n, char *buf, size_t c
         len += (size_t)snprintf(buf + len, cap - len, "};\n");
     }
     return len;
+}
+
+unsigned
+td_block_switches(const td_material_program *prog, const float *block)
+{
+    unsigned bits = 0;
+    for (size_t i = 0; i < prog->nswitches && i < 32; i++) {
+        const td_block_switch *sw = &prog->switches[i];
+        size_t at = 0;
+        while (at < prog->nfields && strcmp(prog->fields[at].name, sw->field) != 0) {
+            at++;
+        }
+        if (at == prog->nfields) {
+            continue; /* names no field: never on (tests/test_phong_lobes.py exercises every switch) */
+        }
+        const td_block_field *f = &prog->fields[at];
+        const float *v = block + td_block_offset(prog->fields, at) / sizeof(float);
+        int nonzero = 0;
+        for (int k = 0; k < f->components; k++) {
+            nonzero |= v[k] != 0.0f;
+        }
+        if (nonzero != (sw->when_zero != 0)) {
+            bits |= 1u << i;
+        }
+    }
+    return bits;
 }

@@ -26,7 +26,21 @@ typedef struct td_material_program {
      * the macro map_units[j] is defined to that unit in the program's source */
     const char *const *map_units;
     size_t nmaps;
+    /* compile-time switches: `define` is defined in the program's source when the field named
+     * `field` of the block is nonzero (when_zero: when it is zero), so a term whose factor is zero costs
+     * nothing (the block's values still feed the shader) */
+    const struct td_block_switch *switches;
+    size_t nswitches;
 } td_material_program;
+
+typedef struct td_block_switch {
+    const char *define;
+    const char *field; /* the GLSL member of fields it reads */
+    int when_zero;
+} td_block_switch;
+
+/* Bit i set: switch i of prog is on for the block's values. */
+unsigned td_block_switches(const td_material_program *prog, const float *block);
 
 /* The texture unit of a material's map 0 (after the shadow and projector maps' units). */
 #define TD_MATERIAL_MAP_UNIT 16

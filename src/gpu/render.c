@@ -220,6 +220,12 @@ material_program(td_gl_renderer *r, const td_scene_material *m, const td_scene *
                        m->state.alpha_test <= 4 ? (int)m->state.alpha_test : 0, (int)s->format->out_mode, s->premult != 0,
                        s->dither && dither_step(s->format) > 0.0, s->dither ? dither_step(s->format) : 0.0, td_shader_td_common_glsl, td_shader_td_fragment_glsl);
     size_t n = len > 0 ? (size_t)len : 0;
+    unsigned switches = td_block_switches(mp, m->block);
+    for (size_t i = 0; i < mp->nswitches && n < TD_SOURCE_MAX; i++) {
+        if (switches & (1u << i)) {
+            n += (size_t)snprintf(r->fsrc + n, TD_SOURCE_MAX - n, "#define %s 1\n", mp->switches[i].define);
+        }
+    }
     for (size_t j = 0; j < mp->nmaps && j < TD_MATERIAL_MAPS && n < TD_SOURCE_MAX; j++) {
         if (m->maps[j] >= 0) { /* the map names a TOP: its unit, which also says it is there */
             n += (size_t)snprintf(r->fsrc + n, TD_SOURCE_MAX - n, "#define %s %d\n", mp->map_units[j],
@@ -362,7 +368,8 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
         const td_scene_material *m = &s->draws[i].material;
         const td_scene_material *prev = i > 0 ? &s->draws[i - 1].material : NULL;
         if (prev != NULL && m->program == prev->program && m->source == prev->source &&
-            memcmp(m->maps, prev->maps, sizeof(m->maps)) == 0 && m->state.alpha_test == prev->state.alpha_test) {
+            memcmp(m->maps, prev->maps, sizeof(m->maps)) == 0 && m->state.alpha_test == prev->state.alpha_test &&
+            td_block_switches(m->program, m->block) == td_block_switches(prev->program, prev->block)) {
             programs[i] = programs[i - 1];
         }
         else if (material_program(r, m, s, &programs[i], err) != 0) {

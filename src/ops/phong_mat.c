@@ -64,8 +64,16 @@ static const td_block_field phong_block[] = {
     {"shadowStrength", 1, PAR_shadowstrength},
 };
 
+/* Terms compiled in only when they can change the image. */
+static const td_block_switch phong_switches[] = {
+    {"TD_PHONG_SPEC2", "specular2", 0},           /* not black: the second lobe */
+    {"TD_PHONG_VIEW_ALPHA", "uniformAlpha", 1},   /* off: alpha front / side */
+    {"TD_PHONG_SHADOW_COLOR", "shadowColor", 0},  /* not black */
+};
+
 static const td_material_program phong_program = {
     .name = "phong", .fragment = td_shader_phong_frag, .fields = phong_block, .nfields = TD_NPARS(phong_block),
+    .switches = phong_switches, .nswitches = TD_NPARS(phong_switches),
 };
 
 static const td_mat_class phong_proto = {.program = &phong_program};
