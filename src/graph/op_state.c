@@ -121,6 +121,9 @@ state_of(TdOp *op)
                        op->color[2], "nodeX", op->node_x, "nodeY", op->node_y, "nodeWidth", op->node_w, "nodeHeight",
                        op->node_h, "vars", vars, "inputs", inputs, "dock",
                        op->dock != NULL ? ((TdOp *)op->dock)->name : Py_None, "currentPage", op->current_page);
+    if (st != NULL && op->cls->state != NULL && op->cls->state->get(op, st) < 0) {
+        Py_CLEAR(st);
+    }
     if (st != NULL && op->comment == NULL) {
         PyObject *empty = PyUnicode_FromString("");
         if (empty == NULL || PyDict_SetItemString(st, "comment", empty) < 0) {
