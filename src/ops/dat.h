@@ -80,10 +80,10 @@ PyObject *td_dat_set_size(PyObject *dat, PyObject *args, PyObject *kwds);
 #define TD_DAT_KW(name, fn, doc) {name, (PyCFunction)(void (*)(void))fn, METH_VARARGS | METH_KEYWORDS, doc},
 #define TD_DAT_TABLE_METHODS                                                                               \
     TD_DAT_KW("cell", td_dat_cell,                                                                         \
-              "cell($self, rowNameOrIndex, colNameOrIndex, /, caseSensitive=True, val=False)\n--\n\n"       \
+              "cell($self, /, rowNameOrIndex, colNameOrIndex, caseSensitive=True, val=False)\n--\n\n"       \
               "The Cell at the row and column (an int index, or a name: the value in the first column /\n" \
               "first row; patterns match names), or None. val returns its str.")                          \
-    TD_DAT_KW("cells", td_dat_cells, "cells($self, rowNameOrIndex, colNameOrIndex, /, caseSensitive=True, "  \
+    TD_DAT_KW("cells", td_dat_cells, "cells($self, /, rowNameOrIndex, colNameOrIndex, caseSensitive=True, "  \
               "val=False)\n--\n\nEvery Cell whose row and column match (a possibly empty list).")           \
     TD_DAT_KW("row", td_dat_row, "row($self, /, *nameOrIndexes, caseSensitive=True, val=False)\n--\n\n"     \
               "The cells of the first row matching any name/index (patterns allowed), or None.")          \
@@ -93,25 +93,25 @@ PyObject *td_dat_set_size(PyObject *dat, PyObject *args, PyObject *kwds);
               "The rows (lists of cells) matching any name/index; every row without arguments.")          \
     TD_DAT_KW("cols", td_dat_cols, "cols($self, /, *nameOrIndexes, caseSensitive=True, val=False)\n--\n\n"  \
               "The columns (lists of cells) matching any name/index; every column without arguments.")    \
-    TD_DAT_KW("appendRow", td_dat_append_row, "appendRow($self, vals=None, nameOrIndex=None, /, sort=None)"  \
+    TD_DAT_KW("appendRow", td_dat_append_row, "appendRow($self, /, vals=None, nameOrIndex=None, *, sort=None)"  \
               "\n--\n\nAppend a row (filled with str() of vals) at the end, or after the row nameOrIndex;\n"  \
               "sort keeps that column sorted. Returns the new row's index.")                               \
-    TD_DAT_KW("appendCol", td_dat_append_col, "appendCol($self, vals=None, nameOrIndex=None, /, sort=None)"  \
+    TD_DAT_KW("appendCol", td_dat_append_col, "appendCol($self, /, vals=None, nameOrIndex=None, *, sort=None)"  \
               "\n--\n\nAppend a column; see appendRow.")                                                     \
-    TD_DAT_KW("insertRow", td_dat_insert_row, "insertRow($self, vals=None, nameOrIndex=None, /, sort=None)"  \
+    TD_DAT_KW("insertRow", td_dat_insert_row, "insertRow($self, /, vals=None, nameOrIndex=None, *, sort=None)"  \
               "\n--\n\nInsert a row at the beginning, or before the row nameOrIndex; see appendRow.")        \
-    TD_DAT_KW("insertCol", td_dat_insert_col, "insertCol($self, vals=None, nameOrIndex=None, /, sort=None)"  \
+    TD_DAT_KW("insertCol", td_dat_insert_col, "insertCol($self, /, vals=None, nameOrIndex=None, *, sort=None)"  \
               "\n--\n\nInsert a column at the beginning, or before the column nameOrIndex.")                 \
-    TD_DAT_KW("replaceRow", td_dat_replace_row, "replaceRow($self, nameOrIndex, vals=None, /, entireRow=True)" \
+    TD_DAT_KW("replaceRow", td_dat_replace_row, "replaceRow($self, /, nameOrIndex, vals=None, *, entireRow=True)" \
               "\n--\n\nOverwrite a row with str() of vals; entireRow False keeps the cells past vals.\n"      \
               "Returns the row's index.")                                                                  \
-    TD_DAT_KW("replaceCol", td_dat_replace_col, "replaceCol($self, nameOrIndex, vals=None, /, entireCol=True)" \
+    TD_DAT_KW("replaceCol", td_dat_replace_col, "replaceCol($self, /, nameOrIndex, vals=None, *, entireCol=True)" \
               "\n--\n\nOverwrite a column; see replaceRow.")                                                 \
     {"deleteRow", (PyCFunction)td_dat_delete_row, METH_O,                                                  \
      "deleteRow($self, nameOrIndex, /)\n--\n\nDelete the row with that name or index."},                    \
     {"deleteCol", (PyCFunction)td_dat_delete_col, METH_O,                                                  \
      "deleteCol($self, nameOrIndex, /)\n--\n\nDelete the column with that name or index."},                 \
-    TD_DAT_KW("setSize", td_dat_set_size, "setSize($self, numrows, numcols, /)\n--\n\nSet the exact size of "\
+    TD_DAT_KW("setSize", td_dat_set_size, "setSize($self, /, numrows, numcols)\n--\n\nSet the exact size of "\
               "the table (new cells are empty).")
 
 #endif
