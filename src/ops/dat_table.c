@@ -248,7 +248,7 @@ find_cells(PyObject *self, PyObject *args, PyObject *kwds, int all, const char *
         return NULL;
     }
     PyObject *out = all ? PyList_New(0) : NULL;
-    for (size_t r = 0; r < t->nrows && (all ? out != NULL : out == NULL); r++) {
+    for (size_t r = 0; r < t->nrows && (all ? out != NULL : out == NULL) && !PyErr_Occurred(); r++) {
         if (!key_matches(t, 0, r, &k[0], 1, cs)) {
             continue;
         }
