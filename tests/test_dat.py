@@ -350,6 +350,16 @@ def test_copies_and_pickles_carry_the_contents(net):
     assert other.rows(val=True) == t.rows(val=True)
 
 
+def test_change_type_keeps_the_contents_as_text(net):
+    t = make_table(net, MONTHS)
+    x = t.changeType(td.textDAT)
+    assert type(x) is td.textDAT and not t.valid and x.text == table_text(MONTHS)
+    y = x.changeType("tableDAT")
+    assert y.rows(val=True) == MONTHS
+    geo = y.changeType(td.geometryCOMP)  # other families take no contents
+    assert geo.isCOMP and geo.name == "table1"
+
+
 @pytest.mark.parametrize("bad", [{"table": "a\tb"}, {"table": [["a"], "b"]}, {"table": [["a", 1]]}, {"table": 3}])
 def test_bad_table_state_changes_nothing(net, bad):
     t = make_table(net, MONTHS)

@@ -269,8 +269,8 @@ static PyMethodDef op_methods[] = {
       "parameter OP shares with this operator (by name and kind; same type: all of them)."),
     M("changeType", td_op_change_type, METH_O,
       "changeType($self, OPtype, /)\n--\n\nReplace the operator by a new one of OPtype (a class or its name) with the\n"
-      "same name, place, flags, storage, tags, appearance, shared parameters, wires (same family) and, between\n"
-      "COMPs, children. Returns the new OP; this one is destroyed."),
+      "same name, place, flags, storage, tags, appearance, shared parameters, wires (same family), between\n"
+      "COMPs, children, and between DATs the contents (as text). Returns the new OP; this one is destroyed."),
     M("dependenciesTo", td_op_dependencies_to, METH_O,
       "dependenciesTo($self, OP, /)\n--\n\nThe dependency paths from this operator to OP: lists [self, ..., OP] where\n"
       "each operator depends on the one before (it is wired from it, names it in an OP parameter, or its\n"
