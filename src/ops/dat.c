@@ -796,7 +796,10 @@ static PyMethodDef dat_methods[] = {
 static PyType_Slot dat_slots[] = {
     {Py_tp_doc, "DAT: a data operator holding text (textDAT) or a table of string cells (tableDAT).\n\n"
                 "Changing the contents re-cooks what reads them (expressions reading the DAT are evaluated\n"
-                "again). The contents are saved by __getstate__ (pickle, copies)."},
+                "again). The contents are saved by __getstate__ (pickle, copies).\n"
+                "dat[r, c] is the Cell at a row and column given by index or by exact name (the cell in the\n"
+                "first column / first row), None if there is none; dat[r] is that row's cells (ours:\n"
+                "TouchDesigner documents dat[r, c]). dat[r, c] = value stores str(value)."},
     {Py_tp_getset, dat_getset},
     {Py_tp_methods, dat_methods},
     {Py_mp_subscript, td_dat_subscript},
