@@ -141,7 +141,9 @@ td_table_resize(td_table *t, size_t nrows, size_t ncols, td_err *err)
     for (size_t r = keep; r < t->nrows; r++) {
         free_row(t->rows[r], t->ncols);
     }
-    memcpy(t->rows, fresh, nrows * sizeof(td_cell *));
+    if (nrows > 0) {
+        memcpy(t->rows, fresh, nrows * sizeof(td_cell *));
+    }
     free(fresh);
     t->nrows = nrows;
     t->ncols = ncols;
