@@ -36,6 +36,8 @@ td_dat_data *td_dat_contents(TdOp *dat);
 td_dat_data *td_dat_data_of(TdOp *dat);
 /* Replaces a textDAT's text, or a tableDAT's table by the parse of text; bumps the serial. */
 int td_dat_set_text(TdOp *dat, const char *text, size_t len);
+/* Replaces a textDAT's text by text (malloc'd, NUL-terminated, len bytes; taken); bumps the serial. */
+void td_dat_take_text(TdOp *dat, char *text, size_t len);
 /* Replaces a tableDAT's table by t (moved from); bumps the serial. */
 void td_dat_set_table(TdOp *dat, td_table *t);
 /* The text form as a new str: a textDAT's text, a tableDAT's tab/newline form. */
@@ -45,7 +47,7 @@ int td_dat_require_table(TdOp *dat, const char *what);
 /* Raises an exception from a td_err of the table layer. */
 void td_dat_raise(TdOp *dat, const td_err *err);
 
-/* Shared by the DAT classes: release (frees the contents), cook, state hooks. */
+/* Shared by the DAT classes: release (frees the contents), cook, state hooks (dat_state.c). */
 void td_dat_release(TdOp *dat);
 int td_dat_cook(TdOp *dat, int force);
 extern const td_op_state_hooks td_dat_state_hooks;
