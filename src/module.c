@@ -17,6 +17,7 @@
 #include "graph/op.h"
 #include "graph/par.h"
 #include "graph/pardoc.h"
+#include "ops/dat.h"
 #include "ops/object.h"
 #include "ops/registry.h"
 
@@ -228,9 +229,10 @@ td_exec(PyObject *module)
     st->classes = td_classes;
     st->nclasses = TD_NCLASSES;
     static PyType_Spec *const base_specs[TD_NBASES] = {&td_OP_spec, &td_COMP_spec, &td_ObjectCOMP_spec,
-                                                       &td_TOP_spec, &td_SOP_spec, &td_MAT_spec};
+                                                       &td_TOP_spec, &td_SOP_spec, &td_MAT_spec,
+                                                       &td_DAT_spec};
     static const td_base_id base_parent[TD_NBASES] = {TD_BASE_OP, TD_BASE_OP, TD_BASE_COMP,
-                                                      TD_BASE_OP, TD_BASE_OP, TD_BASE_OP};
+                                                      TD_BASE_OP, TD_BASE_OP, TD_BASE_OP, TD_BASE_OP};
     for (int i = 0; i < TD_NBASES; i++) {
         PyTypeObject *parent = i == 0 ? NULL : st->base_types[base_parent[i]];
         if (add_type(module, &st->base_types[i], base_specs[i], parent) < 0) {
@@ -252,7 +254,8 @@ td_exec(PyObject *module)
         add_type(module, &st->Project_type, &td_Project_spec, NULL) < 0 ||
         add_type(module, &st->Matrix_type, &td_Matrix_spec, NULL) < 0 ||
         add_type(module, &st->Position_type, &td_Position_spec, NULL) < 0 ||
-        add_type(module, &st->Vector_type, &td_Vector_spec, NULL) < 0) {
+        add_type(module, &st->Vector_type, &td_Vector_spec, NULL) < 0 ||
+        add_type(module, &st->Cell_type, &td_Cell_spec, NULL) < 0) {
         return -1;
     }
     if (td_bounds_setup(st) < 0 || td_codec_setup(module) < 0) {
@@ -297,6 +300,7 @@ td_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->Matrix_type);
     Py_VISIT(st->Position_type);
     Py_VISIT(st->Vector_type);
+    Py_VISIT(st->Cell_type);
     Py_VISIT(st->Bounds_type);
     Py_VISIT(st->BoundsXYZ_type);
     Py_VISIT(st->ParMode);
@@ -345,6 +349,7 @@ td_clear(PyObject *module)
     Py_CLEAR(st->Matrix_type);
     Py_CLEAR(st->Position_type);
     Py_CLEAR(st->Vector_type);
+    Py_CLEAR(st->Cell_type);
     Py_CLEAR(st->Bounds_type);
     Py_CLEAR(st->BoundsXYZ_type);
     return 0;

@@ -23,8 +23,8 @@ from ._save import FileSaveStatus, waitForSaves
 # What the package takes from the C module: these names, and every operator type in _td.families,
 # so that a new operator type needs no edit here.
 _API_NAMES = (
-    "OP", "COMP", "ObjectCOMP", "TOP", "SOP", "MAT", "Par", "ParCollection", "ParGroup", "ParMode",
-    "Page", "Connector", "AbsTime", "Project", "Matrix", "Position", "Vector",
+    "OP", "COMP", "ObjectCOMP", "TOP", "SOP", "MAT", "DAT", "Cell", "Par", "ParCollection", "ParGroup",
+    "ParMode", "Page", "Connector", "AbsTime", "Project", "Matrix", "Position", "Vector",
     "root", "absTime", "project", "advance", "families", "tdError",
 )
 _MORE_NAMES = ("SaveStatus", "glInfo")  # attributes of the package, not part of ``import *``

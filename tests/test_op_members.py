@@ -25,6 +25,8 @@ TYPES = {
     td.sphereSOP: ("sphere", "SOP", "Sphere", "", False, 0, 1),
     td.constantMAT: ("constant", "MAT", "Constant", "", False, 0, 0),
     td.phongMAT: ("phong", "MAT", "Phong", "", False, 0, 0),
+    td.textDAT: ("text", "DAT", "Text", "", False, 0, 0),
+    td.tableDAT: ("table", "DAT", "Table", "", False, 0, 0),
 }
 
 
@@ -40,7 +42,7 @@ def test_type_members(net, cls):
     assert (o.isFilter, o.minInputs, o.maxInputs, o.isMultiInputs, o.visibleLevel) == (is_filter, lo, hi, True, 0)
     assert o.licenseType == "Non-Commercial" and 1 <= len(o.icon) <= 3
     assert o.isCOMP == (family == "COMP") and o.isTOP == (family == "TOP") and o.isSOP == (family == "SOP")
-    assert o.isMAT == (family == "MAT") and not o.isCHOP and not o.isDAT
+    assert o.isMAT == (family == "MAT") and not o.isCHOP and o.isDAT == (family == "DAT")
     assert o.isObject == (sub == "object") and o.isPanel == (sub == "panel") and o.isBase == (cls is td.baseCOMP)
     assert cls in td.families[family]
     for member in ("type", "family", "label", "subType", "OPType", "icon", "isFilter", "minInputs", "maxInputs",
@@ -55,6 +57,7 @@ def test_families():
     assert set(td.families) == {"COMP", "TOP", "SOP", "MAT", "CHOP", "DAT", "POP"}
     assert td.families["TOP"] == [td.renderTOP, td.renderpassTOP, td.depthTOP, td.renderselectTOP] and td.families["CHOP"] == []
     assert td.families["SOP"] == [td.boxSOP, td.sphereSOP]
+    assert td.families["DAT"] == [td.textDAT, td.tableDAT] and td.families["POP"] == []
     assert sum(len(v) for v in td.families.values()) == len(TYPES)
 
 

@@ -21,7 +21,7 @@ struct td_saver;
 typedef struct td_state {
     PyObject *tdError;
     /* Type objects. */
-    PyTypeObject *base_types[TD_MAX_BASES]; /* OP, COMP, ObjectCOMP, TOP, SOP, MAT */
+    PyTypeObject *base_types[TD_MAX_BASES]; /* OP, COMP, ObjectCOMP, TOP, SOP, MAT, DAT */
     PyTypeObject *op_types[TD_MAX_CLASSES]; /* one per entry of classes */
     PyTypeObject *Par_type;
     PyTypeObject *ParCollection_type;
@@ -34,6 +34,7 @@ typedef struct td_state {
     PyTypeObject *Matrix_type;   /* tdu.Matrix, Position, Vector (graph/matrix.h) */
     PyTypeObject *Position_type;
     PyTypeObject *Vector_type;
+    PyTypeObject *Cell_type;     /* a DAT's cell (ops/cell.c) */
     PyTypeObject *Bounds_type;   /* geometryCOMP.computeBounds(): (min, max, center, size) */
     PyTypeObject *BoundsXYZ_type; /* each of those: (x, y, z) */
     PyObject *FileSaveStatus; /* td_render.FileSaveStatus (a Python str subclass), registered at import */

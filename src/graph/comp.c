@@ -332,7 +332,15 @@ match(TdOp *op, int depth, const td_find *f)
         }
     }
     if (f->text != NULL) {
-        return 0; /* only DATs have text, and there are none */
+        if (!td_op_is(op, TD_BASE_DAT)) {
+            return 0; /* only DATs have text */
+        }
+        PyObject *text = PyObject_GetAttrString((PyObject *)op, "text");
+        r = text != NULL ? match_patterns(f->text, text) : -1;
+        Py_XDECREF(text);
+        if (r <= 0 || !op->valid) {
+            return r < 0 ? r : 0;
+        }
     }
     if (f->comment != NULL) {
         PyObject *c = op->comment != NULL ? Py_NewRef(op->comment) : PyUnicode_FromString("");
@@ -637,7 +645,8 @@ static PyMethodDef comp_methods[] = {
      "subclasses included), name/path/comment (space-separated glob patterns), depth (exact; 1 = the\n"
      "children), maxDepth, tags (any of them, or all with allTags), a parameter whose name matches\n"
      "parName, whose value (as str) matches parValue, whose expression matches parExpr, and which is not\n"
-     "default with onlyNonDefaults; key(op) true. text matches nothing (only DATs have text). [] if none."},
+     "default with onlyNonDefaults; key(op) true. text matches a DAT's text (other operators have none).\n"
+     "[] if none."},
     {"setVar", (PyCFunction)(void (*)(void))comp_set_var, METH_VARARGS | METH_KEYWORDS,
      "setVar($self, /, name, value)\n--\n\nSet the component variable name to str(value); OP.var() finds it."},
     {"unsetVar", (PyCFunction)comp_unset_var, METH_O,

@@ -29,12 +29,27 @@ typedef enum {
     TD_BASE_TOP,
     TD_BASE_SOP,
     TD_BASE_MAT,
+    TD_BASE_DAT,
     TD_NBASES
 } td_base_id;
 
+/* Type-specific persistent state (a DAT's contents) carried by __getstate__/__setstate__, pickling
+ * and copies, beside the parameters. */
+typedef struct td_op_state_hooks {
+    /* Adds the type's keys to state (the dict __getstate__ is building); 0, or -1 with an error. */
+    int (*get)(TdOp *op, PyObject *state);
+    /* Reads and checks the type's keys of state into C-owned data (*out; NULL if state has none).
+     * Python may run here; op is not changed. 0, or -1 with an error. */
+    int (*parse)(TdOp *op, PyObject *state, void **out);
+    /* Applies parsed data to op and frees it: runs no Python and cannot fail. */
+    void (*apply)(TdOp *op, void *parsed);
+    /* Frees parsed data that is not applied. */
+    void (*discard)(void *parsed);
+} td_op_state_hooks;
+
 typedef struct td_op_class {
     const char *optype;    /* Python class name and COMP.create() string: "renderTOP" */
-    const char *family;    /* "TOP", "COMP", "SOP", "MAT" */
+    const char *family;    /* "TOP", "COMP", "SOP", "MAT", "DAT" */
     const char *label;     /* "Render" */
     const char *base_name; /* default name stem: "render" -> render1, render2 ... */
     const char *subtype;   /* "object" for object COMPs, "panel" for panel COMPs, "" otherwise */
@@ -52,6 +67,8 @@ typedef struct td_op_class {
     /* OP.cook(force): cook now if needed (always if force); 0, or -1 with a Python error. NULL: the
      * generic cook, which evaluates every parameter (graph/op_cook.c). */
     int (*cook)(TdOp *op, int force);
+    /* Type-specific persistent state, NULL if none. */
+    const td_op_state_hooks *state;
 } td_op_class;
 
 /* A parameter's value: numbers (float, int, toggle, menu index) in num, strings in str. */

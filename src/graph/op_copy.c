@@ -159,15 +159,31 @@ td_op_change_type(TdOp *op, PyObject *arg)
     if (cls == op->cls) {
         return Py_NewRef((PyObject *)op);
     }
+    /* A DAT's contents go to a DAT as its text (read first: reading cooks op, running Python). */
+    PyObject *text = NULL;
+    if (td_op_is(op, TD_BASE_DAT) && strcmp(cls->family, "DAT") == 0) {
+        text = PyObject_GetAttrString((PyObject *)op, "text");
+        if (text == NULL || td_op_check(op) < 0) { /* a destroyed op has no parent: checked here */
+            Py_XDECREF(text);
+            return NULL;
+        }
+    }
     TdOp *parent = op->parent;
     PyObject *name = Py_NewRef(op->name);
     Py_ssize_t at = PySequence_Index(parent->children, (PyObject *)op);
     TdOp *fresh = at >= 0 ? td_comp_create_op(parent, cls, name) : NULL; /* numbered for now */
     if (fresh == NULL) {
+        Py_XDECREF(text);
         Py_DECREF(name);
         return NULL;
     }
     if (copy_pars(fresh, op) < 0) {
+        Py_XDECREF(text);
+        goto error;
+    }
+    int text_failed = text != NULL && PyObject_SetAttrString((PyObject *)fresh, "text", text) < 0;
+    Py_XDECREF(text);
+    if (text_failed) {
         goto error;
     }
     fresh->flags = op->flags;

@@ -36,6 +36,8 @@ typedef struct {
     double color[3];
     int has_int[5];
     long ints[5];
+    const td_op_state_hooks *hooks; /* the type's own state: parsed by hooks->parse */
+    void *ext;
 } td_parsed_state;
 
 static void
@@ -52,6 +54,9 @@ parsed_free(td_parsed_state *p)
     Py_XDECREF(p->vars);
     Py_XDECREF(p->tags);
     Py_XDECREF(p->comment);
+    if (p->ext != NULL) {
+        p->hooks->discard(p->ext);
+    }
 }
 
 static int
@@ -316,6 +321,12 @@ parse_state(TdOp *op, PyObject *state, int with_name, td_parsed_state *p)
         p->has_color = 1;
         Py_CLEAR(v);
     }
+    if (op->cls->state != NULL) {
+        p->hooks = op->cls->state;
+        if (p->hooks->parse(op, state, &p->ext) < 0) {
+            goto done;
+        }
+    }
     rc = 0;
 done:
     Py_XDECREF(v);
@@ -446,6 +457,10 @@ apply_parsed(TdOp *op, td_parsed_state *p)
     }
     if (p->has_int[4]) {
         op->current_page = (int)p->ints[4];
+    }
+    if (p->ext != NULL) {
+        p->hooks->apply(op, p->ext);
+        p->ext = NULL;
     }
     td_op_touch(op);
 }

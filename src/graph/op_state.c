@@ -7,6 +7,7 @@
  *    'flags': {'bypass': False, ...}, 'storage': {...}, 'storageStartup': {...}, 'tags': [...],
  *    'comment': '', 'color': (r, g, b), 'nodeX': 0, 'nodeY': 0, 'nodeWidth': 130, 'nodeHeight': 90,
  *    'vars': {...}, 'inputs': ['box1'], 'dock': None, 'children': [<states>]}
+ * and the type's own keys (td_op_class.state: a textDAT's 'text', a tableDAT's 'table').
  * 'storage' holds the startup value in place of the live one for keys that have one. 'inputs' and
  * 'dock' name operators of the same network; they are restored between operators copied together
  * (a COMP's children). Not carried: the id, cook statistics, errors, wires and docks to operators
@@ -121,6 +122,9 @@ state_of(TdOp *op)
                        op->color[2], "nodeX", op->node_x, "nodeY", op->node_y, "nodeWidth", op->node_w, "nodeHeight",
                        op->node_h, "vars", vars, "inputs", inputs, "dock",
                        op->dock != NULL ? ((TdOp *)op->dock)->name : Py_None, "currentPage", op->current_page);
+    if (st != NULL && op->cls->state != NULL && op->cls->state->get(op, st) < 0) {
+        Py_CLEAR(st);
+    }
     if (st != NULL && op->comment == NULL) {
         PyObject *empty = PyUnicode_FromString("");
         if (empty == NULL || PyDict_SetItemString(st, "comment", empty) < 0) {

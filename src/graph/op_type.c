@@ -115,7 +115,8 @@ static PyGetSetDef op_getset[] = {
        NULL),
     RO("filePath", td_op_get_empty_str, "'' : operators are not saved to external files here (read-only).", NULL),
     RO("mod", td_op_get_namespace,
-       "Module-on-demand search of DAT modules. There are no DATs here: an empty namespace (read-only).", NULL),
+       "Module-on-demand search of DAT modules. DATs are not run as modules here: an empty namespace\n"
+       "(read-only).", NULL),
     RO("pages", td_op_get_pages, "The built-in parameter pages, as Page objects (read-only).", NULL),
     RO("parGroup", td_op_get_pargroup,
        "The parameter groups: op.parGroup.t is the ParGroup (tx, ty, tz); assign a tuple to set (read-only).",
@@ -178,7 +179,7 @@ static PyGetSetDef op_getset[] = {
     RO("inputConnectors", td_op_get_input_connectors,
        "One Connector per input this operator can take (maxInputs) (read-only).", NULL),
     RO("outputConnectors", td_op_get_output_connectors,
-       "The output Connectors: one for TOPs and SOPs, none for COMPs and MATs (read-only).", NULL),
+       "The output Connectors: one for TOPs, SOPs and DATs, none for COMPs and MATs (read-only).", NULL),
     /* Cook Information */
     STAT("cookFrame", "Frame of the last cook (the absolute frame: one timeline here)"),
     STAT("cookTime", "Deprecated: cpuCookTime"),
@@ -207,7 +208,8 @@ static PyGetSetDef op_getset[] = {
     RO("OPType", td_op_get_type_string, "Python class name as a string, e.g. 'renderTOP' (read-only).", "OPType"),
     RO("label", td_op_get_type_string, "Operator type label, e.g. 'Render' (read-only).", "label"),
     RO("icon", td_op_get_type_string, "The letters of the operator's icon, e.g. 'Ren' (read-only).", "icon"),
-    RO("family", td_op_get_type_string, "Operator family: 'TOP', 'COMP', 'SOP' or 'MAT' (read-only).", "family"),
+    RO("family", td_op_get_type_string, "Operator family: 'TOP', 'COMP', 'SOP', 'MAT' or 'DAT' (read-only).",
+       "family"),
     RO("isFilter", td_op_get_type_int, "True if the operator needs an input (a filter), False for generators\n"
                                        "(read-only).", "isFilter"),
     RO("minInputs", td_op_get_type_int, "Minimum number of inputs (read-only).", "minInputs"),
@@ -219,7 +221,7 @@ static PyGetSetDef op_getset[] = {
     RO("isBase", td_op_get_is, "True for a baseCOMP (read-only).", "base"),
     RO("isCHOP", td_op_get_is, "True if the operator is a CHOP (none exist here) (read-only).", "CHOP"),
     RO("isCOMP", td_op_get_is, "True if the operator is a component (read-only).", "COMP"),
-    RO("isDAT", td_op_get_is, "True if the operator is a DAT (none exist here) (read-only).", "DAT"),
+    RO("isDAT", td_op_get_is, "True if the operator is a DAT (read-only).", "DAT"),
     RO("isMAT", td_op_get_is, "True if the operator is a material (read-only).", "MAT"),
     RO("isObject", td_op_get_is, "True if the operator is an object COMP (read-only).", "object"),
     RO("isPanel", td_op_get_is, "True if the operator is a panel COMP (containerCOMP) (read-only).", "panel"),
@@ -267,8 +269,8 @@ static PyMethodDef op_methods[] = {
       "parameter OP shares with this operator (by name and kind; same type: all of them)."),
     M("changeType", td_op_change_type, METH_O,
       "changeType($self, OPtype, /)\n--\n\nReplace the operator by a new one of OPtype (a class or its name) with the\n"
-      "same name, place, flags, storage, tags, appearance, shared parameters, wires (same family) and, between\n"
-      "COMPs, children. Returns the new OP; this one is destroyed."),
+      "same name, place, flags, storage, tags, appearance, shared parameters, wires (same family), between\n"
+      "COMPs, children, and between DATs the contents (as text). Returns the new OP; this one is destroyed."),
     M("dependenciesTo", td_op_dependencies_to, METH_O,
       "dependenciesTo($self, OP, /)\n--\n\nThe dependency paths from this operator to OP: lists [self, ..., OP] where\n"
       "each operator depends on the one before (it is wired from it, names it in an OP parameter, or its\n"
@@ -353,7 +355,8 @@ static PyMethodDef op_methods[] = {
     M("__getstate__", td_op_getstate, METH_NOARGS,
       "__getstate__($self, /)\n--\n\nThe operator's persistent state as a dict of plain values: OPType, name,\n"
       "parameters (value, mode, expression), flags, storage (startup values in place of live ones) and\n"
-      "startup values, tags, appearance, and for COMPs the children's states with their wires and docks.\n"
+      "startup values, tags, appearance, a DAT's contents ('text' or 'table'), and for COMPs the children's\n"
+      "states with their wires and docks.\n"
       "Not carried: id, cook statistics, errors, wires and docks to operators outside, GPU data."),
     M("__setstate__", td_op_setstate, METH_O,
       "__setstate__($self, state, /)\n--\n\nApply a state from __getstate__ to this operator (same OPType): name,\n"

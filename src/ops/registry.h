@@ -22,7 +22,9 @@
     X(boxSOP)            \
     X(sphereSOP)         \
     X(constantMAT)       \
-    X(phongMAT)
+    X(phongMAT)          \
+    X(textDAT)           \
+    X(tableDAT)
 
 #define TD_CLASS_ENUM(name) TD_CLS_##name,
 typedef enum { TD_OP_CLASSES(TD_CLASS_ENUM) TD_NCLASSES } td_class_id;
@@ -33,6 +35,6 @@ TD_OP_CLASSES(TD_CLASS_DECL)
 #undef TD_CLASS_DECL
 
 /* Specs of the family bases defined in src/ops. */
-extern PyType_Spec td_ObjectCOMP_spec, td_TOP_spec, td_SOP_spec, td_MAT_spec;
+extern PyType_Spec td_ObjectCOMP_spec, td_TOP_spec, td_SOP_spec, td_MAT_spec, td_DAT_spec;
 
 #endif
