@@ -579,7 +579,9 @@ td_render_gather_run(TdOp *top, const td_values *tv, const td_render_layout *lay
         double dz = d->model[14] - g->cam_world[14];
         d->distance = sorted && d->material.state.blend ? (float)sqrt(dx * dx + dy * dy + dz * dz) : 0.0f;
     }
-    qsort(g->draws, g->ndraws, sizeof(td_scene_draw), sorted ? by_order : by_priority_only);
+    if (g->ndraws > 1) {
+        qsort(g->draws, g->ndraws, sizeof(td_scene_draw), sorted ? by_order : by_priority_only);
+    }
     rc = td_op_check(top);
 done:
     if (rc < 0) {
