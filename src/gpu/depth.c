@@ -9,7 +9,8 @@
 #include "td_shaders.h"
 
 int
-td_gl_depth_draw(td_gl_programs *programs, unsigned int vao, td_gl_target *t, const td_scene *s, td_err *err)
+td_gl_depth_draw(td_gl_programs *programs, unsigned int vao, unsigned int *block, td_gl_target *t,
+                 const td_scene *s, td_err *err)
 {
     td_gl_target *in = s->input;
     td_gl_target_adopt(in);
@@ -30,12 +31,14 @@ td_gl_depth_draw(td_gl_programs *programs, unsigned int vao, td_gl_target *t, co
     if (td_gl_program_get(programs, vsrc, fsrc, &program, err) != 0) {
         return -1;
     }
-    GLuint block = 0;
-    glCreateBuffers(1, &block);
-    if (block == 0) {
-        return td_err_set(err, TD_ERR_RUNTIME, "could not create a buffer");
+    if (*block == 0) {
+        glCreateBuffers(1, block);
+        if (*block == 0) {
+            return td_err_set(err, TD_ERR_RUNTIME, "could not create a buffer");
+        }
+        glNamedBufferData(*block, sizeof(s->params), NULL, GL_DYNAMIC_DRAW);
     }
-    glNamedBufferData(block, 12 * sizeof(float), s->params, GL_STREAM_DRAW);
+    glNamedBufferSubData(*block, 0, sizeof(s->params), s->params);
     td_gl_pass_action action = {.color = TD_GL_LOAD_DONTCARE, .depth = TD_GL_LOAD_DONTCARE,
                                 .srgb = t->format->srgb};
     td_gl_pass_begin(&t->pass, &action);
@@ -45,7 +48,7 @@ td_gl_depth_draw(td_gl_programs *programs, unsigned int vao, td_gl_target *t, co
     glDisable(GL_POLYGON_OFFSET_FILL);
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     glUseProgram(program);
-    glBindBufferBase(GL_UNIFORM_BUFFER, 0, block);
+    glBindBufferBase(GL_UNIFORM_BUFFER, 0, *block);
     glBindTextureUnit(0, depth->id);
     glBindVertexArray(vao);
     glDrawArrays(GL_TRIANGLES, 0, 3);
@@ -53,6 +56,5 @@ td_gl_depth_draw(td_gl_programs *programs, unsigned int vao, td_gl_target *t, co
     glBindTextureUnit(0, 0);
     glUseProgram(0);
     glEnable(GL_DEPTH_TEST);
-    glDeleteBuffers(1, &block);
     return td_gl_pass_end(&t->pass, err);
 }

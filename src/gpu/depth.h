@@ -17,7 +17,9 @@ enum {
 typedef enum { TD_DEPTH_SPACE_INPUT = 0, TD_DEPTH_SPACE_CAMERA, TD_DEPTH_SPACE_RERANGED } td_depth_space;
 
 /* GL thread: draws s (a TD_SCENE_DEPTH scene whose input is s->input) into t, whose pass is ready;
- * vao is an empty vertex array. */
-int td_gl_depth_draw(td_gl_programs *programs, unsigned int vao, td_gl_target *t, const td_scene *s, td_err *err);
+ * vao is an empty vertex array, *block the renderer's buffer for the TDDepth block (made on first
+ * use, kept). */
+int td_gl_depth_draw(td_gl_programs *programs, unsigned int vao, unsigned int *block, td_gl_target *t,
+                     const td_scene *s, td_err *err);
 
 #endif

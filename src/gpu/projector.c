@@ -6,10 +6,8 @@
 #include "gpu/target.h"
 
 int
-td_gl_projectors_bind(td_gl_projectors *p, const td_scene *s, td_err *err)
+td_gl_projectors_bind(td_gl_samplers *samplers, const td_scene *s, td_err *err)
 {
-    static const GLint wrap[] = {GL_CLAMP_TO_EDGE, GL_CLAMP_TO_BORDER, GL_REPEAT, GL_MIRRORED_REPEAT};
-    static const float transparent[4] = {0.0f, 0.0f, 0.0f, 0.0f};
     for (size_t l = 0; l < s->nlights; l++) {
         const td_scene_light *light = &s->lights[l];
         if (light->projector[0] <= 0.0f) {
@@ -21,20 +19,10 @@ td_gl_projectors_bind(td_gl_projectors *p, const td_scene *s, td_err *err)
         if (map->shown == NULL || map->color.id == 0) {
             return td_err_set(err, TD_ERR_RUNTIME, "a light's projector map TOP has no image");
         }
-        if (p->samplers[k] == 0) {
-            glCreateSamplers(1, &p->samplers[k]);
-            if (p->samplers[k] == 0) {
-                return td_err_set(err, TD_ERR_RUNTIME, "could not create a sampler");
-            }
+        GLuint smp = td_gl_sampler(samplers, (unsigned)light->projector[2], err);
+        if (smp == 0) {
+            return -1;
         }
-        int extend = (int)light->projector[2];
-        GLuint smp = p->samplers[k];
-        GLint filter = light->projector[3] > 0.5f ? GL_LINEAR : GL_NEAREST;
-        glSamplerParameteri(smp, GL_TEXTURE_WRAP_S, wrap[extend & 3]);
-        glSamplerParameteri(smp, GL_TEXTURE_WRAP_T, wrap[(extend >> 2) & 3]);
-        glSamplerParameteri(smp, GL_TEXTURE_MIN_FILTER, filter);
-        glSamplerParameteri(smp, GL_TEXTURE_MAG_FILTER, filter);
-        glSamplerParameterfv(smp, GL_TEXTURE_BORDER_COLOR, transparent);
         glBindTextureUnit(TD_PROJMAP_UNIT + (GLuint)k, map->color.id);
         glBindSampler(TD_PROJMAP_UNIT + (GLuint)k, smp);
     }

@@ -12,6 +12,7 @@
 
 #include "gpu/depth.h"
 #include "gpu/projector.h"
+#include "gpu/sampler.h"
 #include "gpu/shadow.h"
 #include "td_shaders.h"
 
@@ -26,9 +27,9 @@ struct td_gl_renderer {
     GLuint frame, lights, draws;
     size_t frame_stride;  /* the frame blocks of a cube map's faces, this far apart */
     GLuint vao;           /* empty: full-screen passes draw without vertex buffers */
+    GLuint depth_block;   /* the depthTOP pass's TDDepth block */
     td_gl_shadows shadows;
-    td_gl_projectors projectors;
-    GLuint map_samplers[32]; /* by td_scene_material.map_sampling: extend u, v and filter */
+    td_gl_samplers samplers; /* shared by material maps and projector maps */
     size_t lights_bytes, draws_bytes;
     GLint align;          /* GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT */
     unsigned char *staging;
@@ -220,9 +221,8 @@ material_program(td_gl_renderer *r, const td_scene_material *m, const td_scene *
                        m->state.alpha_test <= 4 ? (int)m->state.alpha_test : 0, (int)s->format->out_mode, s->premult != 0,
                        s->dither && dither_step(s->format) > 0.0, s->dither ? dither_step(s->format) : 0.0, td_shader_td_common_glsl, td_shader_td_fragment_glsl);
     size_t n = len > 0 ? (size_t)len : 0;
-    unsigned switches = td_block_switches(mp, m->block);
     for (size_t i = 0; i < mp->nswitches && n < TD_SOURCE_MAX; i++) {
-        if (switches & (1u << i)) {
+        if (m->switches & (1u << i)) {
             n += (size_t)snprintf(r->fsrc + n, TD_SOURCE_MAX - n, "#define %s 1\n", mp->switches[i].define);
         }
     }
@@ -310,7 +310,6 @@ apply_state(const td_material_state *m, const td_scene *s)
 static int
 bind_maps(td_gl_renderer *r, const td_scene *s, const td_scene_material *m, td_err *err)
 {
-    static const GLint wrap[] = {GL_CLAMP_TO_EDGE, GL_CLAMP_TO_BORDER, GL_REPEAT, GL_MIRRORED_REPEAT};
     for (size_t j = 0; j < m->program->nmaps && j < TD_MATERIAL_MAPS; j++) {
         if (m->maps[j] < 0) {
             continue;
@@ -320,22 +319,12 @@ bind_maps(td_gl_renderer *r, const td_scene *s, const td_scene_material *m, td_e
         if (map->shown == NULL || map->color.id == 0) {
             return td_err_set(err, TD_ERR_RUNTIME, "a material's map TOP has no image");
         }
-        unsigned k = m->map_sampling[j] & 31u;
-        if (r->map_samplers[k] == 0) {
-            static const float transparent[4] = {0.0f, 0.0f, 0.0f, 0.0f};
-            glCreateSamplers(1, &r->map_samplers[k]);
-            if (r->map_samplers[k] == 0) {
-                return td_err_set(err, TD_ERR_RUNTIME, "could not create a sampler");
-            }
-            GLint filter = (k & 16u) ? GL_LINEAR : GL_NEAREST;
-            glSamplerParameteri(r->map_samplers[k], GL_TEXTURE_WRAP_S, wrap[k & 3u]);
-            glSamplerParameteri(r->map_samplers[k], GL_TEXTURE_WRAP_T, wrap[(k >> 2) & 3u]);
-            glSamplerParameteri(r->map_samplers[k], GL_TEXTURE_MIN_FILTER, filter);
-            glSamplerParameteri(r->map_samplers[k], GL_TEXTURE_MAG_FILTER, filter);
-            glSamplerParameterfv(r->map_samplers[k], GL_TEXTURE_BORDER_COLOR, transparent);
+        GLuint smp = td_gl_sampler(&r->samplers, m->map_sampling[j], err);
+        if (smp == 0) {
+            return -1;
         }
         glBindTextureUnit(TD_MATERIAL_MAP_UNIT + (GLuint)j, map->color.id);
-        glBindSampler(TD_MATERIAL_MAP_UNIT + (GLuint)j, r->map_samplers[k]);
+        glBindSampler(TD_MATERIAL_MAP_UNIT + (GLuint)j, smp);
     }
     return 0;
 }
@@ -369,7 +358,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
         const td_scene_material *prev = i > 0 ? &s->draws[i - 1].material : NULL;
         if (prev != NULL && m->program == prev->program && m->source == prev->source &&
             memcmp(m->maps, prev->maps, sizeof(m->maps)) == 0 && m->state.alpha_test == prev->state.alpha_test &&
-            td_block_switches(m->program, m->block) == td_block_switches(prev->program, prev->block)) {
+            m->switches == prev->switches) {
             programs[i] = programs[i - 1];
         }
         else if (material_program(r, m, s, &programs[i], err) != 0) {
@@ -383,7 +372,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
     int rc = 0;
     if (td_gl_shadows_draw(&r->shadows, r->programs, r->vsrc, s, r->draws, stride, TD_DRAW_BLOCK_BYTES, r->align,
                            err) != 0 ||
-        td_gl_projectors_bind(&r->projectors, s, err) != 0) {
+        td_gl_projectors_bind(&r->samplers, s, err) != 0) {
         rc = -1;
         goto unbind;
     }
@@ -530,7 +519,7 @@ render_into(td_gl_runtime *rt, td_gl_target *t, td_scene *scene, td_err *err)
     td_gl_timer_begin(&t->timer);
     int rc;
     if (scene->kind == TD_SCENE_DEPTH) {
-        rc = td_gl_depth_draw(r->programs, r->vao, t, scene, err);
+        rc = td_gl_depth_draw(r->programs, r->vao, &r->depth_block, t, scene, err);
     }
     else if (scene->kind == TD_SCENE_SELECT) {
         td_gl_target_adopt(scene->input);

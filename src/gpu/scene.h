@@ -36,7 +36,7 @@ typedef struct td_scene_light {
     float shadow[4];    /* td_shadow_kind, the map's slot, soft: kernel half-width in taps, tap spacing in texels */
     float shadow_map[4]; /* the map's width and height, its polygon offset factor and units */
     float shadow_matrix[16]; /* world to the light's clip space (column-major, depth to [0, 1]) */
-    float projector[4];  /* projector map: 1 if on, its slot, extend (0 hold, 1 zero, 2 repeat, 3 mirror), filter (0 nearest, 1 linear) */
+    float projector[4];  /* projector map: 1 if on, its slot, its TD_SAMPLING (gpu/sampler.h); w unused */
     float projector_matrix[16]; /* world to the projector's clip space */
 } td_scene_light;
 
@@ -54,7 +54,8 @@ typedef struct td_scene_material {
     uint64_t owner;       /* id of the MAT (names it in errors), 0 for the default material */
     td_material_state state; /* the MAT Common page */
     signed char maps[TD_MATERIAL_MAPS];     /* map j's image: an index of td_scene.textures, -1: none */
-    unsigned char map_sampling[TD_MATERIAL_MAPS]; /* extend u | extend v << 2 | linear << 4 (0 hold, 1 zero, 2 repeat, 3 mirror) */
+    unsigned char map_sampling[TD_MATERIAL_MAPS]; /* their TD_SAMPLING (gpu/sampler.h) */
+    unsigned switches;    /* td_block_switches of the block: which terms its program compiles in */
     float block[TD_MATERIAL_BLOCK_MAX / 4];
 } td_scene_material;
 

@@ -11,10 +11,10 @@
     X(colorb, TD_PAR_F, "Color", "Constant", 1)                                                            \
     X(alpha, TD_PAR_FC, "Alpha", "Constant", 1, 0, 1)                                                      \
     X(colormap, TD_PAR_O, "Color Map", "Constant", "")                                                     \
-    X(colormapextendu, TD_PAR_M, "Extend U", "Constant", TD_EXTEND_REPEAT, td_menu_extend)                 \
-    X(colormapextendv, TD_PAR_M, "Extend V", "Constant", TD_EXTEND_REPEAT, td_menu_extend)                 \
-    X(colormapextendw, TD_PAR_M, "Extend W", "Constant", TD_EXTEND_REPEAT, td_menu_extend)                 \
-    X(colormapfilter, TD_PAR_M, "Filter", "Constant", TD_MAPFILTER_LINEAR, td_menu_mapfilter)              \
+    X(colormapextendu, TD_PAR_ML, "Extend U", "Constant", TD_EXTEND_REPEAT, td_menu_extend, td_menu_extend_labels)                 \
+    X(colormapextendv, TD_PAR_ML, "Extend V", "Constant", TD_EXTEND_REPEAT, td_menu_extend, td_menu_extend_labels)                 \
+    X(colormapextendw, TD_PAR_ML, "Extend W", "Constant", TD_EXTEND_REPEAT, td_menu_extend, td_menu_extend_labels)                 \
+    X(colormapfilter, TD_PAR_ML, "Filter", "Constant", TD_MAPFILTER_LINEAR, td_menu_mapfilter, td_menu_mapfilter_labels)              \
     X(colormapanisotropy, TD_PAR_M, "Anisotropic Filter", "Constant", TD_ANISO_OFF, td_menu_anisotropy)    \
     TD_MAT_COMMON_PARS(X)
 TD_PAR_TABLE(constant_pars, CONSTANT_PARS);

@@ -9,6 +9,10 @@
  */
 #include "ops/dat.h"
 
+const char *const td_menu_dat_language[] = {"input", "node", NULL};
+const char *const td_menu_dat_extension[] = {"dat", "language", "custom", NULL};
+const char *const td_menu_dat_wordwrap[] = {"input", "on", "off", NULL};
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -79,6 +79,14 @@ PyObject *td_dat_delete_row(PyObject *dat, PyObject *arg);
 PyObject *td_dat_delete_col(PyObject *dat, PyObject *arg);
 PyObject *td_dat_set_size(PyObject *dat, PyObject *args, PyObject *kwds);
 
+/* The Common page every DAT has, last in its list (stored only: there is no editor or viewer). */
+extern const char *const td_menu_dat_language[], *const td_menu_dat_extension[], *const td_menu_dat_wordwrap[];
+#define TD_DAT_COMMON_PARS(X)                                                                              \
+    X(language, TD_PAR_M, "Language", "Common", 0, td_menu_dat_language)                                   \
+    X(extension, TD_PAR_M, "Edit/View Extension", "Common", 0, td_menu_dat_extension)                      \
+    X(customext, TD_PAR_S, "Custom Extension", "Common", "")                                               \
+    X(wordwrap, TD_PAR_M, "Word Wrap", "Common", 0, td_menu_dat_wordwrap)
+
 #define TD_DAT_KW(name, fn, doc) {name, (PyCFunction)(void (*)(void))fn, METH_VARARGS | METH_KEYWORDS, doc},
 #define TD_DAT_TABLE_METHODS                                                                               \
     TD_DAT_KW("cell", td_dat_cell,                                                                         \

@@ -13,6 +13,8 @@
 #include "bind/state.h"
 #include "graph/op.h"
 #include "gpu/scene.h"
+#include "gpu/sampler.h"
+#include "ops/material.h"
 #include "ops/object.h"
 #include "util/mat4.h"
 
@@ -24,14 +26,6 @@ static const char *const lighttype_labels[] = {"Point", "Cone", "Distant", NULL}
 enum { SHADOWTYPE_MENU(TD_MENU_ID) };
 static const char *const shadowtype_menu[] = {SHADOWTYPE_MENU(TD_MENU_TOKEN) NULL};
 static const char *const shadowtype_labels[] = {"Off", "2D Hard", "2D Soft", "Custom", NULL};
-#define EXTEND_MENU(M) M(EXTEND_HOLD, "hold") M(EXTEND_ZERO, "zero") M(EXTEND_REPEAT, "repeat") M(EXTEND_MIRROR, "mirror")
-enum { EXTEND_MENU(TD_MENU_ID) };
-static const char *const extend_menu[] = {EXTEND_MENU(TD_MENU_TOKEN) NULL};
-static const char *const extend_labels[] = {"Hold", "Zero", "Repeat", "Mirror", NULL};
-#define PROJFILTER_MENU(M) M(PFILTER_NEAREST, "nearest") M(PFILTER_LINEAR, "linear") M(PFILTER_MIPMAP, "mipmaplinear")
-enum { PROJFILTER_MENU(TD_MENU_ID) };
-static const char *const projfilter_menu[] = {PROJFILTER_MENU(TD_MENU_TOKEN) NULL};
-static const char *const projfilter_labels[] = {"Nearest", "Linear", "Mipmap Linear", NULL};
 #define PROJMODE_MENU(M) M(PMODE_SIMPLE, "simplehorzfov") M(PMODE_VIEW, "useview")
 enum { PROJMODE_MENU(TD_MENU_ID) };
 static const char *const projmode_menu[] = {PROJMODE_MENU(TD_MENU_TOKEN) NULL};
@@ -61,9 +55,9 @@ static const char *const lightproj_labels[] = {"Perspective", "Orthographic", "C
     X(attenuationexp, TD_PAR_FR, "Attenuation Exponent", "Light", 1, 0, 100, TD_PAR_CLAMP_MIN)             \
     X(projmaptype, TD_PAR_ML, "Projector Map Type", "Light", PTYPE_SPOT, projtype_menu, projtype_labels)  \
     X(projmap, TD_PAR_O, "Projector Map", "Light", "")                                                     \
-    X(projmapextendu, TD_PAR_ML, "Projector Map Extend U", "Light", EXTEND_ZERO, extend_menu, extend_labels) \
-    X(projmapextendv, TD_PAR_ML, "Projector Map Extend V", "Light", EXTEND_ZERO, extend_menu, extend_labels) \
-    X(projmapfilter, TD_PAR_ML, "Projector Map Filter", "Light", PFILTER_LINEAR, projfilter_menu, projfilter_labels) \
+    X(projmapextendu, TD_PAR_ML, "Projector Map Extend U", "Light", TD_EXTEND_ZERO, td_menu_extend, td_menu_extend_labels) \
+    X(projmapextendv, TD_PAR_ML, "Projector Map Extend V", "Light", TD_EXTEND_ZERO, td_menu_extend, td_menu_extend_labels) \
+    X(projmapfilter, TD_PAR_ML, "Projector Map Filter", "Light", TD_MAPFILTER_LINEAR, td_menu_mapfilter, td_menu_mapfilter_labels) \
     X(projmapmode, TD_PAR_ML, "Projector Map Mode", "Light", PMODE_SIMPLE, projmode_menu, projmode_labels) \
     X(projangle, TD_PAR_FR, "Projection Angle", "Light", 45, 0, 180, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX) \
     X(shadowtype, TD_PAR_ML, "Shadow Type", "Shadows", SHADOW_OFF, shadowtype_menu, shadowtype_labels)    \
@@ -174,10 +168,9 @@ light_fill(const td_values *vals, const double world[16], td_scene_light *out)
     if (td_values_str(vals, PAR_projmap)[0] != '\0' && (int)v[PAR_projmaptype].num == PTYPE_SPOT &&
         light_view_projection(v, world, kind, (int)v[PAR_projmapmode].num == PMODE_SIMPLE ? v[PAR_projangle].num : 0.0,
                               out->projector_matrix)) {
-        static const float extend[] = {[EXTEND_HOLD] = 0, [EXTEND_ZERO] = 1, [EXTEND_REPEAT] = 2, [EXTEND_MIRROR] = 3};
         out->projector[0] = 1.0f;
-        out->projector[2] = extend[(int)v[PAR_projmapextendu].num] + 4.0f * extend[(int)v[PAR_projmapextendv].num];
-        out->projector[3] = (int)v[PAR_projmapfilter].num == PFILTER_NEAREST ? 0.0f : 1.0f;
+        out->projector[2] = (float)TD_SAMPLING((int)v[PAR_projmapextendu].num, (int)v[PAR_projmapextendv].num,
+                                               (int)v[PAR_projmapfilter].num != TD_MAPFILTER_NEAREST);
     }
     return 1;
 }

@@ -38,7 +38,9 @@ const char *const td_menu_wireframe[] = {TD_WIREFRAME_MENU(TD_MENU_TOKEN) NULL};
 const char *const td_menu_matcull[] = {TD_MATCULL_MENU(TD_MENU_TOKEN) NULL};
 const char *const td_menu_pointpremult[] = {TD_POINTPREMULT_MENU(TD_MENU_TOKEN) NULL};
 const char *const td_menu_extend[] = {TD_EXTEND_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_extend_labels[] = {"Hold", "Zero", "Repeat", "Mirror", NULL};
 const char *const td_menu_mapfilter[] = {TD_MAPFILTER_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_mapfilter_labels[] = {"Nearest", "Linear", "Mipmap Linear", NULL};
 const char *const td_menu_anisotropy[] = {TD_ANISOTROPY_MENU(TD_MENU_TOKEN) NULL};
 
 /* The GPU's names of the blend factors, by menu index. */
@@ -113,6 +115,7 @@ td_mat_fill(const td_values *vals, const td_op_class *cls, const td_material_pro
         }
         memcpy(block + td_block_offset(prog->fields, i), v, (size_t)f->components * sizeof(float));
     }
+    out->switches = td_block_switches(prog, out->block); /* once here, not per draw */
 }
 
 void

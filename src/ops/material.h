@@ -85,14 +85,15 @@ td_mat_common(const td_op_class *cls)
     return (Py_ssize_t)cls->npars - TD_MATC_COUNT;
 }
 
-/* How a map samples its TOP (TouchDesigner's tokens). */
+/* How a map samples its TOP (TouchDesigner's tokens; the extend order is gpu/sampler.h's codes). */
 #define TD_EXTEND_MENU(M) M(TD_EXTEND_HOLD, "hold") M(TD_EXTEND_ZERO, "zero") M(TD_EXTEND_REPEAT, "repeat") M(TD_EXTEND_MIRROR, "mirror")
 #define TD_MAPFILTER_MENU(M) M(TD_MAPFILTER_NEAREST, "nearest") M(TD_MAPFILTER_LINEAR, "linear") M(TD_MAPFILTER_MIPMAP, "mipmaplinear")
 #define TD_ANISOTROPY_MENU(M) M(TD_ANISO_OFF, "off") M(TD_ANISO_2X, "2x") M(TD_ANISO_4X, "4x") M(TD_ANISO_8X, "8x") M(TD_ANISO_16X, "16x")
 enum { TD_EXTEND_MENU(TD_MENU_ID) };
 enum { TD_MAPFILTER_MENU(TD_MENU_ID) };
 enum { TD_ANISOTROPY_MENU(TD_MENU_ID) };
-extern const char *const td_menu_extend[], *const td_menu_mapfilter[], *const td_menu_anisotropy[];
+extern const char *const td_menu_extend[], *const td_menu_extend_labels[];
+extern const char *const td_menu_mapfilter[], *const td_menu_mapfilter_labels[], *const td_menu_anisotropy[];
 
 /* One texture map of a MAT: the indices of its TOP parameter and its sampling parameters. */
 typedef struct td_mat_map {

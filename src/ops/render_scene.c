@@ -19,6 +19,7 @@
 #include "ops/render_scene.h"
 #include "ops/sop.h"
 #include "ops/top.h"
+#include "gpu/sampler.h"
 #include "util/mat4.h"
 
 const char *const td_menu_cullface[] = {TD_CULLFACE_MENU(TD_MENU_TOKEN) NULL};
@@ -239,8 +240,6 @@ static int
 gather_maps(TdOp *top, td_render_gather *g, TdOp *mat, const td_mat_class *proto, const td_values *mv,
             td_scene_material *out)
 {
-    static const unsigned char extend[] = {[TD_EXTEND_HOLD] = 0, [TD_EXTEND_ZERO] = 1, [TD_EXTEND_REPEAT] = 2,
-                                           [TD_EXTEND_MIRROR] = 3};
     for (size_t j = 0; j < proto->program->nmaps && j < TD_MATERIAL_MAPS; j++) {
         const td_mat_map *m = &proto->maps[j];
         const char *path = td_values_str(mv, m->top);
@@ -278,9 +277,8 @@ gather_maps(TdOp *top, td_render_gather *g, TdOp *mat, const td_mat_class *proto
             g->texture_gens[slot] = image.generation;
         }
         out->maps[j] = (signed char)slot;
-        out->map_sampling[j] = (unsigned char)(extend[(int)mv->v[m->extendu].num] |
-                                               extend[(int)mv->v[m->extendv].num] << 2 |
-                                               ((int)mv->v[m->filter].num != TD_MAPFILTER_NEAREST) << 4);
+        out->map_sampling[j] = (unsigned char)TD_SAMPLING((int)mv->v[m->extendu].num, (int)mv->v[m->extendv].num,
+                                                          (int)mv->v[m->filter].num != TD_MAPFILTER_NEAREST);
     }
     return 0;
 }

@@ -8,12 +8,6 @@
     M(ENC_UTF16BE, "utf16be") M(ENC_CP1252, "cp1252")
 static const char *const encoding_tokens[] = {ENCODING(TD_MENU_TOKEN) NULL};
 static const char *const encoding_labels[] = {"Auto Detect", "UTF8", "UTF16-LE", "UTF16-BE", "CP1252", NULL};
-#define LANGUAGE(M) M(LANG_INPUT, "input") M(LANG_NODE, "node")
-static const char *const language_tokens[] = {LANGUAGE(TD_MENU_TOKEN) NULL};
-#define EXTENSION(M) M(EXT_DAT, "dat") M(EXT_LANGUAGE, "language") M(EXT_CUSTOM, "custom")
-static const char *const extension_tokens[] = {EXTENSION(TD_MENU_TOKEN) NULL};
-#define WORDWRAP(M) M(WRAP_INPUT, "input") M(WRAP_ON, "on") M(WRAP_OFF, "off")
-static const char *const wordwrap_tokens[] = {WORDWRAP(TD_MENU_TOKEN) NULL};
 
 #define TABLE_PARS(X)                                                                                      \
     X(edit, TD_PAR_P, "Edit..", "Table")                                                                   \
@@ -23,10 +17,7 @@ static const char *const wordwrap_tokens[] = {WORDWRAP(TD_MENU_TOKEN) NULL};
     X(loadonstart, TD_PAR_T, "Load on Start", "Table", 0)                                                  \
     X(write, TD_PAR_T, "Write on Toe Save", "Table", 0)                                                    \
     X(removeblank, TD_PAR_T, "Remove Blank Lines", "Table", 0)                                             \
-    X(language, TD_PAR_M, "Language", "Common", 0, language_tokens)                                        \
-    X(extension, TD_PAR_M, "Edit/View Extension", "Common", 0, extension_tokens)                           \
-    X(customext, TD_PAR_S, "Custom Extension", "Common", "")                                               \
-    X(wordwrap, TD_PAR_M, "Word Wrap", "Common", 0, wordwrap_tokens)
+    TD_DAT_COMMON_PARS(X)
 TD_PAR_TABLE(table_pars, TABLE_PARS);
 
 static const td_dat_class table_proto = {

@@ -4,12 +4,6 @@
 #include "graph/op.h"
 #include "ops/dat.h"
 
-#define LANGUAGE(M) M(LANG_INPUT, "input") M(LANG_NODE, "node")
-static const char *const language_tokens[] = {LANGUAGE(TD_MENU_TOKEN) NULL};
-#define EXTENSION(M) M(EXT_DAT, "dat") M(EXT_LANGUAGE, "language") M(EXT_CUSTOM, "custom")
-static const char *const extension_tokens[] = {EXTENSION(TD_MENU_TOKEN) NULL};
-#define WORDWRAP(M) M(WRAP_INPUT, "input") M(WRAP_ON, "on") M(WRAP_OFF, "off")
-static const char *const wordwrap_tokens[] = {WORDWRAP(TD_MENU_TOKEN) NULL};
 
 #define TEXT_PARS(X)                                                                                       \
     X(edit, TD_PAR_P, "Edit..", "File")                                                                    \
@@ -19,10 +13,7 @@ static const char *const wordwrap_tokens[] = {WORDWRAP(TD_MENU_TOKEN) NULL};
     X(loadonstartpulse, TD_PAR_P, "Load File", "File")                                                     \
     X(write, TD_PAR_T, "Write on Toe Save", "File", 0)                                                     \
     X(writepulse, TD_PAR_P, "Write File", "File")                                                          \
-    X(language, TD_PAR_M, "Language", "Common", 0, language_tokens)                                        \
-    X(extension, TD_PAR_M, "Edit/View Extension", "Common", 0, extension_tokens)                           \
-    X(customext, TD_PAR_S, "Custom Extension", "Common", "")                                               \
-    X(wordwrap, TD_PAR_M, "Word Wrap", "Common", 0, wordwrap_tokens)
+    TD_DAT_COMMON_PARS(X)
 TD_PAR_TABLE(text_pars, TEXT_PARS);
 
 static const td_dat_class text_proto = {
