@@ -14,8 +14,8 @@ typedef struct td_block_field {
     int par;          /* index of the first of its parameters (the others follow it in the MAT's table) */
 } td_block_field;
 
-/* Texture maps a material samples, at most, each from a TOP. */
-#define TD_MATERIAL_MAPS 4
+/* Texture maps a material samples, at most, each from a TOP (units TD_MATERIAL_MAP_UNIT.. +7). */
+#define TD_MATERIAL_MAPS 8
 
 typedef struct td_material_program {
     const char *name;     /* "phong": for messages */
@@ -42,7 +42,8 @@ typedef struct td_block_switch {
 /* Bit i set: switch i of prog is on for the block's values. */
 unsigned td_block_switches(const td_material_program *prog, const float *block);
 
-/* The texture unit of a material's map 0 (after the shadow and projector maps' units). */
+/* The texture unit of a material's map 0 (after the shadow and projector maps' units). Units from
+ * TD_MATERIAL_MAP_UNIT + TD_MATERIAL_MAPS (24) on are free for the environment lights' maps. */
 #define TD_MATERIAL_MAP_UNIT 16
 
 /* Bytes of a material block at most (std140, 16 vec4 fields). */
