@@ -10,7 +10,9 @@
 
 #include <glad/gl.h>
 
+#include "gpu/compose.h"
 #include "gpu/depth.h"
+#include "gpu/draw_state.h"
 #include "gpu/projector.h"
 #include "gpu/sampler.h"
 #include "gpu/shadow.h"
@@ -18,7 +20,6 @@
 
 #define TD_DRAW_BLOCK_BYTES 128 /* mat4 + mat3 (three vec4 columns) + vec4 */
 #define TD_FRAME_BYTES 128      /* room for the TDFrame block */
-#define TD_SOURCE_MAX 65536
 
 struct td_gl_renderer {
     td_gl_programs *programs;
@@ -187,157 +188,6 @@ upload_draws(td_gl_renderer *r, const td_scene *s, size_t *stride, size_t *mater
     return 0;
 }
 
-/* One step of the format's precision: the amplitude of the dither (0: a float format, none). */
-static double
-dither_step(const td_pixel_format *f)
-{
-    if (f->packing == TD_PACK_1010102) {
-        return 1.0 / 1023.0;
-    }
-    switch (f->read_sample) {
-    case TD_SAMPLE_U8:
-        return 1.0 / 255.0;
-    case TD_SAMPLE_U16:
-        return 1.0 / 65535.0;
-    default:
-        return 0.0;
-    }
-}
-
-/* The program of material m for the scene's light count and output (format, premultiply, dither). */
-static int
-material_program(td_gl_renderer *r, const td_scene_material *m, const td_scene *s, GLuint *out, td_err *err)
-{
-    const td_material_program *mp = m->program;
-    const char *body = m->source != NULL ? m->source->text : mp->fragment;
-    size_t nlights = s->nlights;
-    int len = snprintf(r->fsrc, TD_SOURCE_MAX,
-                       "#version 450 core\n#define TD_NUM_LIGHTS %zu\n#define TD_LIGHT_SLOTS %zu\n"
-                       "#define TD_NUM_SHADOWS %d\n#define TD_SHADOW_UNIT %d\n#define TD_NUM_PROJMAPS %d\n#define TD_PROJMAP_UNIT %d\n"
-                       "#define TD_FOG_MODE %d\n#define TD_ALPHA_TEST %d\n"
-                       "#define TD_OUTPUT_MODE %d\n#define TD_PREMULTIPLY %d\n#define TD_DITHERING %d\n#define TD_DITHER %.9g\n%s%s",
-                       nlights, nlights > 0 ? nlights : 1, s->nshadows, TD_SHADOW_UNIT, s->nprojmaps, TD_PROJMAP_UNIT,
-                       s->fog.params[0] >= 1.0f && s->fog.params[0] <= 3.0f ? (int)s->fog.params[0] : 0,
-                       m->state.alpha_test <= 4 ? (int)m->state.alpha_test : 0, (int)s->format->out_mode, s->premult != 0,
-                       s->dither && dither_step(s->format) > 0.0, s->dither ? dither_step(s->format) : 0.0, td_shader_td_common_glsl, td_shader_td_fragment_glsl);
-    size_t n = len > 0 ? (size_t)len : 0;
-    for (size_t i = 0; i < mp->nswitches && n < TD_SOURCE_MAX; i++) {
-        if (m->switches & (1u << i)) {
-            n += (size_t)snprintf(r->fsrc + n, TD_SOURCE_MAX - n, "#define %s 1\n", mp->switches[i].define);
-        }
-    }
-    for (size_t j = 0; j < mp->nmaps && j < TD_MATERIAL_MAPS && n < TD_SOURCE_MAX; j++) {
-        if (m->maps[j] >= 0) { /* the map names a TOP: its unit, which also says it is there */
-            n += (size_t)snprintf(r->fsrc + n, TD_SOURCE_MAX - n, "#define %s %d\n", mp->map_units[j],
-                                  TD_MATERIAL_MAP_UNIT + (int)j);
-        }
-    }
-    if (n < TD_SOURCE_MAX) {
-        n += td_block_declaration(mp->fields, mp->nfields, r->fsrc + n, TD_SOURCE_MAX - n);
-    }
-    /* #line 1: the driver's line numbers then count from the material's own source */
-    if (n < TD_SOURCE_MAX) {
-        n += (size_t)snprintf(r->fsrc + n, TD_SOURCE_MAX - n, "#line 1\n%s", body);
-    }
-    if (n >= TD_SOURCE_MAX) {
-        return td_err_set(err, TD_ERR_VALUE, "the %s material's shader source is longer than %d bytes", mp->name,
-                          TD_SOURCE_MAX);
-    }
-    return td_gl_program_get(r->programs, r->vsrc, r->fsrc, out, err);
-}
-
-static const GLenum gl_blend_factor[] = {
-    [TD_BLEND_ZERO] = GL_ZERO, [TD_BLEND_ONE] = GL_ONE, [TD_BLEND_SRC_COLOR] = GL_SRC_COLOR,
-    [TD_BLEND_ONE_MINUS_SRC_COLOR] = GL_ONE_MINUS_SRC_COLOR, [TD_BLEND_DST_COLOR] = GL_DST_COLOR,
-    [TD_BLEND_ONE_MINUS_DST_COLOR] = GL_ONE_MINUS_DST_COLOR, [TD_BLEND_SRC_ALPHA] = GL_SRC_ALPHA,
-    [TD_BLEND_ONE_MINUS_SRC_ALPHA] = GL_ONE_MINUS_SRC_ALPHA, [TD_BLEND_DST_ALPHA] = GL_DST_ALPHA,
-    [TD_BLEND_ONE_MINUS_DST_ALPHA] = GL_ONE_MINUS_DST_ALPHA, [TD_BLEND_SRC_ALPHA_SATURATE] = GL_SRC_ALPHA_SATURATE,
-    [TD_BLEND_CONSTANT_COLOR] = GL_CONSTANT_COLOR, [TD_BLEND_ONE_MINUS_CONSTANT_COLOR] = GL_ONE_MINUS_CONSTANT_COLOR,
-    [TD_BLEND_CONSTANT_ALPHA] = GL_CONSTANT_ALPHA, [TD_BLEND_ONE_MINUS_CONSTANT_ALPHA] = GL_ONE_MINUS_CONSTANT_ALPHA};
-static const GLenum gl_blend_op[] = {[TD_BLEND_OP_ADD] = GL_FUNC_ADD, [TD_BLEND_OP_SUB] = GL_FUNC_SUBTRACT,
-                                     [TD_BLEND_OP_REVSUB] = GL_FUNC_REVERSE_SUBTRACT, [TD_BLEND_OP_MIN] = GL_MIN,
-                                     [TD_BLEND_OP_MAX] = GL_MAX};
-static const GLenum gl_depth_func[] = {[TD_DEPTH_LESS] = GL_LESS,       [TD_DEPTH_LEQUAL] = GL_LEQUAL,
-                                       [TD_DEPTH_EQUAL] = GL_EQUAL,     [TD_DEPTH_GREATER] = GL_GREATER,
-                                       [TD_DEPTH_GEQUAL] = GL_GEQUAL,   [TD_DEPTH_NOTEQUAL] = GL_NOTEQUAL,
-                                       [TD_DEPTH_ALWAYS] = GL_ALWAYS};
-static const GLenum gl_cull[] = {[TD_CULL_BACK] = GL_BACK, [TD_CULL_FRONT] = GL_FRONT, [TD_CULL_BOTH] = GL_FRONT_AND_BACK};
-
-/* The GL state of one draw: its material's Common page over the render's cull and polygon offset. */
-static void
-apply_state(const td_material_state *m, const td_scene *s)
-{
-    if (m->blend) {
-        glEnablei(GL_BLEND, 0); /* buffer 0: the only one the materials write */
-        glBlendEquationSeparate(gl_blend_op[m->blend_op[0]], gl_blend_op[m->blend_op[1]]);
-        glBlendFuncSeparate(gl_blend_factor[m->src[0]], gl_blend_factor[m->dst[0]], gl_blend_factor[m->src[1]],
-                            gl_blend_factor[m->dst[1]]);
-        glBlendColor(m->constant[0], m->constant[1], m->constant[2], m->constant[3]);
-    }
-    else {
-        glDisable(GL_BLEND);
-    }
-    if (m->depth_test) {
-        glEnable(GL_DEPTH_TEST);
-        glDepthFunc(gl_depth_func[m->depth_func]);
-    }
-    else {
-        glDisable(GL_DEPTH_TEST);
-    }
-    glDepthMask(m->depth_write ? GL_TRUE : GL_FALSE);
-    int cull = m->cull >= 0 ? m->cull : s->cull;
-    if (cull > TD_CULL_NEITHER && cull <= TD_CULL_BOTH) {
-        glEnable(GL_CULL_FACE);
-        glCullFace(gl_cull[cull]);
-    }
-    else {
-        glDisable(GL_CULL_FACE);
-    }
-    if (m->polygon_offset || s->polygon_offset) {
-        glEnable(GL_POLYGON_OFFSET_FILL);
-        glEnable(GL_POLYGON_OFFSET_LINE);
-        glPolygonOffset(m->polygon_offset ? m->offset_factor : s->offset_factor,
-                        m->polygon_offset ? m->offset_units : s->offset_units);
-    }
-    else {
-        glDisable(GL_POLYGON_OFFSET_FILL);
-        glDisable(GL_POLYGON_OFFSET_LINE);
-    }
-    glPolygonMode(GL_FRONT_AND_BACK, m->wireframe ? GL_LINE : GL_FILL);
-}
-
-/* Binds material m's maps (its TOPs' images) on their units with samplers of their sampling. */
-static int
-bind_maps(td_gl_renderer *r, const td_scene *s, const td_scene_material *m, td_err *err)
-{
-    for (size_t j = 0; j < m->program->nmaps && j < TD_MATERIAL_MAPS; j++) {
-        if (m->maps[j] < 0) {
-            continue;
-        }
-        td_gl_target *map = s->textures[m->maps[j]];
-        td_gl_target_adopt(map);
-        if (map->shown == NULL || map->color.id == 0) {
-            return td_err_set(err, TD_ERR_RUNTIME, "a material's map TOP has no image");
-        }
-        GLuint smp = td_gl_sampler(&r->samplers, m->map_sampling[j], err);
-        if (smp == 0) {
-            return -1;
-        }
-        glBindTextureUnit(TD_MATERIAL_MAP_UNIT + (GLuint)j, map->color.id);
-        glBindSampler(TD_MATERIAL_MAP_UNIT + (GLuint)j, smp);
-    }
-    return 0;
-}
-
-static void
-unbind_maps(void)
-{
-    for (GLuint j = 0; j < TD_MATERIAL_MAPS; j++) {
-        glBindTextureUnit(TD_MATERIAL_MAP_UNIT + j, 0);
-        glBindSampler(TD_MATERIAL_MAP_UNIT + j, 0);
-    }
-}
-
 static int
 draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *failed, td_err *err)
 {
@@ -361,7 +211,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
             m->switches == prev->switches) {
             programs[i] = programs[i - 1];
         }
-        else if (material_program(r, m, s, &programs[i], err) != 0) {
+        else if (td_gl_material_program(r->programs, r->vsrc, r->fsrc, m, s, &programs[i], err) != 0) {
             *failed = m->owner;
             if (programs != stack_programs) {
                 free(programs);
@@ -454,9 +304,9 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
             }
             if (state == NULL || memcmp(state, &d->material.state, sizeof(*state)) != 0) {
                 state = &d->material.state;
-                apply_state(state, s);
+                td_gl_apply_state(state, s);
             }
-            if (bind_maps(r, s, &d->material, err) != 0) {
+            if (td_gl_bind_maps(&r->samplers, s, &d->material, err) != 0) {
                 rc = -1;
                 break;
             }
@@ -485,7 +335,7 @@ unbind:
     td_gl_shadows_unbind(s->nshadows);
     td_gl_projectors_unbind(s);
     if (s->ntextures > 0) {
-        unbind_maps();
+        td_gl_unbind_maps();
     }
     if (programs != stack_programs) {
         free(programs);
