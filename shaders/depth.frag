@@ -8,7 +8,7 @@ layout(std140, binding = 0) uniform TDDepth {
     vec4 uMode;   // x: space (0 input, 1 cameraspace, 2 reranged), y: clamp, z: gamma, w: 1 if alpha holds depth
 };
 layout(binding = 0) uniform sampler2D sTDDepth;
-in vec2 vUV;
+in vec3 vUV;
 out vec4 fragColor;
 
 void main()

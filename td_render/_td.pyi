@@ -1364,6 +1364,100 @@ class renderselectTOP(TOP):
     def par(self) -> _renderselectTOP_par: ...
 
 @final
+class _constantTOP_par(ParCollection):
+    colorr: _ParAttribute  # Color (Float, Constant page, default 1.0)
+    colorg: _ParAttribute  # Color (Float, Constant page, default 1.0)
+    colorb: _ParAttribute  # Color (Float, Constant page, default 1.0)
+    alpha: _ParAttribute  # Alpha (Float, Constant page, default 1.0)
+    multrgbbyalpha: _ParAttribute  # Multiply RGB by Alpha (Toggle, Constant page, default False)
+    rgbaunit: _ParAttribute  # RGBA Units (Menu, Constant page, default 'u1'; u1 u256 u65536)
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class constantTOP(TOP):
+    """constantTOP: an image of one colour, (colorr, colorg, colorb, alpha)."""
+    @property
+    def par(self) -> _constantTOP_par: ...
+
+@final
+class _nullTOP_par(ParCollection):
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class nullTOP(TOP):
+    """nullTOP: its input's image, unchanged with the Common page's defaults (useinput)."""
+    @property
+    def par(self) -> _nullTOP_par: ...
+
+@final
+class _levelTOP_par(ParCollection):
+    invert: _ParAttribute  # Invert (Float, Pre page, default 0.0)
+    blacklevel: _ParAttribute  # Black Level (Float, Pre page, default 0.0)
+    brightness1: _ParAttribute  # Brightness (Float, Pre page, default 1.0)
+    contrast: _ParAttribute  # Contrast (Float, Pre page, default 1.0)
+    gamma1: _ParAttribute  # Gamma (Float, Pre page, default 1.0)
+    opacity: _ParAttribute  # Opacity (Float, Post page, default 1.0)
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class levelTOP(TOP):
+    """levelTOP: its input's levels. On rgb, in this order (the order is ours):"""
+    @property
+    def par(self) -> _levelTOP_par: ...
+
+@final
+class _compositeTOP_par(ParCollection):
+    operand: _ParAttribute  # Operation (Menu, Composite page, default 'over'; add atop average difference ...)
+    swaporder: _ParAttribute  # Swap Order (Toggle, Composite page, default False)
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class compositeTOP(TOP):
+    """compositeTOP: its inputs layered by operand. The inputs are folded in order (reversed"""
+    @property
+    def par(self) -> _compositeTOP_par: ...
+
+@final
 class _boxSOP_par(ParCollection):
     tx: _ParAttribute  # Center (Float, Box page, default 0.0)
     ty: _ParAttribute  # Center (Float, Box page, default 0.0)

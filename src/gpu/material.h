@@ -31,6 +31,10 @@ typedef struct td_material_program {
      * nothing (the block's values still feed the shader) */
     const struct td_block_switch *switches;
     size_t nswitches;
+    /* compile-time integers (image TOPs: a menu's choice): defines[i] is #defined to the scene's
+     * value i (td_scene.image_defines) */
+    const char *const *defines;
+    size_t ndefines;
 } td_material_program;
 
 typedef struct td_block_switch {

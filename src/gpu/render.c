@@ -13,6 +13,7 @@
 #include "gpu/compose.h"
 #include "gpu/depth.h"
 #include "gpu/draw_state.h"
+#include "gpu/image_pass.h"
 #include "gpu/projector.h"
 #include "gpu/sampler.h"
 #include "gpu/shadow.h"
@@ -29,6 +30,7 @@ struct td_gl_renderer {
     size_t frame_stride;  /* the frame blocks of a cube map's faces, this far apart */
     GLuint vao;           /* empty: full-screen passes draw without vertex buffers */
     GLuint depth_block;   /* the depthTOP pass's TDDepth block */
+    td_gl_image_pass image; /* the image operators' buffers */
     td_gl_shadows shadows;
     td_gl_samplers samplers; /* shared by material maps and projector maps */
     size_t lights_bytes, draws_bytes;
@@ -370,6 +372,9 @@ render_into(td_gl_runtime *rt, td_gl_target *t, td_scene *scene, td_err *err)
     int rc;
     if (scene->kind == TD_SCENE_DEPTH) {
         rc = td_gl_depth_draw(r->programs, r->vao, &r->depth_block, t, scene, err);
+    }
+    else if (scene->kind == TD_SCENE_IMAGE) {
+        rc = td_gl_image_draw(&r->image, r->programs, &r->samplers, r->vao, t, scene, err);
     }
     else if (scene->kind == TD_SCENE_SELECT) {
         td_gl_target_adopt(scene->input);

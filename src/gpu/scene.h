@@ -25,6 +25,8 @@ typedef enum { TD_SHADOW_NONE = 0, TD_SHADOW_HARD = 1, TD_SHADOW_SOFT = 2 } td_s
 #define TD_MAX_PROJMAPS 4
 /* Distinct TOP images the materials of one render sample, at most. */
 #define TD_MAX_TEXTURES 16
+/* Compile-time values of an image operator's program, at most. */
+#define TD_IMAGE_DEFINES 8
 
 /* One light, laid out as the std140 TDLight of shaders/td_fragment.glsl. */
 typedef struct td_scene_light {
@@ -71,9 +73,10 @@ typedef struct td_scene_draw {
 } td_scene_draw;
 
 /* What a render does: draw geometry into a cleared target, continue drawing into a copy of its
- * input's image (renderpassTOP), convert its input's depth (depthTOP, gpu/depth.h), or copy one of
- * its input's colour buffers (renderselectTOP). */
-typedef enum { TD_SCENE_RENDER = 0, TD_SCENE_RENDERPASS, TD_SCENE_DEPTH, TD_SCENE_SELECT } td_scene_kind;
+ * input's image (renderpassTOP), convert its input's depth (depthTOP, gpu/depth.h), copy one of
+ * its input's colour buffers (renderselectTOP), or run an image operator's pass over its inputs
+ * (gpu/image_pass.h). */
+typedef enum { TD_SCENE_RENDER = 0, TD_SCENE_RENDERPASS, TD_SCENE_DEPTH, TD_SCENE_SELECT, TD_SCENE_IMAGE } td_scene_kind;
 
 /* Faces culled (the cullface menu's order). */
 typedef enum { TD_CULL_NEITHER = 0, TD_CULL_BACK, TD_CULL_FRONT, TD_CULL_BOTH } td_cull;
@@ -121,6 +124,12 @@ typedef struct td_scene {
     uint64_t projmap_gens[TD_MAX_PROJMAPS];
     int select_buffer;        /* select: the input's colour buffer copied */
     td_scene_fog fog;         /* the camera's; all zero when off */
+    /* image: the TOP's program, its compile-time values and TDMaterial block; its inputs are
+     * textures[0 .. ntextures - 1], sampled as image_sampling says (TD_SAMPLING) */
+    const td_material_program *image_program;
+    int image_defines[TD_IMAGE_DEFINES];
+    unsigned char image_sampling[TD_MAX_TEXTURES];
+    float image_block[TD_MATERIAL_BLOCK_MAX / 4];
 } td_scene;
 
 /* Where the compared values of a td_scene begin. */

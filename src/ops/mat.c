@@ -97,14 +97,9 @@ fill_state(const td_values *vals, const td_op_class *cls, td_material_state *st)
 /* ---- material blocks ---- */
 
 void
-td_mat_fill(const td_values *vals, const td_op_class *cls, const td_material_program *prog, td_scene_material *out)
+td_block_fill(const td_values *vals, const td_op_class *cls, const td_material_program *prog, float *block)
 {
-    out->program = prog;
-    fill_state(vals, cls, &out->state);
-    for (int j = 0; j < TD_MATERIAL_MAPS; j++) {
-        out->maps[j] = -1; /* the render resolves the TOPs (render_scene.c) */
-    }
-    unsigned char *block = (unsigned char *)out->block;
+    unsigned char *bytes = (unsigned char *)block;
     for (size_t i = 0; i < prog->nfields; i++) {
         const td_block_field *f = &prog->fields[i];
         assert(f->par >= 0 && (size_t)f->par + (size_t)f->components <= cls->npars);
@@ -113,8 +108,19 @@ td_mat_fill(const td_values *vals, const td_op_class *cls, const td_material_pro
             size_t index = (size_t)f->par + (size_t)k;
             v[k] = (float)(vals != NULL ? vals->v[index].num : cls->pars[index].def);
         }
-        memcpy(block + td_block_offset(prog->fields, i), v, (size_t)f->components * sizeof(float));
+        memcpy(bytes + td_block_offset(prog->fields, i), v, (size_t)f->components * sizeof(float));
     }
+}
+
+void
+td_mat_fill(const td_values *vals, const td_op_class *cls, const td_material_program *prog, td_scene_material *out)
+{
+    out->program = prog;
+    fill_state(vals, cls, &out->state);
+    for (int j = 0; j < TD_MATERIAL_MAPS; j++) {
+        out->maps[j] = -1; /* the render resolves the TOPs (render_scene.c) */
+    }
+    td_block_fill(vals, cls, prog, out->block);
     out->switches = td_block_switches(prog, out->block); /* once here, not per draw */
 }
 

@@ -114,6 +114,11 @@ td_mat_class_of(const TdOp *op)
     return op->cls->base == TD_BASE_MAT ? (const td_mat_class *)op->cls->proto : NULL;
 }
 
+/* Fills block (TD_MATERIAL_BLOCK_MAX bytes) by prog's field table from an operator's evaluated
+ * values (vals NULL: cls's defaults): each field reads `components` consecutive parameters. Shared
+ * by MATs and the image TOPs. */
+void td_block_fill(const td_values *vals, const td_op_class *cls, const td_material_program *prog, float *block);
+
 /* Fills out's program, block and state (the Common page) from a MAT's evaluated values (vals NULL:
  * cls's parameter defaults), in plain C. Each field of prog reads `components` consecutive parameters of cls
  * starting at the field's par index. out->owner and out->source are the caller's. */

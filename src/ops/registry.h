@@ -19,6 +19,10 @@
     X(renderpassTOP)     \
     X(depthTOP)          \
     X(renderselectTOP)   \
+    X(constantTOP)       \
+    X(nullTOP)           \
+    X(levelTOP)          \
+    X(compositeTOP)      \
     X(boxSOP)            \
     X(sphereSOP)         \
     X(constantMAT)       \

@@ -27,10 +27,11 @@ extern const char *const td_menu_outputaspect[];
 extern const char *const td_menu_filter[];
 extern const char *const td_menu_fillmode[];
 
-#define TD_TOP_COMMON_PARS(X)                                                                              \
-    X(outputresolution, TD_PAR_M, "Output Resolution", "Common", TD_RES_CUSTOM, td_menu_outputresolution) \
-    X(resolutionw, TD_PAR_I, "Resolution", "Common", 1280, 1, 32768, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX) \
-    X(resolutionh, TD_PAR_I, "Resolution", "Common", 720, 1, 32768, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX) \
+/* The Common page with a TOP type's defaults: outputresolution, resolution, format (menu indices). */
+#define TD_TOP_COMMON_PARS_WITH(X, RES, W, H, FORMAT)                                                     \
+    X(outputresolution, TD_PAR_M, "Output Resolution", "Common", RES, td_menu_outputresolution)           \
+    X(resolutionw, TD_PAR_I, "Resolution", "Common", W, 1, 32768, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)  \
+    X(resolutionh, TD_PAR_I, "Resolution", "Common", H, 1, 32768, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)  \
     X(outputaspect, TD_PAR_M, "Output Aspect", "Common", TD_ASPECT_USEINPUT, td_menu_outputaspect)        \
     X(aspect1, TD_PAR_FR, "Aspect", "Common", 16, 0, 1e9, TD_PAR_REJECT_MIN)                               \
     X(aspect2, TD_PAR_FR, "Aspect", "Common", 9, 0, 1e9, TD_PAR_REJECT_MIN)                                \
@@ -39,7 +40,12 @@ extern const char *const td_menu_fillmode[];
     X(filtertype, TD_PAR_M, "Viewer Smoothness", "Common", TD_FILTER_LINEAR, td_menu_filter)              \
     X(npasses, TD_PAR_I, "Passes", "Common", 1, 1, 1024, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)            \
     X(chanmask, TD_PAR_I, "Channel Mask", "Common", 15, 0, 15, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)      \
-    X(format, TD_PAR_M, "Pixel Format", "Common", 1, td_pixel_format_tokens)
+    X(format, TD_PAR_M, "Pixel Format", "Common", FORMAT, td_pixel_format_tokens)
+/* Renders: a custom 1280 x 720 rgba8fixed image. */
+#define TD_TOP_COMMON_PARS(X) TD_TOP_COMMON_PARS_WITH(X, TD_RES_CUSTOM, 1280, 720, 1)
+/* Image operators (filters and generators): the input's resolution and format (without an input:
+ * the resolution parameters, 256 x 256, and rgba8fixed; the 256 x 256 default is ours). */
+#define TD_TOP_IMAGE_COMMON_PARS(X) TD_TOP_COMMON_PARS_WITH(X, TD_RES_USEINPUT, 256, 256, 0)
 
 /* Indices within the Common page; the page's first index in a TOP is td_top_common(cls). */
 #define TD_COMMON_ID(id, ...) TD_COMMON_##id,

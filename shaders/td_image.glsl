@@ -1,0 +1,30 @@
+// Prelude of every image operator's program (src/gpu/image_pass.c), with TouchDesigner's GLSL TOP
+// names: the inputs as sTD2DInputs[] (TD_NUM_2D_INPUTS of them, on units 0..), their sizes and the
+// output's in uTD2DInfos[] and uTDOutputInfo (res: 1 / width, 1 / height, width, height), vUV the
+// output pixel's texture coordinate (0..1, (0, 0) at the bottom left), fragColor the output.
+// Compile-time: TD_NUM_2D_INPUTS, TD_OUTPUT_MODE (how RGBA lands in the target's channels).
+struct TDTexInfo {
+    vec4 res;   // 1 / width, 1 / height, width, height
+    vec4 depth; // 1, 1, 1, 1 (2D images)
+};
+layout(std140, binding = 0) uniform TDImageInfo {
+    TDTexInfo uTDOutputInfo;
+    TDTexInfo uTD2DInfos[TD_MAX_2D_INPUTS];
+};
+#if TD_NUM_2D_INPUTS > 0
+layout(binding = 0) uniform sampler2D sTD2DInputs[TD_NUM_2D_INPUTS];
+#endif
+in vec3 vUV;
+layout(location = 0) out vec4 fragColor;
+
+// TouchDesigner's TDOutputSwizzle(): alpha formats keep A in R, mono+alpha formats (R, A) in (R, G).
+vec4 TDOutputSwizzle(vec4 c)
+{
+#if TD_OUTPUT_MODE == 1
+    return vec4(c.a, 0.0, 0.0, 1.0);
+#elif TD_OUTPUT_MODE == 2
+    return vec4(c.r, c.a, 0.0, 1.0);
+#else
+    return c;
+#endif
+}

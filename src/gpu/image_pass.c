@@ -1,0 +1,142 @@
+/* The image operators' pass. See image_pass.h. */
+#include "gpu/image_pass.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glad/gl.h>
+
+#include "gpu/compose.h"
+#include "gpu/material.h"
+#include "td_shaders.h"
+
+/* The TDImageInfo block: the output's TDTexInfo, then each input's. */
+#define TD_MAX_2D_INPUTS TD_MAX_TEXTURES
+#define INFO_BYTES ((1 + TD_MAX_2D_INPUTS) * 32)
+
+static void
+tex_info(float *out, int w, int h)
+{
+    out[0] = 1.0f / (float)w;
+    out[1] = 1.0f / (float)h;
+    out[2] = (float)w;
+    out[3] = (float)h;
+    out[4] = out[5] = out[6] = out[7] = 1.0f;
+}
+
+static int
+image_program(td_gl_programs *programs, const td_scene *s, GLuint *out, td_err *err)
+{
+    const td_material_program *mp = s->image_program;
+    char *vsrc = NULL, *fsrc = malloc(TD_SOURCE_MAX);
+    size_t vlen = strlen(td_shader_fullscreen_vert) + 32;
+    vsrc = malloc(vlen);
+    if (vsrc == NULL || fsrc == NULL) {
+        free(vsrc);
+        free(fsrc);
+        return td_err_nomem(err, "an image program");
+    }
+    snprintf(vsrc, vlen, "#version 450 core\n%s", td_shader_fullscreen_vert);
+    int len = snprintf(fsrc, TD_SOURCE_MAX, "#version 450 core\n#define TD_NUM_2D_INPUTS %d\n#define TD_MAX_2D_INPUTS %d\n"
+                       "#define TD_OUTPUT_MODE %d\n",
+                       s->ntextures, TD_MAX_2D_INPUTS, (int)s->format->out_mode);
+    size_t n = len > 0 ? (size_t)len : 0;
+    for (size_t i = 0; i < mp->ndefines && i < TD_IMAGE_DEFINES && n < TD_SOURCE_MAX; i++) {
+        n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "#define %s %d\n", mp->defines[i], s->image_defines[i]);
+    }
+    for (size_t i = 0; i < mp->nswitches && n < TD_SOURCE_MAX; i++) {
+        if (td_block_switches(mp, s->image_block) & (1u << i)) {
+            n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "#define %s 1\n", mp->switches[i].define);
+        }
+    }
+    if (n < TD_SOURCE_MAX) {
+        n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "%s", td_shader_td_image_glsl);
+    }
+    if (n < TD_SOURCE_MAX) {
+        n += td_block_declaration(mp->fields, mp->nfields, fsrc + n, TD_SOURCE_MAX - n);
+    }
+    if (n < TD_SOURCE_MAX) {
+        n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "#line 1\n%s", mp->fragment);
+    }
+    int rc = n < TD_SOURCE_MAX ? td_gl_program_get(programs, vsrc, fsrc, out, err)
+                               : td_err_set(err, TD_ERR_VALUE, "the %s shader is longer than %d bytes", mp->name,
+                                            TD_SOURCE_MAX);
+    free(vsrc);
+    free(fsrc);
+    return rc;
+}
+
+static int
+buffer(GLuint *id, size_t bytes, td_err *err)
+{
+    if (*id == 0) {
+        glCreateBuffers(1, id);
+        if (*id == 0) {
+            return td_err_set(err, TD_ERR_RUNTIME, "could not create a buffer");
+        }
+        glNamedBufferData(*id, (GLsizeiptr)bytes, NULL, GL_DYNAMIC_DRAW);
+    }
+    return 0;
+}
+
+int
+td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *samplers, unsigned int vao,
+                 td_gl_target *t, const td_scene *s, td_err *err)
+{
+    GLuint program = 0;
+    if (image_program(programs, s, &program, err) != 0) {
+        return -1;
+    }
+    if (buffer(&p->info, INFO_BYTES, err) != 0 || buffer(&p->block, TD_MATERIAL_BLOCK_MAX, err) != 0) {
+        return -1;
+    }
+    float info[INFO_BYTES / 4] = {0};
+    tex_info(info, s->width, s->height);
+    for (int k = 0; k < s->ntextures; k++) {
+        td_gl_target *in = s->textures[k];
+        td_gl_target_adopt(in);
+        if (in->shown == NULL || in->color.id == 0) {
+            return td_err_set(err, TD_ERR_RUNTIME, "an input TOP has no image");
+        }
+        tex_info(info + 8 * (1 + k), in->color.width, in->color.height);
+    }
+    glNamedBufferSubData(p->info, 0, INFO_BYTES, info);
+    glNamedBufferSubData(p->block, 0, TD_MATERIAL_BLOCK_MAX, s->image_block);
+    td_gl_pass_action action = {.color = TD_GL_LOAD_DONTCARE, .depth = TD_GL_LOAD_DONTCARE, .srgb = t->format->srgb};
+    td_gl_pass_begin(&t->pass, &action);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_BLEND);
+    glDisable(GL_POLYGON_OFFSET_FILL);
+    glPolygonMode(GL_FRONT_AND_BACK, GL_FILL);
+    unsigned int cm = s->chanmask;
+    glColorMask((cm & 1u) != 0, (cm & 2u) != 0, (cm & 4u) != 0, (cm & 8u) != 0);
+    int rc = 0;
+    for (int k = 0; k < s->ntextures && rc == 0; k++) {
+        GLuint smp = td_gl_sampler(samplers, s->image_sampling[k], err);
+        if (smp == 0) {
+            rc = -1;
+            break;
+        }
+        glBindTextureUnit((GLuint)k, s->textures[k]->color.id);
+        glBindSampler((GLuint)k, smp);
+    }
+    if (rc == 0) {
+        glUseProgram(program);
+        glBindBufferBase(GL_UNIFORM_BUFFER, 0, p->info);
+        glBindBufferBase(GL_UNIFORM_BUFFER, TD_BLOCK_MATERIAL, p->block);
+        glBindVertexArray(vao);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        glBindVertexArray(0);
+        glUseProgram(0);
+    }
+    for (int k = 0; k < s->ntextures; k++) {
+        glBindTextureUnit((GLuint)k, 0);
+        glBindSampler((GLuint)k, 0);
+    }
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glEnable(GL_DEPTH_TEST);
+    int end = td_gl_pass_end(&t->pass, rc == 0 ? err : NULL);
+    return rc != 0 || end != 0 ? -1 : 0;
+}

@@ -1,0 +1,25 @@
+/* The image operators' pass: one full-screen triangle of a TOP's program over its input images
+ * (a td_scene of kind TD_SCENE_IMAGE), the way TouchDesigner's filter and generator TOPs work.
+ * The program is the TOP's fragment body after the image prelude (shaders/td_image.glsl: the
+ * inputs as sTD2DInputs[], vUV, uTDOutputInfo / uTD2DInfos[] and TDOutputSwizzle, TouchDesigner's
+ * GLSL TOP names), its TDMaterial block laid out from the TOP's field table and its compile-time
+ * values (td_scene.image_defines). Plain C, no Python. */
+#ifndef TD_GPU_IMAGE_PASS_H
+#define TD_GPU_IMAGE_PASS_H
+
+#include "gpu/program.h"
+#include "gpu/sampler.h"
+#include "gpu/scene.h"
+#include "gpu/target.h"
+
+/* The image pass's state of the renderer: its info block buffer (made on first use). */
+typedef struct td_gl_image_pass {
+    unsigned int info, block;
+} td_gl_image_pass;
+
+/* GL thread: draws s into t (whose pass is ready): s->textures[0 .. ntextures - 1] are the inputs,
+ * sampled as s->image_sampling says; vao is an empty vertex array. -1 with err set if the program
+ * does not compile or an input has no image. */
+int td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *samplers, unsigned int vao,
+                     td_gl_target *t, const td_scene *s, td_err *err);
+#endif

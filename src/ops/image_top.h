@@ -1,0 +1,39 @@
+/* Image operators: TOPs whose image is one full-screen pass of a program over their wired inputs
+ * (gpu/image_pass.h), the way TouchDesigner's filter and generator TOPs work. A type is its
+ * parameter table (TD_TOP_IMAGE_COMMON_PARS last), its program (a TDMaterial field table filled from
+ * the parameters, menus as compile-time values, a shader in shaders/) and, where the table does not
+ * say everything, a fill hook. Building the scene is the same for all (image_top.c): the inputs
+ * cooked in order, the Common page's resolution and format against input 0, the block filled. */
+#ifndef TD_OPS_IMAGE_TOP_H
+#define TD_OPS_IMAGE_TOP_H
+
+#include "ops/top.h"
+
+/* What a fill hook sees and may change. */
+typedef struct td_image_build {
+    const td_values *vals;
+    int ninputs;
+    td_top_image inputs[TD_MAX_TEXTURES]; /* the wired inputs, cooked */
+    td_top_output out;                    /* the image's size and format (Common page and input 0) */
+    float *block;                         /* the TDMaterial block, filled from the field table */
+    int *defines;                         /* the program's compile-time values, from their menus */
+    unsigned char *sampling;              /* each input's TD_SAMPLING (inputfiltertype, hold) */
+} td_image_build;
+
+typedef struct td_image_top_class {
+    td_top_class top; /* first: td_top_class_of sees the TOP protocol */
+    const td_material_program *program;
+    const Py_ssize_t *defines; /* the parameter (a menu or toggle) of each program->defines value */
+    /* optional: -1 with a Python error (e.g. a tdError naming the TOP via td_image_top_error) */
+    int (*fill)(TdOp *top, td_image_build *b);
+} td_image_top_class;
+
+/* td_top_class.build of every image TOP. */
+td_scene *td_image_top_build(TdOp *top);
+/* A tdError "<path>: <what>"; returns -1. */
+int td_image_top_error(TdOp *top, const char *what);
+
+/* The td_top_class part of an image TOP's protocol. */
+#define TD_IMAGE_TOP_PROTO {.build = td_image_top_build, .shape = td_top_shape_of_image}
+
+#endif
