@@ -39,9 +39,9 @@ vec4 tdCompose(vec4 a, vec4 b)
 vec4 tdInput(int i)
 {
 #if TD_SWAP_ORDER
-    return texture(sTD2DInputs[TD_NUM_2D_INPUTS - 1 - i], vUV.st);
+    return tdInputAt(TD_NUM_2D_INPUTS - 1 - i);
 #else
-    return texture(sTD2DInputs[i], vUV.st);
+    return tdInputAt(i);
 #endif
 }
 

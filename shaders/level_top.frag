@@ -3,7 +3,7 @@
 // contrast (about 0.5), gamma (c ^ (1 / g), sign kept); then opacity multiplies rgba.
 void main()
 {
-    vec4 c = texture(sTD2DInputs[0], vUV.st);
+    vec4 c = tdInputAt(0);
     vec3 v = mix(c.rgb, 1.0 - c.rgb, invert);
     v = (v - blackLevel) / max(1.0 - blackLevel, 1e-6);
     v *= brightness;

@@ -2,5 +2,5 @@
 // filter).
 void main()
 {
-    fragColor = TDOutputSwizzle(texture(sTD2DInputs[0], vUV.st));
+    fragColor = TDOutputSwizzle(tdInputAt(0));
 }

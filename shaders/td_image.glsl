@@ -28,3 +28,15 @@ vec4 TDOutputSwizzle(vec4 c)
     return c;
 #endif
 }
+
+#if TD_NUM_2D_INPUTS > 0
+// Input i at this output pixel: its exact texel where it has the output's size, else sampled at
+// vUV with the input's filter.
+vec4 tdInputAt(int i)
+{
+    if (uTD2DInfos[i].res.zw == uTDOutputInfo.res.zw) {
+        return texelFetch(sTD2DInputs[i], ivec2(gl_FragCoord.xy), 0);
+    }
+    return texture(sTD2DInputs[i], vUV.st);
+}
+#endif
