@@ -20,8 +20,8 @@ __all__ = [
     "ParMode", "Page", "Connector", "AbsTime", "Project", "Matrix", "Position", "Vector", "root", "absTime",
     "project", "advance", "families", "tdError", "baseCOMP", "containerCOMP", "cameraCOMP", "geometryCOMP",
     "lightCOMP", "ambientlightCOMP", "environmentlightCOMP", "nullCOMP", "renderTOP", "renderpassTOP",
-    "depthTOP", "renderselectTOP", "constantTOP", "nullTOP", "levelTOP", "compositeTOP", "boxSOP",
-    "sphereSOP", "constantMAT", "phongMAT", "textDAT", "tableDAT", "op", "opex", "ops", "tdu",
+    "depthTOP", "renderselectTOP", "constantTOP", "nullTOP", "levelTOP", "compositeTOP", "scriptTOP",
+    "boxSOP", "sphereSOP", "constantMAT", "phongMAT", "textDAT", "tableDAT", "op", "opex", "ops", "tdu",
     "FileSaveStatus", "waitForSaves",
 ]
 # END GENERATED

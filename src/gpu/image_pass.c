@@ -9,10 +9,11 @@
 
 #include "gpu/compose.h"
 #include "gpu/material.h"
+#include "image/pixels.h"
 #include "td_shaders.h"
 
 /* The TDImageInfo block: the output's TDTexInfo, then each input's. */
-#define TD_MAX_2D_INPUTS TD_MAX_TEXTURES
+#define TD_MAX_2D_INPUTS (TD_MAX_TEXTURES + 1)
 #define INFO_BYTES ((1 + TD_MAX_2D_INPUTS) * 32)
 
 static void
@@ -23,6 +24,45 @@ tex_info(float *out, int w, int h)
     out[2] = (float)w;
     out[3] = (float)h;
     out[4] = out[5] = out[6] = out[7] = 1.0f;
+}
+
+/* The inputs of s: its pixels first, then its textures. */
+static int
+ninputs(const td_scene *s)
+{
+    return s->ntextures + (s->pixels != NULL);
+}
+
+/* Uploads s->pixels into p->upload (remade when the shape changes), channels swizzled to RGBA the
+ * way their layout says. */
+static int
+upload(td_gl_image_pass *p, const td_pixels *px, td_err *err)
+{
+    static const GLenum internal[4][4] = {
+        [TD_SAMPLE_U8] = {GL_R8, GL_RG8, GL_RGB8, GL_RGBA8},
+        [TD_SAMPLE_U16] = {GL_R16, GL_RG16, GL_RGB16, GL_RGBA16},
+        [TD_SAMPLE_F16] = {GL_R16F, GL_RG16F, GL_RGB16F, GL_RGBA16F},
+        [TD_SAMPLE_F32] = {GL_R32F, GL_RG32F, GL_RGB32F, GL_RGBA32F}};
+    static const GLenum type[4] = {[TD_SAMPLE_U8] = GL_UNSIGNED_BYTE, [TD_SAMPLE_U16] = GL_UNSIGNED_SHORT,
+                                   [TD_SAMPLE_F16] = GL_HALF_FLOAT, [TD_SAMPLE_F32] = GL_FLOAT};
+    static const GLenum format[4] = {GL_RED, GL_RG, GL_RGB, GL_RGBA};
+    int c = px->channels - 1;
+    GLenum in = internal[px->type][c];
+    if (!td_gl_texture_is(&p->upload, px->width, px->height, in, 1) &&
+        td_gl_texture_create(&p->upload, px->width, px->height, in,
+                             (size_t)px->channels * td_sample_size(px->type), 1, err) != 0) {
+        return -1;
+    }
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTextureSubImage2D(p->upload.id, 0, 0, 0, px->width, px->height, format[c], type[px->type], px->data);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    /* grey: (g, g, g, 1), grey + alpha: (g, g, g, a); as given: missing channels 0, alpha 1 */
+    GLint grey[2][4] = {{GL_RED, GL_RED, GL_RED, GL_ONE}, {GL_RED, GL_RED, GL_RED, GL_GREEN}};
+    GLint given[4][4] = {{GL_RED, GL_ZERO, GL_ZERO, GL_ONE}, {GL_RED, GL_GREEN, GL_ZERO, GL_ONE},
+                         {GL_RED, GL_GREEN, GL_BLUE, GL_ONE}, {GL_RED, GL_GREEN, GL_BLUE, GL_ALPHA}};
+    const GLint *sw = px->layout == TD_PIXELS_GREY && c < 2 ? grey[c] : given[c];
+    glTextureParameteriv(p->upload.id, GL_TEXTURE_SWIZZLE_RGBA, sw);
+    return 0;
 }
 
 static int
@@ -40,7 +80,7 @@ image_program(td_gl_programs *programs, const td_scene *s, GLuint *out, td_err *
     snprintf(vsrc, vlen, "#version 450 core\n%s", td_shader_fullscreen_vert);
     int len = snprintf(fsrc, TD_SOURCE_MAX, "#version 450 core\n#define TD_NUM_2D_INPUTS %d\n#define TD_MAX_2D_INPUTS %d\n"
                        "#define TD_OUTPUT_MODE %d\n",
-                       s->ntextures, TD_MAX_2D_INPUTS, (int)s->format->out_mode);
+                       ninputs(s), TD_MAX_2D_INPUTS, (int)s->format->out_mode);
     size_t n = len > 0 ? (size_t)len : 0;
     for (size_t i = 0; i < mp->ndefines && i < TD_IMAGE_DEFINES && n < TD_SOURCE_MAX; i++) {
         n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "#define %s %d\n", mp->defines[i], s->image_defines[i]);
@@ -93,13 +133,23 @@ td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *
     }
     float info[INFO_BYTES / 4] = {0};
     tex_info(info, s->width, s->height);
+    GLuint ids[TD_MAX_2D_INPUTS];
+    int n = 0;
+    if (s->pixels != NULL) {
+        if (upload(p, s->pixels, err) != 0) {
+            return -1;
+        }
+        tex_info(info + 8 * (1 + n), p->upload.width, p->upload.height);
+        ids[n++] = p->upload.id;
+    }
     for (int k = 0; k < s->ntextures; k++) {
         td_gl_target *in = s->textures[k];
         td_gl_target_adopt(in);
         if (in->shown == NULL || in->color.id == 0) {
             return td_err_set(err, TD_ERR_RUNTIME, "an input TOP has no image");
         }
-        tex_info(info + 8 * (1 + k), in->color.width, in->color.height);
+        tex_info(info + 8 * (1 + n), in->color.width, in->color.height);
+        ids[n++] = in->color.id;
     }
     glNamedBufferSubData(p->info, 0, INFO_BYTES, info);
     glNamedBufferSubData(p->block, 0, TD_MATERIAL_BLOCK_MAX, s->image_block);
@@ -113,13 +163,13 @@ td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *
     unsigned int cm = s->chanmask;
     glColorMask((cm & 1u) != 0, (cm & 2u) != 0, (cm & 4u) != 0, (cm & 8u) != 0);
     int rc = 0;
-    for (int k = 0; k < s->ntextures && rc == 0; k++) {
+    for (int k = 0; k < n && rc == 0; k++) {
         GLuint smp = td_gl_sampler(samplers, s->image_sampling[k], err);
         if (smp == 0) {
             rc = -1;
             break;
         }
-        glBindTextureUnit((GLuint)k, s->textures[k]->color.id);
+        glBindTextureUnit((GLuint)k, ids[k]);
         glBindSampler((GLuint)k, smp);
     }
     if (rc == 0) {
@@ -131,7 +181,7 @@ td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *
         glBindVertexArray(0);
         glUseProgram(0);
     }
-    for (int k = 0; k < s->ntextures; k++) {
+    for (int k = 0; k < n; k++) {
         glBindTextureUnit((GLuint)k, 0);
         glBindSampler((GLuint)k, 0);
     }

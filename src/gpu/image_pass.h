@@ -11,14 +11,17 @@
 #include "gpu/sampler.h"
 #include "gpu/scene.h"
 #include "gpu/target.h"
+#include "gpu/texture.h"
 
 /* The image pass's state of the renderer: its info block buffer (made on first use). */
 typedef struct td_gl_image_pass {
     unsigned int info, block;
+    td_gl_texture upload; /* s->pixels uploaded, the pass's input 0 */
 } td_gl_image_pass;
 
-/* GL thread: draws s into t (whose pass is ready): s->textures[0 .. ntextures - 1] are the inputs,
- * sampled as s->image_sampling says; vao is an empty vertex array. -1 with err set if the program
+/* GL thread: draws s into t (whose pass is ready): its inputs are s->pixels (uploaded, when there
+ * are pixels), then s->textures[0 .. ntextures - 1], sampled as s->image_sampling says (the pixels
+ * with image_sampling[0], the textures after them); vao is an empty vertex array. -1 with err set if the program
  * does not compile or an input has no image. */
 int td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *samplers, unsigned int vao,
                      td_gl_target *t, const td_scene *s, td_err *err);

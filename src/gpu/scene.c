@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gpu/target.h"
+#include "image/pixels.h"
 
 td_scene *
 td_scene_new(size_t max_lights, size_t max_draws)
@@ -48,6 +49,7 @@ td_scene_decref(td_scene *s)
     for (int k = 0; k < s->ntextures; k++) {
         td_gl_target_release(s->textures[k]);
     }
+    td_pixels_decref(s->pixels);
     free(s->lights);
     free(s->draws);
     free(s);

@@ -128,8 +128,9 @@ typedef struct td_scene {
      * textures[0 .. ntextures - 1], sampled as image_sampling says (TD_SAMPLING) */
     const td_material_program *image_program;
     int image_defines[TD_IMAGE_DEFINES];
-    unsigned char image_sampling[TD_MAX_TEXTURES];
+    unsigned char image_sampling[TD_MAX_TEXTURES + 1];
     float image_block[TD_MATERIAL_BLOCK_MAX / 4];
+    struct td_pixels *pixels; /* image: host pixels uploaded as its first input (one reference), or NULL */
 } td_scene;
 
 /* Where the compared values of a td_scene begin. */

@@ -51,19 +51,13 @@ take_inputs(TdOp *top, TdOp **ops, int *n)
     return 0;
 }
 
-/* The Common page's resolution against input 0 (TouchDesigner's menu): 'useinput' its size, the
- * fractions and multiples scale it, 'fit' scales it to fit the resolution keeping its aspect,
- * 'limit' does so only if it is larger, 'custom' the resolution. Without an input, the resolution
- * parameters (td_top_output_from). */
-static void
-resolve_size(const td_values *vals, Py_ssize_t common, const td_top_image *in0, td_top_output *out)
+void
+td_image_top_resolve(const td_values *vals, Py_ssize_t common, int in_w, int in_h, const td_pixel_format *in_format,
+                     td_top_output *out)
 {
-    if (in0 == NULL) {
-        return;
-    }
     const td_par_value *v = vals->v + common;
     int mode = (int)v[TD_COMMON_outputresolution].num;
-    double iw = in0->width, ih = in0->height, rw = v[TD_COMMON_resolutionw].num, rh = v[TD_COMMON_resolutionh].num;
+    double iw = in_w, ih = in_h, rw = v[TD_COMMON_resolutionw].num, rh = v[TD_COMMON_resolutionh].num;
     double w = iw, h = ih;
     static const double scale[] = {[TD_RES_EIGHTH] = 0.125, [TD_RES_QUARTER] = 0.25, [TD_RES_HALF] = 0.5,
                                    [TD_RES_2X] = 2, [TD_RES_4X] = 4, [TD_RES_8X] = 8};
@@ -100,7 +94,7 @@ resolve_size(const td_values *vals, Py_ssize_t common, const td_top_image *in0, 
         out->aspect_h = out->height;
     }
     if ((int)v[TD_COMMON_format].num == 0) { /* useinput */
-        out->format = in0->format;
+        out->format = in_format;
     }
 }
 
@@ -137,7 +131,9 @@ td_image_top_build(TdOp *top)
     }
     Py_ssize_t common = td_top_common(top->cls);
     td_top_output_from(tv, common, &b.out);
-    resolve_size(tv, common, b.ninputs > 0 ? &b.inputs[0] : NULL, &b.out);
+    if (b.ninputs > 0) {
+        td_image_top_resolve(tv, common, b.inputs[0].width, b.inputs[0].height, b.inputs[0].format, &b.out);
+    }
     scene = td_scene_new(0, 0);
     if (scene == NULL) {
         PyErr_NoMemory();

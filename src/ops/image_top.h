@@ -30,6 +30,12 @@ typedef struct td_image_top_class {
 
 /* td_top_class.build of every image TOP. */
 td_scene *td_image_top_build(TdOp *top);
+/* out (filled by td_top_output_from) against an input of in_w x in_h in in_format, as the Common
+ * page says (TouchDesigner's menu): 'useinput' its size, the fractions and multiples scale it,
+ * 'fit' scales it to fit the resolution keeping its aspect, 'limit' does so only if it is larger,
+ * 'custom' the resolution; format 'useinput' its format. */
+void td_image_top_resolve(const td_values *vals, Py_ssize_t common, int in_w, int in_h, const td_pixel_format *in_format,
+                          td_top_output *out);
 /* A tdError "<path>: <what>"; returns -1. */
 int td_image_top_error(TdOp *top, const char *what);
 

@@ -23,6 +23,7 @@
     X(nullTOP)           \
     X(levelTOP)          \
     X(compositeTOP)      \
+    X(scriptTOP)         \
     X(boxSOP)            \
     X(sphereSOP)         \
     X(constantMAT)       \

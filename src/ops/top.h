@@ -104,7 +104,13 @@ typedef struct td_top_state {
     int pending;
     int pending_w, pending_h;
     const td_pixel_format *pending_format;
+    /* scriptTOP: the pixels copyNumpyArray() gave (one reference), and whether its onCook runs now */
+    struct td_pixels *pixels;
+    int in_callback;
 } td_top_state;
+
+/* top's C state, made if it has none; NULL with MemoryError. */
+td_top_state *td_top_state_get(TdOp *top);
 
 /* Sizes a read's destination from the scene the target will show; NULL with a Python error. */
 typedef void *(*td_top_alloc_fn)(const td_scene *shown, void *ctx);

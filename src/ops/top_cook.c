@@ -12,6 +12,7 @@
 #include "graph/op.h"
 #include "bind/bridge.h"
 #include "graph/expr.h"
+#include "image/pixels.h"
 #include "ops/top.h"
 
 void
@@ -24,11 +25,12 @@ td_top_release(TdOp *top)
     top->ext = NULL;
     td_gl_target_release(s->target);
     td_scene_decref(s->cooked);
+    td_pixels_decref(s->pixels);
     PyMem_Free(s);
 }
 
-static td_top_state *
-top_state(TdOp *top)
+td_top_state *
+td_top_state_get(TdOp *top)
 {
     if (top->ext == NULL) {
         td_top_state *s = PyMem_Calloc(1, sizeof(*s));
@@ -185,7 +187,7 @@ top_begin(TdOp *top, td_gl_runtime **rt, td_top_state **s, td_scene **fresh, uin
     if (*rt == NULL || td_op_check(top) < 0) { /* starting the runtime released the GIL */
         return -1;
     }
-    *s = top_state(top);
+    *s = td_top_state_get(top);
     if (*s == NULL) {
         return -1;
     }

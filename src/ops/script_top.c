@@ -1,0 +1,304 @@
+/* scriptTOP: an image from NumPy. copyNumpyArray(array) hands it pixels (copied at once), from its
+ * callbacks DAT's onCook(scriptOp) or from anywhere else; the pixels go up to the GPU as the input
+ * of a pass (shaders/script_top.frag) that converts them to the TOP's format.
+ *
+ * The callbacks DAT's text runs as a module each time the TOP cooks (after any change in the
+ * network, td.advance() included), with the expression globals (op, me, parent, absTime, ...);
+ * its onCook(scriptOp) is called if it defines one. */
+#include <string.h>
+
+#include "bind/numpy.h"
+
+#include "bind/state.h"
+#include "gpu/sampler.h"
+#include "graph/op.h"
+#include "graph/path.h"
+#include "image/pixels.h"
+#include "ops/dat.h"
+#include "ops/image_top.h"
+#include "td_shaders.h"
+
+#define SCRIPT_PARS(X)                                                                                     \
+    X(callbacks, TD_PAR_O, "Callbacks DAT", "Script", "")                                                  \
+    TD_TOP_IMAGE_COMMON_PARS(X)
+TD_PAR_TABLE(script_pars, SCRIPT_PARS);
+
+static const td_material_program script_program = {.name = "scriptTOP", .fragment = td_shader_script_top_frag};
+
+/* The format of pixels when the Common page says 'useinput': their depth and channels. */
+static const td_pixel_format *
+native_format(const td_pixels *px)
+{
+    static const char *const tokens[4][4] = {
+        [TD_SAMPLE_U8] = {"mono8fixed", "rg8fixed", "rgba8fixed", "rgba8fixed"},
+        [TD_SAMPLE_U16] = {"mono16fixed", "rg16fixed", "rgba16fixed", "rgba16fixed"},
+        [TD_SAMPLE_F16] = {"mono16float", "rg16float", "rgb16float", "rgba16float"},
+        [TD_SAMPLE_F32] = {"mono32float", "rg32float", "rgb32float", "rgba32float"}};
+    const char *want = tokens[px->type][px->channels - 1];
+    if (px->layout == TD_PIXELS_GREY && px->channels == 2) {
+        want = px->type == TD_SAMPLE_U8    ? "monoalpha8fixed"
+               : px->type == TD_SAMPLE_U16 ? "monoalpha16fixed"
+               : px->type == TD_SAMPLE_F16 ? "monoalpha16float"
+                                           : "monoalpha32float";
+    }
+    for (int i = 1; td_pixel_format_tokens[i] != NULL; i++) {
+        if (strcmp(td_pixel_format_tokens[i], want) == 0) {
+            return td_pixel_format_at(i);
+        }
+    }
+    return td_pixel_format_at(1);
+}
+
+/* Runs the callbacks DAT's text and its onCook(top); -1 with the Python error. */
+static int
+run_callbacks(TdOp *top, const char *path, td_top_state *s)
+{
+    TdOp *dat = td_path_resolve(top->parent != NULL ? top->parent : top, path);
+    if (dat == NULL || !dat->valid || td_dat_class_of(dat) == NULL) {
+        char msg[600];
+        snprintf(msg, sizeof(msg), "callbacks '%.500s' %s", path, dat == NULL || !dat->valid ? "names no operator" : "is not a DAT");
+        return td_image_top_error(top, msg);
+    }
+    Py_INCREF(dat);
+    td_dat_data *d = td_dat_contents(dat);
+    PyObject *text = d != NULL ? td_dat_text_object(dat, d) : NULL;
+    PyObject *name = text != NULL ? td_op_path(dat) : NULL;
+    Py_DECREF(dat);
+    if (name == NULL) {
+        Py_XDECREF(text);
+        return -1;
+    }
+    int rc = -1;
+    PyObject *globals = NULL, *code = NULL, *fn = NULL;
+    PyObject *base = td_op_expr_globals(top);
+    const char *src = PyUnicode_AsUTF8(text), *fname = PyUnicode_AsUTF8(name);
+    if (base == NULL || src == NULL || fname == NULL || (globals = PyDict_Copy(base)) == NULL) {
+        goto done;
+    }
+    code = Py_CompileString(src, fname, Py_file_input);
+    if (code == NULL) {
+        goto done;
+    }
+    PyObject *r = PyEval_EvalCode(code, globals, globals);
+    if (r == NULL) {
+        goto done;
+    }
+    Py_DECREF(r);
+    fn = PyDict_GetItemString(globals, "onCook"); /* borrowed from globals, which we hold */
+    if (fn == NULL || !PyCallable_Check(fn)) {
+        rc = 0;
+        goto done;
+    }
+    if (!top->valid || top->ext != s) {
+        rc = td_op_check(top) < 0 ? -1 : td_image_top_error(top, "it was reset by its callbacks");
+        goto done;
+    }
+    s->in_callback++;
+    r = PyObject_CallOneArg(fn, (PyObject *)top);
+    if (top->valid && top->ext == s) {
+        s->in_callback--;
+    }
+    if (r == NULL) {
+        goto done;
+    }
+    Py_DECREF(r);
+    rc = 0;
+done:
+    Py_XDECREF(code);
+    Py_XDECREF(globals);
+    Py_DECREF(text);
+    Py_DECREF(name);
+    return rc;
+}
+
+static td_scene *
+script_build(TdOp *top)
+{
+    td_scene *scene = NULL;
+    td_pixels *px = NULL;
+    td_values *tv = td_op_values(top);
+    if (tv == NULL) {
+        return NULL;
+    }
+    td_top_state *s = td_top_state_get(top);
+    if (s == NULL) {
+        goto done;
+    }
+    const char *path = td_values_str(tv, PAR_callbacks);
+    if (path[0] != '\0' && run_callbacks(top, path, s) < 0) {
+        goto done;
+    }
+    if (!top->valid || top->ext != s) {
+        if (td_op_check(top) == 0) {
+            td_image_top_error(top, "it was reset while it cooked");
+        }
+        goto done;
+    }
+    if (s->pixels != NULL) {
+        px = s->pixels;
+        td_pixels_incref(px);
+    }
+    Py_ssize_t common = td_top_common(top->cls);
+    td_top_output out;
+    td_top_output_from(tv, common, &out);
+    if (px != NULL) {
+        td_image_top_resolve(tv, common, px->width, px->height, native_format(px), &out);
+    }
+    scene = td_scene_new(0, 0);
+    if (scene == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    scene->kind = TD_SCENE_IMAGE;
+    scene->image_program = &script_program;
+    scene->pixels = px; /* the scene holds it */
+    px = NULL;
+    int linear = (int)tv->v[common + TD_COMMON_inputfiltertype].num != TD_FILTER_NEAREST;
+    scene->image_sampling[0] = (unsigned char)TD_SAMPLING(0, 0, linear);
+    scene->width = (int)out.width;
+    scene->height = (int)out.height;
+    scene->format = out.format;
+    scene->chanmask = out.chanmask;
+    scene->samples = 1;
+    scene->ncolor = 1;
+done:
+    td_pixels_decref(px);
+    td_values_free(tv);
+    return scene;
+}
+
+static const td_top_class script_proto = {.build = script_build, .shape = td_top_shape_of_image};
+
+/* ---- copyNumpyArray ---- */
+
+static PyObject *
+script_copy_numpy_array(TdOp *self, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"numpyArray", "is3D", "isCube", NULL};
+    PyObject *obj;
+    int is3d = 0, iscube = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|O&O&:copyNumpyArray", kwlist, &obj, td_top_parse_flag, &is3d,
+                                     td_top_parse_flag, &iscube)) {
+        return NULL;
+    }
+    if (td_op_check(self) < 0) {
+        return NULL;
+    }
+    if (is3d || iscube) {
+        PyErr_SetString(PyExc_NotImplementedError,
+                        "copyNumpyArray(): 3D and cube images are not supported yet (only 2D: (height, width, channels))");
+        return NULL;
+    }
+    if (!PyArray_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "copyNumpyArray() takes a numpy.ndarray, not %.100s", Py_TYPE(obj)->tp_name);
+        return NULL;
+    }
+    PyArrayObject *a = (PyArrayObject *)obj;
+    int nd = PyArray_NDIM(a);
+    if (nd != 2 && nd != 3) {
+        PyErr_Format(PyExc_ValueError,
+                     "copyNumpyArray(): the array must have shape (height, width, channels) or (height, width), not %d dimensions",
+                     nd);
+        return NULL;
+    }
+    npy_intp h = PyArray_DIM(a, 0), w = PyArray_DIM(a, 1), c = nd == 3 ? PyArray_DIM(a, 2) : 1;
+    if (c < 1 || c > 4) {
+        PyErr_Format(PyExc_ValueError, "copyNumpyArray(): the array has %zd channels; 1 to 4 are allowed", (Py_ssize_t)c);
+        return NULL;
+    }
+    if (h < 1 || w < 1 || h > 32768 || w > 32768) {
+        PyErr_Format(PyExc_ValueError, "copyNumpyArray(): a %zd x %zd image (width x height) is not 1 to 32768 on a side",
+                     (Py_ssize_t)w, (Py_ssize_t)h);
+        return NULL;
+    }
+    td_sample_type t;
+    switch (PyArray_TYPE(a)) {
+    case NPY_UINT8:
+        t = TD_SAMPLE_U8;
+        break;
+    case NPY_UINT16:
+        t = TD_SAMPLE_U16;
+        break;
+    case NPY_FLOAT16:
+        t = TD_SAMPLE_F16;
+        break;
+    case NPY_FLOAT32:
+        t = TD_SAMPLE_F32;
+        break;
+    default: {
+        PyObject *descr = PyObject_Str((PyObject *)PyArray_DESCR(a));
+        if (descr != NULL) {
+            PyErr_Format(PyExc_TypeError,
+                         "copyNumpyArray(): dtype %U is not uint8, uint16, float16 or float32 (convert it with .astype())",
+                         descr);
+            Py_DECREF(descr);
+        }
+        return NULL;
+    }
+    }
+    if (!PyArray_IS_C_CONTIGUOUS(a) || !PyArray_ISALIGNED(a) || !PyArray_ISNOTSWAPPED(a)) {
+        PyErr_SetString(PyExc_ValueError,
+                        "copyNumpyArray(): the array must be C-contiguous, aligned and in native byte order "
+                        "(numpy.ascontiguousarray() makes such a copy)");
+        return NULL;
+    }
+    td_pixels *px = td_pixels_new((int)w, (int)h, (int)c, t, TD_PIXELS_CHANNELS);
+    if (px == NULL) {
+        return PyErr_NoMemory();
+    }
+    memcpy(px->data, PyArray_DATA(a), px->bytes); /* rows bottom-up: TouchDesigner's orientation */
+    td_top_state *s = td_top_state_get(self);
+    if (s == NULL) {
+        td_pixels_decref(px);
+        return NULL;
+    }
+    td_pixels_decref(s->pixels);
+    s->pixels = px;
+    if (s->in_callback == 0) {
+        td_op_touch(self); /* outside its cook: the next read cooks again */
+    }
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef script_methods[] = {
+    {"copyNumpyArray", (PyCFunction)(void (*)(void))script_copy_numpy_array, METH_VARARGS | METH_KEYWORDS,
+     "copyNumpyArray($self, numpyArray, /, is3D=False, isCube=False)\n--\n\n"
+     "Copies numpyArray into the TOP's image, at once (the array may change afterwards).\n\n"
+     "The shape is (height, width, channels) with 1 to 4 channels ((height, width): one channel),\n"
+     "row 0 the bottom row (TouchDesigner's orientation, what numpyArray() returns); the dtype\n"
+     "uint8, uint16 (0..max is 0..1), float16 or float32; C-contiguous. 1 channel is R, 2 RG,\n"
+     "3 RGB (alpha 1), 4 RGBA. With the Common page's 'useinput' the image takes the array's size\n"
+     "and a format of its depth and channels (uint8: mono8fixed / rg8fixed / rgba8fixed; uint16:\n"
+     "the 16fixed ones; float16 and float32: mono, rg, rgb, rgba 16float / 32float), so\n"
+     "numpyArray() gives the values back exactly. Called from onCook it makes this cook's image;\n"
+     "elsewhere the next read cooks with it. is3D and isCube: NotImplementedError (2D only)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot script_slots[] = {
+    {Py_tp_doc, "scriptTOP: an image made in Python, from NumPy arrays (copyNumpyArray()).\n\n"
+                "callbacks names a DAT whose text runs as a module each time the TOP cooks (after any\n"
+                "change in the network; td.advance() is one), with the expression globals; its\n"
+                "onCook(scriptOp) is called if it defines one (module-level names do not persist\n"
+                "between cooks: keep state with scriptOp.store()). Before any array the image is\n"
+                "transparent black at the Common page's resolution. The callbacks parameter's\n"
+                "default is '' (TouchDesigner makes a docked DAT for it; td_render does not). Not\n"
+                "offered yet: onSetupParameters/onPulse/onGetCookLevel, copyCUDAMemory, loadByteArray,\n"
+                "3D and cube images."},
+    {Py_tp_methods, script_methods},
+    {0, NULL},
+};
+
+static PyType_Spec script_spec = {
+    .name = "td_render.scriptTOP",
+    .basicsize = 0,
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .slots = script_slots,
+};
+
+const td_op_class td_class_scriptTOP = {
+    .optype = "scriptTOP", .family = "TOP", .label = "Script", .base_name = "script", .subtype = "",
+    .base = TD_BASE_TOP, .spec = &script_spec, .pars = script_pars, .npars = PAR_COUNT,
+    .min_inputs = 0, .max_inputs = TD_MAX_TEXTURES, .release = td_top_release, .proto = &script_proto,
+    .cook = td_top_cook_hook,
+};
