@@ -1,6 +1,7 @@
 // Prelude of every image operator's program (src/gpu/image_pass.c), with TouchDesigner's GLSL TOP
 // names: the inputs as sTD2DInputs[] (TD_NUM_2D_INPUTS of them, on units 0..), their sizes and the
-// output's in uTD2DInfos[] and uTDOutputInfo (res: 1 / width, 1 / height, width, height), vUV the
+// output's in uTD2DInfos[] and uTDOutputInfo (res: 1 / width, 1 / height, width, height), the pass
+// uTDPass (passes after the first read the one before as input 0), vUV the
 // output pixel's texture coordinate (0..1, (0, 0) at the bottom left), fragColor the output.
 // Compile-time: TD_NUM_2D_INPUTS, TD_OUTPUT_MODE (how RGBA lands in the target's channels).
 struct TDTexInfo {
@@ -10,6 +11,7 @@ struct TDTexInfo {
 layout(std140, binding = 0) uniform TDImageInfo {
     TDTexInfo uTDOutputInfo;
     TDTexInfo uTD2DInfos[TD_MAX_2D_INPUTS];
+    int uTDPass; // this pass (Common page npasses): 0 the first
 };
 #if TD_NUM_2D_INPUTS > 0
 layout(binding = 0) uniform sampler2D sTD2DInputs[TD_NUM_2D_INPUTS];

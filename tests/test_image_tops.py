@@ -324,3 +324,23 @@ def test_bad_inputs(net):
         lv.numpyArray()  # the input's own error, raised through the reader
     with pytest.raises(ValueError, match="families differ"):
         n.inputConnectors[0].connect(net.create(td.geometryCOMP, "geo1"))
+
+
+# ---- npasses ----
+
+def test_npasses_feed_back_into_input_zero(net):
+    r = _lit_sphere(net)
+    lv = net.create(td.levelTOP)
+    lv.inputConnectors[0].connect(r)
+    lv.par.brightness1 = 0.5
+    lv.par.npasses = 3
+    src = r.numpyArray().astype(np.float64)
+    want = _level(_level(_level(src, bright=0.5), bright=0.5), bright=0.5)
+    assert np.abs(lv.numpyArray() - want).max() < 1e-5
+    comp = net.create(td.compositeTOP)
+    comp.inputConnectors[0].connect(r)
+    comp.inputConnectors[1].connect(_constant(net, (0.1, 0.2, 0.3, 0.0)))
+    comp.par.operand = "add"
+    comp.par.npasses = 4  # input 0 is the last pass; input 1 stays
+    want = src + 4 * np.array([0.1, 0.2, 0.3, 0.0])
+    assert np.abs(comp.numpyArray() - want).max() < 1e-5

@@ -14,7 +14,7 @@
 
 /* The TDImageInfo block: the output's TDTexInfo, then each input's. */
 #define TD_MAX_2D_INPUTS (TD_MAX_TEXTURES + 1)
-#define INFO_BYTES ((1 + TD_MAX_2D_INPUTS) * 32)
+#define INFO_BYTES ((1 + TD_MAX_2D_INPUTS) * 32 + 16) /* + uTDPass */
 
 static void
 tex_info(float *out, int w, int h)
@@ -120,39 +120,11 @@ buffer(GLuint *id, size_t bytes, td_err *err)
     return 0;
 }
 
-int
-td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *samplers, unsigned int vao,
-                 td_gl_target *t, const td_scene *s, td_err *err)
+/* One pass of program over the inputs ids[0 .. n - 1] into t. */
+static int
+draw_once(td_gl_image_pass *p, td_gl_samplers *samplers, unsigned int vao, td_gl_target *t, const td_scene *s,
+          GLuint program, const GLuint *ids, int n, td_err *err)
 {
-    GLuint program = 0;
-    if (image_program(programs, s, &program, err) != 0) {
-        return -1;
-    }
-    if (buffer(&p->info, INFO_BYTES, err) != 0 || buffer(&p->block, TD_MATERIAL_BLOCK_MAX, err) != 0) {
-        return -1;
-    }
-    float info[INFO_BYTES / 4] = {0};
-    tex_info(info, s->width, s->height);
-    GLuint ids[TD_MAX_2D_INPUTS];
-    int n = 0;
-    if (s->pixels != NULL) {
-        if (upload(p, s->pixels, err) != 0) {
-            return -1;
-        }
-        tex_info(info + 8 * (1 + n), p->upload.width, p->upload.height);
-        ids[n++] = p->upload.id;
-    }
-    for (int k = 0; k < s->ntextures; k++) {
-        td_gl_target *in = s->textures[k];
-        td_gl_target_adopt(in);
-        if (in->shown == NULL || in->color.id == 0) {
-            return td_err_set(err, TD_ERR_RUNTIME, "an input TOP has no image");
-        }
-        tex_info(info + 8 * (1 + n), in->color.width, in->color.height);
-        ids[n++] = in->color.id;
-    }
-    glNamedBufferSubData(p->info, 0, INFO_BYTES, info);
-    glNamedBufferSubData(p->block, 0, TD_MATERIAL_BLOCK_MAX, s->image_block);
     td_gl_pass_action action = {.color = TD_GL_LOAD_DONTCARE, .depth = TD_GL_LOAD_DONTCARE, .srgb = t->format->srgb};
     td_gl_pass_begin(&t->pass, &action);
     glDisable(GL_DEPTH_TEST);
@@ -189,4 +161,59 @@ td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *
     glEnable(GL_DEPTH_TEST);
     int end = td_gl_pass_end(&t->pass, rc == 0 ? err : NULL);
     return rc != 0 || end != 0 ? -1 : 0;
+}
+
+int
+td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *samplers, unsigned int vao,
+                 td_gl_target *t, const td_scene *s, td_err *err)
+{
+    GLuint program = 0;
+    if (image_program(programs, s, &program, err) != 0) {
+        return -1;
+    }
+    if (buffer(&p->info, INFO_BYTES, err) != 0 || buffer(&p->block, TD_MATERIAL_BLOCK_MAX, err) != 0) {
+        return -1;
+    }
+    float info[INFO_BYTES / 4] = {0};
+    tex_info(info, s->width, s->height);
+    GLuint ids[TD_MAX_2D_INPUTS];
+    int n = 0;
+    if (s->pixels != NULL) {
+        if (upload(p, s->pixels, err) != 0) {
+            return -1;
+        }
+        tex_info(info + 8 * (1 + n), p->upload.width, p->upload.height);
+        ids[n++] = p->upload.id;
+    }
+    for (int k = 0; k < s->ntextures; k++) {
+        td_gl_target *in = s->textures[k];
+        td_gl_target_adopt(in);
+        if (in->shown == NULL || in->color.id == 0) {
+            return td_err_set(err, TD_ERR_RUNTIME, "an input TOP has no image");
+        }
+        tex_info(info + 8 * (1 + n), in->color.width, in->color.height);
+        ids[n++] = in->color.id;
+    }
+    glNamedBufferSubData(p->block, 0, TD_MATERIAL_BLOCK_MAX, s->image_block);
+    /* passes after the first read the one before as input 0 (a copy of the target's image) */
+    int passes = s->image_passes > 1 && n > 0 ? s->image_passes : 1;
+    if (passes > 1 && !td_gl_texture_is(&p->feedback, t->color.width, t->color.height, t->color.internal, 1) &&
+        td_gl_texture_create(&p->feedback, t->color.width, t->color.height, t->color.internal, t->color.texel_bytes, 1,
+                             err) != 0) {
+        return -1;
+    }
+    int rc = 0;
+    for (int pass = 0; pass < passes && rc == 0; pass++) {
+        if (pass > 0) {
+            glCopyImageSubData(t->color.id, GL_TEXTURE_2D, 0, 0, 0, 0, p->feedback.id, GL_TEXTURE_2D, 0, 0, 0, 0,
+                               t->color.width, t->color.height, 1);
+            ids[0] = p->feedback.id;
+            tex_info(info + 8, t->color.width, t->color.height);
+        }
+        int index = pass;
+        memcpy(info + (INFO_BYTES - 16) / 4, &index, sizeof(index));
+        glNamedBufferSubData(p->info, 0, INFO_BYTES, info);
+        rc = draw_once(p, samplers, vao, t, s, program, ids, n, err);
+    }
+    return rc;
 }

@@ -16,7 +16,8 @@
 /* The image pass's state of the renderer: its info block buffer (made on first use). */
 typedef struct td_gl_image_pass {
     unsigned int info, block;
-    td_gl_texture upload; /* s->pixels uploaded, the pass's input 0 */
+    td_gl_texture upload;   /* s->pixels uploaded, the pass's input 0 */
+    td_gl_texture feedback; /* passes after the first: the one before, their input 0 */
 } td_gl_image_pass;
 
 /* GL thread: draws s into t (whose pass is ready): its inputs are s->pixels (uploaded, when there

@@ -131,6 +131,7 @@ typedef struct td_scene {
     unsigned char image_sampling[TD_MAX_TEXTURES + 1];
     float image_block[TD_MATERIAL_BLOCK_MAX / 4];
     struct td_pixels *pixels; /* image: host pixels uploaded as its first input (one reference), or NULL */
+    int image_passes;         /* image: passes (npasses), each after the first reading the last as input 0 */
 } td_scene;
 
 /* Where the compared values of a td_scene begin. */

@@ -149,6 +149,7 @@ td_image_top_build(TdOp *top)
     for (int i = 0; i < b.ninputs; i++) {
         scene->image_sampling[i] = (unsigned char)TD_SAMPLING(0, 0, linear); /* hold */
     }
+    b.passes = (int)tv->v[common + TD_COMMON_npasses].num;
     b.block = scene->image_block;
     b.defines = scene->image_defines;
     b.sampling = scene->image_sampling;
@@ -169,6 +170,7 @@ td_image_top_build(TdOp *top)
     scene->chanmask = b.out.chanmask;
     scene->samples = 1;
     scene->ncolor = 1;
+    scene->image_passes = b.passes;
     for (int i = 0; i < b.ninputs; i++) {
         scene->textures[i] = b.inputs[i].target; /* the scene holds them */
         scene->texture_gens[i] = b.inputs[i].generation;

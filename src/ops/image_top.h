@@ -18,6 +18,7 @@ typedef struct td_image_build {
     float *block;                         /* the TDMaterial block, filled from the field table */
     int *defines;                         /* the program's compile-time values, from their menus */
     unsigned char *sampling;              /* each input's TD_SAMPLING (inputfiltertype, hold) */
+    int passes;                           /* the Common page's npasses */
 } td_image_build;
 
 typedef struct td_image_top_class {
