@@ -21,7 +21,7 @@ __all__ = [
     "project", "advance", "families", "tdError", "baseCOMP", "containerCOMP", "cameraCOMP", "geometryCOMP",
     "lightCOMP", "ambientlightCOMP", "environmentlightCOMP", "nullCOMP", "renderTOP", "renderpassTOP",
     "depthTOP", "renderselectTOP", "constantTOP", "nullTOP", "levelTOP", "compositeTOP", "scriptTOP",
-    "boxSOP", "sphereSOP", "constantMAT", "phongMAT", "textDAT", "tableDAT", "op", "opex", "ops", "tdu",
-    "FileSaveStatus", "waitForSaves",
+    "flipTOP", "transformTOP", "resolutionTOP", "blurTOP", "boxSOP", "sphereSOP", "constantMAT", "phongMAT",
+    "textDAT", "tableDAT", "op", "opex", "ops", "tdu", "FileSaveStatus", "waitForSaves",
 ]
 # END GENERATED

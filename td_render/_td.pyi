@@ -1480,6 +1480,100 @@ class scriptTOP(TOP):
     def copyNumpyArray(self, numpyArray: Any, /, is3D: Any = ..., isCube: Any = ...) -> Any: ...
 
 @final
+class _flipTOP_par(ParCollection):
+    flipx: _ParAttribute  # Flip X (Toggle, Flip page, default False)
+    flipy: _ParAttribute  # Flip Y (Toggle, Flip page, default False)
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class flipTOP(TOP):
+    """flipTOP: its input mirrored: flipx left-right, flipy top-bottom, texel for texel (the image"""
+    @property
+    def par(self) -> _flipTOP_par: ...
+
+@final
+class _transformTOP_par(ParCollection):
+    tx: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    ty: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    rotate: _ParAttribute  # Rotate (Float, Transform page, default 0.0)
+    sx: _ParAttribute  # Scale (Float, Transform page, default 1.0)
+    sy: _ParAttribute  # Scale (Float, Transform page, default 1.0)
+    px: _ParAttribute  # Pivot (Float, Transform page, default 0.5)
+    py: _ParAttribute  # Pivot (Float, Transform page, default 0.5)
+    extend: _ParAttribute  # Extend (Menu, Transform page, default 'zero'; hold zero repeat mirror)
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class transformTOP(TOP):
+    """transformTOP: its input moved by (tx, ty) (fractions of the image), rotated by rotate degrees"""
+    @property
+    def par(self) -> _transformTOP_par: ...
+
+@final
+class _resolutionTOP_par(ParCollection):
+    highqualresize: _ParAttribute  # High Quality Resize (Toggle, Resolution page, default False)
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class resolutionTOP(TOP):
+    """resolutionTOP: its input resized as the Common page says (outputresolution, resolutionw/h;"""
+    @property
+    def par(self) -> _resolutionTOP_par: ...
+
+@final
+class _blurTOP_par(ParCollection):
+    type: _ParAttribute  # Filter (Menu, Blur page, default 'gaussian'; gaussian box)
+    size: _ParAttribute  # Filter Size (Float, Blur page, default 10.0)
+    extend: _ParAttribute  # Extend (Menu, Blur page, default 'hold'; hold zero repeat mirror)
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class blurTOP(TOP):
+    """blurTOP: its input blurred, separably (a horizontal, then a vertical pass; npasses repeats"""
+    @property
+    def par(self) -> _blurTOP_par: ...
+
+@final
 class _boxSOP_par(ParCollection):
     tx: _ParAttribute  # Center (Float, Box page, default 0.0)
     ty: _ParAttribute  # Center (Float, Box page, default 0.0)

@@ -26,6 +26,10 @@ TYPES = {
     td.levelTOP: ("level", "TOP", "Level", "", True, 1, 1),
     td.compositeTOP: ("composite", "TOP", "Composite", "", True, 1, 16),
     td.scriptTOP: ("script", "TOP", "Script", "", False, 0, 16),
+    td.flipTOP: ("flip", "TOP", "Flip", "", True, 1, 1),
+    td.transformTOP: ("transform", "TOP", "Transform", "", True, 1, 1),
+    td.resolutionTOP: ("resolution", "TOP", "Resolution", "", True, 1, 1),
+    td.blurTOP: ("blur", "TOP", "Blur", "", True, 1, 1),
     td.boxSOP: ("box", "SOP", "Box", "", False, 0, 1),
     td.sphereSOP: ("sphere", "SOP", "Sphere", "", False, 0, 1),
     td.constantMAT: ("constant", "MAT", "Constant", "", False, 0, 0),
@@ -61,7 +65,8 @@ def test_type_members(net, cls):
 def test_families():
     assert set(td.families) == {"COMP", "TOP", "SOP", "MAT", "CHOP", "DAT", "POP"}
     assert td.families["TOP"] == [td.renderTOP, td.renderpassTOP, td.depthTOP, td.renderselectTOP, td.constantTOP,
-                                  td.nullTOP, td.levelTOP, td.compositeTOP, td.scriptTOP] and td.families["CHOP"] == []
+                                  td.nullTOP, td.levelTOP, td.compositeTOP, td.scriptTOP, td.flipTOP, td.transformTOP,
+                                  td.resolutionTOP, td.blurTOP] and td.families["CHOP"] == []
     assert td.families["SOP"] == [td.boxSOP, td.sphereSOP]
     assert td.families["DAT"] == [td.textDAT, td.tableDAT] and td.families["POP"] == []
     assert sum(len(v) for v in td.families.values()) == len(TYPES)

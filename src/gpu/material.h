@@ -11,7 +11,8 @@
 typedef struct td_block_field {
     const char *name; /* GLSL member name */
     int components;   /* 1 float, 2 vec2, 3 vec3, 4 vec4 */
-    int par;          /* index of the first of its parameters (the others follow it in the MAT's table) */
+    int par;          /* index of the first of its parameters (the others follow it in the MAT's table);
+                       * -1: not from parameters (the operator's code fills it) */
 } td_block_field;
 
 /* Texture maps a material samples, at most, each from a TOP (units TD_MATERIAL_MAP_UNIT.. +7). */

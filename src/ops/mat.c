@@ -102,7 +102,10 @@ td_block_fill(const td_values *vals, const td_op_class *cls, const td_material_p
     unsigned char *bytes = (unsigned char *)block;
     for (size_t i = 0; i < prog->nfields; i++) {
         const td_block_field *f = &prog->fields[i];
-        assert(f->par >= 0 && (size_t)f->par + (size_t)f->components <= cls->npars);
+        if (f->par < 0) {
+            continue; /* filled by the operator's own code */
+        }
+        assert((size_t)f->par + (size_t)f->components <= cls->npars);
         float v[4];
         for (int k = 0; k < f->components; k++) {
             size_t index = (size_t)f->par + (size_t)k;

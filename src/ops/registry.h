@@ -24,6 +24,10 @@
     X(levelTOP)          \
     X(compositeTOP)      \
     X(scriptTOP)         \
+    X(flipTOP)           \
+    X(transformTOP)      \
+    X(resolutionTOP)     \
+    X(blurTOP)           \
     X(boxSOP)            \
     X(sphereSOP)         \
     X(constantMAT)       \
