@@ -1574,6 +1574,69 @@ class blurTOP(TOP):
     def par(self) -> _blurTOP_par: ...
 
 @final
+class _selectTOP_par(ParCollection):
+    top: _ParAttribute  # TOP (OP, Select page, default '')
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class selectTOP(TOP):
+    """selectTOP: the image of the TOP named in top (relative to this TOP's network; any TOP, a"""
+    @property
+    def par(self) -> _selectTOP_par: ...
+
+@final
+class _inTOP_par(ParCollection):
+    label: _ParAttribute  # Label (Str, In page, default '')
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class inTOP(TOP):
+    """inTOP: the image wired into it, passed on (label is stored). A COMP's own input"""
+    @property
+    def par(self) -> _inTOP_par: ...
+
+@final
+class _outTOP_par(ParCollection):
+    label: _ParAttribute  # Label (Str, Out page, default '')
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class outTOP(TOP):
+    """outTOP: the image wired into it, passed on: the end of a chain that other networks read"""
+    @property
+    def par(self) -> _outTOP_par: ...
+
+@final
 class _boxSOP_par(ParCollection):
     tx: _ParAttribute  # Center (Float, Box page, default 0.0)
     ty: _ParAttribute  # Center (Float, Box page, default 0.0)

@@ -150,3 +150,24 @@ def test_bad_transform_scale(net):
     t.par.sx = 0.0
     with pytest.raises(td.tdError, match="xf: sx and sy must not be 0"):
         t.numpyArray()
+
+
+def test_select_in_out_pass_images_on(net):
+    s, a = _source(net)
+    sel = net.create(td.selectTOP, "sel")
+    sel.par.top = s.name
+    assert np.array_equal(sel.numpyArray(), a)
+    sub = net.create(td.baseCOMP, "sub")
+    far = sub.create(td.selectTOP)
+    far.par.top = "../" + s.name  # relative to its own network
+    i = sub.create(td.inTOP)
+    i.inputConnectors[0].connect(far)
+    o = sub.create(td.outTOP)
+    o.inputConnectors[0].connect(i)
+    assert np.array_equal(o.numpyArray(), a)
+    sel.par.top = "nothere"
+    with pytest.raises(td.tdError, match="sel: 'nothere' names no operator"):
+        sel.numpyArray()
+    sel.par.top = sub.name
+    with pytest.raises(td.tdError, match="is not a TOP"):
+        sel.numpyArray()

@@ -112,7 +112,14 @@ td_image_top_build(TdOp *top)
         return NULL;
     }
     b.vals = tv;
-    if (take_inputs(top, ops, &nops) < 0) {
+    if (proto->input_par > 0) {
+        ops[0] = td_top_input_find(top, tv, proto->input_par - 1, 0);
+        if (ops[0] == NULL) {
+            goto done;
+        }
+        nops = 1;
+    }
+    else if (take_inputs(top, ops, &nops) < 0) {
         goto done;
     }
     if (nops < top->cls->min_inputs) {

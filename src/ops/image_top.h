@@ -27,6 +27,9 @@ typedef struct td_image_top_class {
     const Py_ssize_t *defines; /* the parameter (a menu or toggle) of each program->defines value */
     /* optional: -1 with a Python error (e.g. a tdError naming the TOP via td_image_top_error) */
     int (*fill)(TdOp *top, td_image_build *b);
+    /* > 0: input 0 is the TOP this parameter (an OP parameter, index input_par - 1) names, or the
+     * wired input 0 when it is empty (selectTOP); 0: the wired inputs */
+    Py_ssize_t input_par;
 } td_image_top_class;
 
 /* td_top_class.build of every image TOP. */

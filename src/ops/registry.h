@@ -28,6 +28,9 @@
     X(transformTOP)      \
     X(resolutionTOP)     \
     X(blurTOP)           \
+    X(selectTOP)         \
+    X(inTOP)             \
+    X(outTOP)            \
     X(boxSOP)            \
     X(sphereSOP)         \
     X(constantMAT)       \
