@@ -21,8 +21,8 @@ __all__ = [
     "project", "advance", "families", "tdError", "baseCOMP", "containerCOMP", "cameraCOMP", "geometryCOMP",
     "lightCOMP", "ambientlightCOMP", "environmentlightCOMP", "nullCOMP", "renderTOP", "renderpassTOP",
     "depthTOP", "renderselectTOP", "constantTOP", "nullTOP", "levelTOP", "compositeTOP", "scriptTOP",
-    "flipTOP", "transformTOP", "resolutionTOP", "blurTOP", "selectTOP", "inTOP", "outTOP", "boxSOP",
-    "sphereSOP", "constantMAT", "phongMAT", "textDAT", "tableDAT", "op", "opex", "ops", "tdu",
+    "flipTOP", "transformTOP", "resolutionTOP", "blurTOP", "selectTOP", "inTOP", "outTOP", "rampTOP",
+    "boxSOP", "sphereSOP", "constantMAT", "phongMAT", "textDAT", "tableDAT", "op", "opex", "ops", "tdu",
     "FileSaveStatus", "waitForSaves",
 ]
 # END GENERATED

@@ -1637,6 +1637,31 @@ class outTOP(TOP):
     def par(self) -> _outTOP_par: ...
 
 @final
+class _rampTOP_par(ParCollection):
+    dat: _ParAttribute  # DAT (OP, Ramp page, default '')
+    type: _ParAttribute  # Type (Menu, Ramp page, default 'horizontal'; horizontal vertical radial circular)
+    phase: _ParAttribute  # Phase (Float, Ramp page, default 0.0)
+    period: _ParAttribute  # Period (Float, Ramp page, default 1.0)
+    extend: _ParAttribute  # Extend (Menu, Ramp page, default 'hold'; hold zero repeat mirror)
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class rampTOP(TOP):
+    """rampTOP: a gradient between colour keys."""
+    @property
+    def par(self) -> _rampTOP_par: ...
+
+@final
 class _boxSOP_par(ParCollection):
     tx: _ParAttribute  # Center (Float, Box page, default 0.0)
     ty: _ParAttribute  # Center (Float, Box page, default 0.0)

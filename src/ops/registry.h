@@ -31,6 +31,7 @@
     X(selectTOP)         \
     X(inTOP)             \
     X(outTOP)            \
+    X(rampTOP)           \
     X(boxSOP)            \
     X(sphereSOP)         \
     X(constantMAT)       \
