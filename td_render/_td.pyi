@@ -1662,6 +1662,40 @@ class rampTOP(TOP):
     def par(self) -> _rampTOP_par: ...
 
 @final
+class _noiseTOP_par(ParCollection):
+    type: _ParAttribute  # Type (Menu, Noise page, default 'simplex3d'; random hermite simplex2d simplex3d)
+    seed: _ParAttribute  # Seed (Float, Noise page, default 1.0)
+    period: _ParAttribute  # Period (Float, Noise page, default 1.0)
+    harmon: _ParAttribute  # Harmonics (Int, Noise page, default 2)
+    spread: _ParAttribute  # Harmonic Spread (Float, Noise page, default 2.0)
+    gain: _ParAttribute  # Harmonic Gain (Float, Noise page, default 0.7)
+    rough: _ParAttribute  # Roughness (Float, Noise page, default 0.5)
+    exp: _ParAttribute  # Exponent (Float, Noise page, default 1.0)
+    amp: _ParAttribute  # Amplitude (Float, Noise page, default 0.5)
+    offset: _ParAttribute  # Offset (Float, Noise page, default 0.5)
+    mono: _ParAttribute  # Monochrome (Toggle, Noise page, default True)
+    tx: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    ty: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    tz: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class noiseTOP(TOP):
+    """noiseTOP: fractal noise, the same image for the same parameters and seed."""
+    @property
+    def par(self) -> _noiseTOP_par: ...
+
+@final
 class _boxSOP_par(ParCollection):
     tx: _ParAttribute  # Center (Float, Box page, default 0.0)
     ty: _ParAttribute  # Center (Float, Box page, default 0.0)

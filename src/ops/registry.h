@@ -32,6 +32,7 @@
     X(inTOP)             \
     X(outTOP)            \
     X(rampTOP)           \
+    X(noiseTOP)          \
     X(boxSOP)            \
     X(sphereSOP)         \
     X(constantMAT)       \
