@@ -344,3 +344,36 @@ def test_npasses_feed_back_into_input_zero(net):
     comp.par.npasses = 4  # input 0 is the last pass; input 1 stays
     want = src + 4 * np.array([0.1, 0.2, 0.3, 0.0])
     assert np.abs(comp.numpyArray() - want).max() < 1e-5
+
+
+# ---- the TOP API and flags on image TOPs ----
+
+def test_whole_top_api_on_an_image_top(net, tmp_path):
+    c = _constant(net, (0.2, 0.4, 0.6, 1.0), fmt="rgba8fixed")
+    lv = net.create(td.levelTOP)
+    lv.inputConnectors[0].connect(c)
+    lv.par.brightness1 = 1.3  # no result falls half-way between two 8-bit steps
+    want = np.round(np.array([0.2, 0.4, 0.6, 1.0]) * 255) / 255 * np.array([1.3, 1.3, 1.3, 1.0])
+    want = np.round(np.clip(want, 0, 1) * 255) / 255
+    assert np.allclose(lv.sample(x=3, y=4), want, atol=1e-6)
+    assert lv.numpyArray(delayed=True) is None  # the first delayed read starts one: nothing yet
+    arr = lv.numpyArray(delayed=True)
+    assert arr is not None and np.allclose(arr[0, 0], want, atol=1e-6)
+    path = tmp_path / "level.png"
+    lv.save(str(path))
+    assert path.stat().st_size > 0
+    data = lv.saveByteArray(".png")
+    assert bytes(data[:8]) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_bypass_passes_input_zero_through(net):
+    r = _lit_sphere(net)
+    lv = net.create(td.levelTOP)
+    lv.inputConnectors[0].connect(r)
+    lv.par.brightness1 = 0.25
+    lv.par.outputresolution = "half"
+    lv.bypass = True
+    got = lv.numpyArray()
+    assert np.array_equal(got, r.numpyArray()) and (lv.width, lv.height) == (W, H)
+    lv.bypass = False
+    assert lv.numpyArray().shape == (H // 2, W // 2, 4)

@@ -11,7 +11,12 @@
 #include "gpu/sampler.h"
 #include "graph/op.h"
 #include "ops/image_top.h"
+#include "image/pixels.h"
 #include "ops/material.h"
+#include "td_shaders.h"
+
+/* A bypassed image TOP's program: its input 0 unchanged. */
+static const td_material_program bypass_program = {.name = "bypass", .fragment = td_shader_null_top_frag};
 
 int
 td_image_top_error(TdOp *top, const char *what)
@@ -22,6 +27,29 @@ td_image_top_error(TdOp *top, const char *what)
         Py_DECREF(path);
     }
     return -1;
+}
+
+const td_pixel_format *
+td_image_top_pixels_format(const td_pixels *px)
+{
+    static const char *const tokens[4][4] = {
+        [TD_SAMPLE_U8] = {"mono8fixed", "rg8fixed", "rgba8fixed", "rgba8fixed"},
+        [TD_SAMPLE_U16] = {"mono16fixed", "rg16fixed", "rgba16fixed", "rgba16fixed"},
+        [TD_SAMPLE_F16] = {"mono16float", "rg16float", "rgb16float", "rgba16float"},
+        [TD_SAMPLE_F32] = {"mono32float", "rg32float", "rgb32float", "rgba32float"}};
+    const char *want = tokens[px->type][px->channels - 1];
+    if (px->layout == TD_PIXELS_GREY && px->channels == 2) {
+        want = px->type == TD_SAMPLE_U8    ? "monoalpha8fixed"
+               : px->type == TD_SAMPLE_U16 ? "monoalpha16fixed"
+               : px->type == TD_SAMPLE_F16 ? "monoalpha16float"
+                                           : "monoalpha32float";
+    }
+    for (int i = 1; td_pixel_format_tokens[i] != NULL; i++) {
+        if (strcmp(td_pixel_format_tokens[i], want) == 0) {
+            return td_pixel_format_at(i);
+        }
+    }
+    return td_pixel_format_at(1);
 }
 
 /* The wired inputs as new references (*n of them); -1 with a Python error. */
@@ -164,6 +192,23 @@ td_image_top_build(TdOp *top)
         td_scene_decref(scene);
         scene = NULL;
         goto done;
+    }
+    if (proto->pixels) {
+        td_top_state *s = top->valid ? top->ext : NULL;
+        if (s != NULL && s->pixels != NULL) {
+            const td_pixels *px = s->pixels;
+            td_top_output_from(tv, common, &b.out);
+            td_image_top_resolve(tv, common, px->width, px->height, td_image_top_pixels_format(px), &b.out);
+            td_pixels_incref(s->pixels);
+            scene->pixels = s->pixels;
+        }
+    }
+    if (td_op_flag(top, TD_FLAG_BYPASS) && b.ninputs > 0) { /* its input passes through */
+        scene->image_program = &bypass_program;
+        b.out.width = b.inputs[0].width;
+        b.out.height = b.inputs[0].height;
+        b.out.format = b.inputs[0].format;
+        b.passes = 1;
     }
     if (b.out.width > 32768 || b.out.height > 32768) {
         td_image_top_error(top, "its resolution is larger than 32768");

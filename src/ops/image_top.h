@@ -30,7 +30,14 @@ typedef struct td_image_top_class {
     /* > 0: input 0 is the TOP this parameter (an OP parameter, index input_par - 1) names, or the
      * wired input 0 when it is empty (selectTOP); 0: the wired inputs */
     Py_ssize_t input_par;
+    /* 1: the pixels in the TOP's state (td_top_state.pixels, which fill may set) are input 0, and
+     * the Common page's 'useinput' means their size and td_image_top_pixels_format */
+    int pixels;
 } td_image_top_class;
+
+struct td_pixels;
+/* The format of host pixels of their depth and channels (what 'useinput' gives them). */
+const td_pixel_format *td_image_top_pixels_format(const struct td_pixels *px);
 
 /* td_top_class.build of every image TOP. */
 td_scene *td_image_top_build(TdOp *top);

@@ -25,30 +25,6 @@ TD_PAR_TABLE(script_pars, SCRIPT_PARS);
 
 static const td_material_program script_program = {.name = "scriptTOP", .fragment = td_shader_script_top_frag};
 
-/* The format of pixels when the Common page says 'useinput': their depth and channels. */
-static const td_pixel_format *
-native_format(const td_pixels *px)
-{
-    static const char *const tokens[4][4] = {
-        [TD_SAMPLE_U8] = {"mono8fixed", "rg8fixed", "rgba8fixed", "rgba8fixed"},
-        [TD_SAMPLE_U16] = {"mono16fixed", "rg16fixed", "rgba16fixed", "rgba16fixed"},
-        [TD_SAMPLE_F16] = {"mono16float", "rg16float", "rgb16float", "rgba16float"},
-        [TD_SAMPLE_F32] = {"mono32float", "rg32float", "rgb32float", "rgba32float"}};
-    const char *want = tokens[px->type][px->channels - 1];
-    if (px->layout == TD_PIXELS_GREY && px->channels == 2) {
-        want = px->type == TD_SAMPLE_U8    ? "monoalpha8fixed"
-               : px->type == TD_SAMPLE_U16 ? "monoalpha16fixed"
-               : px->type == TD_SAMPLE_F16 ? "monoalpha16float"
-                                           : "monoalpha32float";
-    }
-    for (int i = 1; td_pixel_format_tokens[i] != NULL; i++) {
-        if (strcmp(td_pixel_format_tokens[i], want) == 0) {
-            return td_pixel_format_at(i);
-        }
-    }
-    return td_pixel_format_at(1);
-}
-
 /* Runs the callbacks DAT's text and its onCook(top); -1 with the Python error. */
 static int
 run_callbacks(TdOp *top, const char *path, td_top_state *s)
@@ -142,7 +118,7 @@ script_build(TdOp *top)
     td_top_output out;
     td_top_output_from(tv, common, &out);
     if (px != NULL) {
-        td_image_top_resolve(tv, common, px->width, px->height, native_format(px), &out);
+        td_image_top_resolve(tv, common, px->width, px->height, td_image_top_pixels_format(px), &out);
     }
     scene = td_scene_new(0, 0);
     if (scene == NULL) {

@@ -107,6 +107,9 @@ typedef struct td_top_state {
     /* scriptTOP: the pixels copyNumpyArray() gave (one reference), and whether its onCook runs now */
     struct td_pixels *pixels;
     int in_callback;
+    /* moviefileinTOP: the file pixels came from (malloc'd), its modification time and size then */
+    char *file;
+    long long file_mtime_ns, file_size;
 } td_top_state;
 
 /* top's C state, made if it has none; NULL with MemoryError. */

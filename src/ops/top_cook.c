@@ -4,6 +4,7 @@
  * A read renders only if something in the network changed since the last render (the network's
  * change serial) and the rebuilt snapshot differs from the one the texture holds, so unrelated
  * changes do not re-render. */
+#include <stdlib.h>
 #include <time.h>
 
 #include "bind/numpy.h"
@@ -26,6 +27,7 @@ td_top_release(TdOp *top)
     td_gl_target_release(s->target);
     td_scene_decref(s->cooked);
     td_pixels_decref(s->pixels);
+    free(s->file);
     PyMem_Free(s);
 }
 
