@@ -48,6 +48,9 @@ td_scene_decref(td_scene *s)
     for (int k = 0; k < s->ntextures; k++) {
         td_gl_target_release(s->textures[k]);
     }
+    for (int k = 0; k < s->nenvlights; k++) {
+        td_gl_target_release(s->envmaps[k]);
+    }
     free(s->lights);
     free(s->draws);
     free(s);

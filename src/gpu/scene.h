@@ -14,7 +14,9 @@
 #include "gpu/mesh.h"
 #include "gpu/program.h"
 
-typedef enum { TD_LIGHT_POINT = 0, TD_LIGHT_AMBIENT = 1, TD_LIGHT_CONE = 2, TD_LIGHT_DISTANT = 3 } td_light_kind;
+typedef enum {
+    TD_LIGHT_POINT = 0, TD_LIGHT_AMBIENT = 1, TD_LIGHT_CONE = 2, TD_LIGHT_DISTANT = 3, TD_LIGHT_ENVIRONMENT = 4
+} td_light_kind;
 
 typedef enum { TD_SHADOW_NONE = 0, TD_SHADOW_HARD = 1, TD_SHADOW_SOFT = 2 } td_shadow_kind;
 
@@ -25,6 +27,14 @@ typedef enum { TD_SHADOW_NONE = 0, TD_SHADOW_HARD = 1, TD_SHADOW_SOFT = 2 } td_s
 #define TD_MAX_PROJMAPS 4
 /* Distinct TOP images the materials of one render sample, at most. */
 #define TD_MAX_TEXTURES 16
+/* Environment lights a render takes at most (each on two texture units from 24: gpu/envlight.h). */
+#define TD_MAX_ENVLIGHTS 4
+
+/* One environment light, laid out as the std140 TDEnvLight of shaders/pbr.frag. */
+typedef struct td_scene_envlight {
+    float color[4];     /* colour * dimmer; w unused */
+    float rotation[12]; /* world direction to the map's direction: three columns (std140 vec4s, w unused) */
+} td_scene_envlight;
 
 /* One light, laid out as the std140 TDLight of shaders/td_fragment.glsl. */
 typedef struct td_scene_light {
@@ -121,6 +131,11 @@ typedef struct td_scene {
     uint64_t projmap_gens[TD_MAX_PROJMAPS];
     int select_buffer;        /* select: the input's colour buffer copied */
     td_scene_fog fog;         /* the camera's; all zero when off */
+    int nenvlights;           /* environment lights (pbrMAT's image-based light) */
+    struct td_gl_target *envmaps[TD_MAX_ENVLIGHTS]; /* their maps' TOP images (one reference each), NULL:
+                                                     * a uniform environment of the light's colour */
+    uint64_t envmap_gens[TD_MAX_ENVLIGHTS];
+    td_scene_envlight envlights[TD_MAX_ENVLIGHTS];
 } td_scene;
 
 /* Where the compared values of a td_scene begin. */
