@@ -130,7 +130,7 @@ void main()
         float nl = max(dot(n, l), 0.0);
         if (nl > 0.0) {
             vec3 h = normalize(l + v);
-            float nh = max(dot(n, h), 0.0), vh = max(dot(v, h), 0.0);
+            float nh = clamp(dot(n, h), 0.0, 1.0), vh = clamp(dot(v, h), 0.0, 1.0);
             vec3 f = f0 + (1.0 - f0) * pow(1.0 - vh, 5.0);
             color += lc * nl * (diffuse + PBR_PI * pbrD(nh, alpha2) * pbrVis(nl, nv, alpha2) * f);
         }
