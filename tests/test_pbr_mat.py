@@ -428,3 +428,24 @@ def test_bad_input(net):
     for i in range(4):
         net.op("light_env%d" % i).destroy()
     assert r.numpyArray().shape == (H, W, 4)
+
+
+def test_the_example_scene_writes_an_image(tmp_path, capsys):
+    import importlib.util
+    import pathlib
+
+    from PIL import Image
+
+    path = pathlib.Path(__file__).resolve().parent.parent / "examples" / "pbr_scene.py"
+    spec = importlib.util.spec_from_file_location("pbr_scene_example", path)
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+    out = tmp_path / "pbr.png"
+    try:
+        assert example.main(["--out", str(out), "--width", "240", "--height", "135"]) == 0
+    finally:
+        td.root.op("pbr_scene").destroy()
+    img = np.asarray(Image.open(out))
+    assert img.shape == (135, 240, 4)
+    assert len(np.unique(img.reshape(-1, 4), axis=0)) > 100  # shaded, not flat
+    assert str(out) in capsys.readouterr().out
