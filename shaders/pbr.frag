@@ -25,14 +25,20 @@ layout(binding = TD_NORMALMAP_UNIT) uniform sampler2D sNormalMap;
 layout(binding = TD_EMITMAP_UNIT) uniform sampler2D sEmitMap;
 #endif
 
-#if TD_NUM_ENV_LIGHTS > 0
-// src/gpu/envlight.h: light e's irradiance map on TD_ENV_UNIT + 2 e, its specular map (TD_ENV_LEVELS
-// roughness levels) on the next; rotation takes world directions to the map's.
+#if TD_NUM_ENV_LIGHTS > 0 || TD_ENV_UNIFORM
+// src/gpu/envlight.h: the environment lights without a map summed (a uniform environment), then per
+// light with a map its colour and the rotation from world directions to the map's; its irradiance
+// map on unit TD_ENV_UNIT + 2 e, its specular map (TD_ENV_LEVELS roughness levels) on the next.
 struct TDEnvLight {
     vec4 color;
     mat3 rotation;
 };
-layout(std140, binding = TD_ENV_BLOCK) uniform TDEnvLights { TDEnvLight uTDEnvLights[TD_NUM_ENV_LIGHTS]; };
+layout(std140, binding = TD_ENV_BLOCK) uniform TDEnvLights {
+    vec4 uTDEnvUniform;
+    TDEnvLight uTDEnvLights[TD_NUM_ENV_LIGHTS > 0 ? TD_NUM_ENV_LIGHTS : 1];
+};
+#endif
+#if TD_NUM_ENV_LIGHTS > 0
 layout(binding = TD_ENV_UNIT) uniform sampler2D sTDEnvMaps[2 * TD_NUM_ENV_LIGHTS];
 
 // The equirectangular map's (u, v) of direction d (shaders/td_envmap.glsl's mapping).
@@ -138,7 +144,11 @@ void main()
     // environments: the ambient lights (uniform) and the environment lights
     vec2 ab = pbrEnvBRDF(rough, nv);
     vec3 spec = f0 * ab.x + ab.y;
-    color += ao * uTDAmbient.rgb * (diffuse + spec);
+    vec3 uniformEnv = uTDAmbient.rgb;
+#if TD_ENV_UNIFORM
+    uniformEnv += uTDEnvUniform.rgb;
+#endif
+    color += ao * uniformEnv * (diffuse + spec);
 #if TD_NUM_ENV_LIGHTS > 0
     vec3 r = reflect(-v, n);
     for (int e = 0; e < TD_NUM_ENV_LIGHTS; e++) {

@@ -420,14 +420,27 @@ def test_bad_input(net):
     env.par.envlightmap = "render1"  # the render it lights
     with pytest.raises(td.tdError, match="cycle"):
         r.numpyArray()
-    env.par.envlightmap = ""
+    m = _uniform_map(net, "envmap1", (0.5, 0.5, 0.5))
+    env.par.envlightmap = m
     for i in range(4):
-        net.create(td.environmentlightCOMP, "light_env%d" % i)
-    with pytest.raises(td.tdError, match="more than 4 environment lights"):
+        net.create(td.environmentlightCOMP, "light_env%d" % i).par.envlightmap = m
+    with pytest.raises(td.tdError, match="more than 4 environment lights with maps"):
         r.numpyArray()
     for i in range(4):
-        net.op("light_env%d" % i).destroy()
+        net.op("light_env%d" % i).par.envlightmap = ""  # without maps they are one uniform sum: any number
     assert r.numpyArray().shape == (H, W, 4)
+
+
+def test_environment_lights_without_maps_add_up(net):
+    cam = (0.0, 0.0, 2.0)
+    _plane(net, metallic=0.3, roughness=0.5)
+    r = _render(net, cam)
+    for i, c in enumerate([(0.1, 0.2, 0.3), (0.3, 0.1, 0.0), (0.05, 0.05, 0.05), (0.2, 0.0, 0.4), (0.1, 0.1, 0.1)]):
+        env = net.create(td.environmentlightCOMP, "light_env%d" % i)
+        env.par.cr, env.par.cg, env.par.cb = c
+    a = r.numpyArray()[..., :3]
+    want = _uniform_env(_points(cam), cam, (1, 1, 1), 0.3, 0.5, light=(0.75, 0.45, 0.85))
+    assert np.abs(a - want).max() < TOL
 
 
 def test_the_example_scene_writes_an_image(tmp_path, capsys):

@@ -32,17 +32,6 @@ texture_new(int w, int h, int levels)
     return id;
 }
 
-static GLuint
-white_new(void)
-{
-    static const float one[4] = {1.0f, 1.0f, 1.0f, 1.0f};
-    GLuint id = texture_new(1, 1, 1);
-    if (id != 0) {
-        glTextureSubImage2D(id, 0, 0, 0, 1, 1, GL_RGBA, GL_FLOAT, one);
-    }
-    return id;
-}
-
 /* The objects every environment pass uses, made once. */
 static int
 ensure_objects(td_gl_envlights *e, td_err *err)
@@ -53,7 +42,7 @@ ensure_objects(td_gl_envlights *e, td_err *err)
     if (e->block == 0) {
         glCreateBuffers(1, &e->block);
         if (e->block != 0) {
-            glNamedBufferData(e->block, sizeof(td_scene_envlight) * TD_MAX_ENVLIGHTS, NULL, GL_DYNAMIC_DRAW);
+            glNamedBufferData(e->block, 16 + sizeof(td_scene_envlight) * TD_MAX_ENVLIGHTS, NULL, GL_DYNAMIC_DRAW);
         }
     }
     if (e->sampler == 0) {
@@ -71,17 +60,10 @@ ensure_objects(td_gl_envlights *e, td_err *err)
         glSamplerParameteri(e->source_sampler, GL_TEXTURE_WRAP_S, GL_REPEAT);
         glSamplerParameteri(e->source_sampler, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     }
-    if (e->white_irradiance == 0) {
-        e->white_irradiance = white_new();
-    }
-    if (e->white_specular == 0) {
-        e->white_specular = white_new();
-    }
     if (e->base == 0) {
         e->base = texture_new(BASE_W, BASE_H, BASE_LEVELS);
     }
-    if (e->fbo == 0 || e->block == 0 || e->sampler == 0 || e->source_sampler == 0 || e->white_irradiance == 0 ||
-        e->white_specular == 0 || e->base == 0) {
+    if (e->fbo == 0 || e->block == 0 || e->sampler == 0 || e->source_sampler == 0 || e->base == 0) {
         return td_err_set(err, TD_ERR_RUNTIME, "could not create the environment lights' GL objects");
     }
     return 0;
@@ -211,10 +193,16 @@ maps_of(td_gl_envlights *e, td_gl_programs *programs, GLuint vao, td_gl_target *
 }
 
 int
+td_gl_envlights_uniform(const td_scene *s)
+{
+    return s->env_uniform[0] != 0.0f || s->env_uniform[1] != 0.0f || s->env_uniform[2] != 0.0f;
+}
+
+int
 td_gl_envlights_prepare(td_gl_envlights *e, td_gl_programs *programs, unsigned int vao, const td_scene *s,
                         td_err *err)
 {
-    if (s->nenvlights == 0) {
+    if (s->nenvlights == 0 && !td_gl_envlights_uniform(s)) {
         return 0;
     }
     if (ensure_objects(e, err) != 0) {
@@ -222,18 +210,18 @@ td_gl_envlights_prepare(td_gl_envlights *e, td_gl_programs *programs, unsigned i
     }
     GLuint irr[TD_MAX_ENVLIGHTS], spec[TD_MAX_ENVLIGHTS];
     for (int k = 0; k < s->nenvlights && k < TD_MAX_ENVLIGHTS; k++) {
-        irr[k] = e->white_irradiance;
-        spec[k] = e->white_specular;
-        if (s->envmaps[k] != NULL) {
-            td_gl_envmap *m = maps_of(e, programs, vao, s->envmaps[k], s->envmap_gens[k], err);
-            if (m == NULL) {
-                return -1;
-            }
-            irr[k] = m->irradiance;
-            spec[k] = m->specular;
+        td_gl_envmap *m = maps_of(e, programs, vao, s->envmaps[k], s->envmap_gens[k], err);
+        if (m == NULL) {
+            return -1;
         }
+        irr[k] = m->irradiance;
+        spec[k] = m->specular;
     }
-    glNamedBufferSubData(e->block, 0, (GLsizeiptr)(sizeof(td_scene_envlight) * (size_t)s->nenvlights), s->envlights);
+    glNamedBufferSubData(e->block, 0, 16, s->env_uniform);
+    if (s->nenvlights > 0) {
+        glNamedBufferSubData(e->block, 16, (GLsizeiptr)(sizeof(td_scene_envlight) * (size_t)s->nenvlights),
+                             s->envlights);
+    }
     glBindBufferBase(GL_UNIFORM_BUFFER, TD_BLOCK_ENVLIGHTS, e->block);
     for (int k = 0; k < s->nenvlights && k < TD_MAX_ENVLIGHTS; k++) {
         GLuint unit = TD_ENVLIGHT_UNIT + 2u * (GLuint)k;

@@ -27,7 +27,8 @@ typedef enum { TD_SHADOW_NONE = 0, TD_SHADOW_HARD = 1, TD_SHADOW_SOFT = 2 } td_s
 #define TD_MAX_PROJMAPS 4
 /* Distinct TOP images the materials of one render sample, at most. */
 #define TD_MAX_TEXTURES 16
-/* Environment lights a render takes at most (each on two texture units from 24: gpu/envlight.h). */
+/* Environment lights with a map a render takes at most (each on two texture units from 24:
+ * gpu/envlight.h); those without one are summed (td_scene.env_uniform). */
 #define TD_MAX_ENVLIGHTS 4
 
 /* One environment light, laid out as the std140 TDEnvLight of shaders/pbr.frag. */
@@ -131,11 +132,11 @@ typedef struct td_scene {
     uint64_t projmap_gens[TD_MAX_PROJMAPS];
     int select_buffer;        /* select: the input's colour buffer copied */
     td_scene_fog fog;         /* the camera's; all zero when off */
-    int nenvlights;           /* environment lights (pbrMAT's image-based light) */
-    struct td_gl_target *envmaps[TD_MAX_ENVLIGHTS]; /* their maps' TOP images (one reference each), NULL:
-                                                     * a uniform environment of the light's colour */
+    int nenvlights;           /* environment lights with a map (pbrMAT's image-based light) */
+    struct td_gl_target *envmaps[TD_MAX_ENVLIGHTS]; /* their maps' TOP images (one reference each) */
     uint64_t envmap_gens[TD_MAX_ENVLIGHTS];
     td_scene_envlight envlights[TD_MAX_ENVLIGHTS];
+    float env_uniform[4];     /* rgb: the environment lights without a map summed (uniform environments) */
 } td_scene;
 
 /* Where the compared values of a td_scene begin. */

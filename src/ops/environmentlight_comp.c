@@ -68,8 +68,8 @@ static PyType_Slot envlight_slots[] = {
                 "black under an environment light. Below a dimmer of 0.001 the light is off. The\n"
                 "render turns the map into a 32 x 16 diffuse irradiance map and a 128 x 64 specular map\n"
                 "prefiltered for 5 roughness levels (GGX), recomputed only when the map TOP's image\n"
-                "changes. A render takes at most 4 environment lights. Colour and dimmer default to 1\n"
-                "(ours: TouchDesigner does not document them)."},
+                "changes. A render takes at most 4 environment lights with maps (those without add up, any\n"
+                "number). Colour and dimmer default to 1 (ours: TouchDesigner does not document them)."},
     {0, NULL},
 };
 

@@ -193,13 +193,32 @@ gather_projector(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v
     return 0;
 }
 
-/* An environment light: its colour and rotation, and the TOP its map parameter names (relative to
- * the light's network), cooked; none: a uniform environment. */
+/* An environment light: without a map a uniform environment (summed); with one its colour, its
+ * rotation and the TOP its map parameter names (relative to the light's network), cooked. */
 static int
 gather_envlight(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v, const td_scene_light *sl)
 {
+    const char *path = td_values_str(v, td_object_class_of(light)->envmap_par);
+    if (path[0] == '\0') {
+        for (int k = 0; k < 3; k++) {
+            g->env_uniform[k] += sl->color[k];
+        }
+        return 0;
+    }
     if (g->nenvlights >= TD_MAX_ENVLIGHTS) {
-        return limit_error(top, TD_MAX_ENVLIGHTS, "environment lights");
+        return limit_error(top, TD_MAX_ENVLIGHTS, "environment lights with maps");
+    }
+    TdOp *map = td_path_resolve(light->parent != NULL ? light->parent : light, path);
+    if (map == NULL || !map->valid || td_top_class_of(map) == NULL) {
+        return td_render_error(light, map == NULL || !map->valid ? "envlightmap '%s' names no operator"
+                                                                 : "envlightmap '%s' is not a TOP", path);
+    }
+    Py_INCREF(map);
+    td_top_image image;
+    int rc = td_top_input_cook(top, map, &image);
+    Py_DECREF(map);
+    if (rc < 0) {
+        return -1;
     }
     td_scene_envlight *e = &g->envlights[g->nenvlights];
     memset(e, 0, sizeof(*e));
@@ -207,26 +226,8 @@ gather_envlight(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v,
     for (int c = 0; c < 3; c++) {
         memcpy(e->rotation + 4 * c, sl->projector_matrix + 4 * c, 3 * sizeof(float));
     }
-    g->envmaps[g->nenvlights] = NULL;
-    g->envmap_gens[g->nenvlights] = 0;
-    const char *path = td_values_str(v, td_object_class_of(light)->envmap_par);
-    if (path[0] != '\0') {
-        TdOp *map = td_path_resolve(light->parent != NULL ? light->parent : light, path);
-        if (map == NULL || !map->valid || td_top_class_of(map) == NULL) {
-            return td_render_error(light, map == NULL || !map->valid ? "envlightmap '%s' names no operator"
-                                                                     : "envlightmap '%s' is not a TOP", path);
-        }
-        Py_INCREF(map);
-        td_top_image image;
-        int rc = td_top_input_cook(top, map, &image);
-        Py_DECREF(map);
-        if (rc < 0) {
-            return -1;
-        }
-        g->envmaps[g->nenvlights] = image.target;
-        g->envmap_gens[g->nenvlights] = image.generation;
-    }
-    g->nenvlights++;
+    g->envmaps[g->nenvlights] = image.target;
+    g->envmap_gens[g->nenvlights++] = image.generation;
     return 0;
 }
 
@@ -682,6 +683,7 @@ td_render_gather_scene(td_render_gather *g, const td_values *tv, const td_render
     }
     scene->nenvlights = g->nenvlights;
     g->nenvlights = 0;
+    memcpy(scene->env_uniform, g->env_uniform, sizeof(g->env_uniform));
     scene->fog = g->cam_fog;
     const td_par_value *v = tv->v;
     if (lay->cullface >= 0) {
