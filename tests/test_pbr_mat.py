@@ -462,3 +462,22 @@ def test_the_example_scene_writes_an_image(tmp_path, capsys):
     assert img.shape == (135, 240, 4)
     assert len(np.unique(img.reshape(-1, 4), axis=0)) > 100  # shaded, not flat
     assert str(out) in capsys.readouterr().out
+
+
+def test_a_polished_metal_mirrors_the_environment(net):
+    """Roughness 0 reads the specular map's sharp level along the reflected direction r = 2 (n.v) n - v:
+    on an orthographic view from +z, the sphere's -x side reflects directions with x < 0 (the bright
+    half), its +x side the dark half; at n.v near 1 the specular term of a white metal is A + B ~ 1.
+    Rough, the reflection blurs: the two sides come closer together."""
+    r, env = _sphere_scene(net)
+    mat = net.op("pbr1")
+    mat.par.metallic, mat.par.roughness = 1.0, 0.0
+    env.par.envlightmap = _half_map(net)
+    a = r.numpyArray()
+    covered = np.nonzero(a[H, :, 3] > 0)[0]
+    x0, x1 = W - (W - covered[0]) // 2, W + (covered[-1] - W) // 2  # halfway to the rims: n.x = -/+0.5
+    a_b = _env_brdf(0.0, math.sqrt(0.75))
+    assert a[H, x0, 0] == pytest.approx(a_b[0] + a_b[1], abs=0.03) and a[H, x1, 0] < 0.02
+    mat.par.roughness = 1.0
+    b = r.numpyArray()
+    assert 0.05 < b[H, x1, 0] < b[H, x0, 0] < a[H, x0, 0] - 0.05
