@@ -1126,7 +1126,7 @@ class _environmentlightCOMP_par(ParCollection):
     cg: _ParAttribute  # Light Color (Float, Light page, default 1.0)
     cb: _ParAttribute  # Light Color (Float, Light page, default 1.0)
     dimmer: _ParAttribute  # Dimmer (Float, Light page, default 1.0)
-    envlightmap: _ParAttribute  # Environment Light Map (OP, Light page, default '')
+    envlightmap: _ParAttribute  # Environment Map (OP, Light page, default '')
     envlightmaprotatex: _ParAttribute  # Environment Map Rotate (Float, Light page, default 0.0)
     envlightmaprotatey: _ParAttribute  # Environment Map Rotate (Float, Light page, default 0.0)
     envlightmaprotatez: _ParAttribute  # Environment Map Rotate (Float, Light page, default 0.0)

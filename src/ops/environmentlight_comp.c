@@ -17,7 +17,7 @@
     X(cg, TD_PAR_F, "Light Color", "Light", 1)                                                             \
     X(cb, TD_PAR_F, "Light Color", "Light", 1)                                                             \
     X(dimmer, TD_PAR_F, "Dimmer", "Light", 1)                                                              \
-    X(envlightmap, TD_PAR_O, "Environment Light Map", "Light", "")                                         \
+    X(envlightmap, TD_PAR_O, "Environment Map", "Light", "")                                         \
     X(envlightmaprotatex, TD_PAR_F, "Environment Map Rotate", "Light", 0)                                  \
     X(envlightmaprotatey, TD_PAR_F, "Environment Map Rotate", "Light", 0)                                  \
     X(envlightmaprotatez, TD_PAR_F, "Environment Map Rotate", "Light", 0)
