@@ -6,6 +6,11 @@
 // (TDMaterial: pbr_block in src/ops/pbr_mat.c; the maps' TD_*MAP_UNIT macros: pbr_map_units).
 const float PBR_PI = 3.14159265358979;
 
+#ifndef TD_NUM_ENV_LIGHTS // the renderer defines these when the scene has environment lights
+#define TD_NUM_ENV_LIGHTS 0
+#define TD_ENV_UNIFORM 0
+#endif
+
 #ifdef TD_BASECOLORMAP_UNIT
 layout(binding = TD_BASECOLORMAP_UNIT) uniform sampler2D sBaseColorMap;
 #endif

@@ -49,7 +49,7 @@ td_gl_material_program(td_gl_programs *programs, const char *vsrc, char *fsrc, c
             n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "#define %s 1\n", mp->switches[i].define);
         }
     }
-    if (n < TD_SOURCE_MAX) { /* environment lights: pbrMAT's */
+    if (n < TD_SOURCE_MAX && (s->nenvlights > 0 || td_gl_envlights_uniform(s))) { /* pbrMAT's */
         n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "#define TD_NUM_ENV_LIGHTS %d\n#define TD_ENV_UNIFORM %d\n#define TD_ENV_UNIT %d\n"
                               "#define TD_ENV_BLOCK %d\n#define TD_ENV_LEVELS %d\n",
                               s->nenvlights, td_gl_envlights_uniform(s), TD_ENVLIGHT_UNIT, TD_BLOCK_ENVLIGHTS,
