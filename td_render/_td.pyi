@@ -1126,13 +1126,13 @@ class _environmentlightCOMP_par(ParCollection):
     cg: _ParAttribute  # Light Color (Float, Light page, default 1.0)
     cb: _ParAttribute  # Light Color (Float, Light page, default 1.0)
     dimmer: _ParAttribute  # Dimmer (Float, Light page, default 1.0)
-    envlightmap: _ParAttribute  # Environment Light Map (OP, Light page, default '')
+    envlightmap: _ParAttribute  # Environment Map (OP, Light page, default '')
     envlightmaprotatex: _ParAttribute  # Environment Map Rotate (Float, Light page, default 0.0)
     envlightmaprotatey: _ParAttribute  # Environment Map Rotate (Float, Light page, default 0.0)
     envlightmaprotatez: _ParAttribute  # Environment Map Rotate (Float, Light page, default 0.0)
 @final
 class environmentlightCOMP(ObjectCOMP):
-    """environmentlightCOMP: image-based light from the TOP in envlightmap, for pbrMAT."""
+    """environmentlightCOMP: light from every direction, for pbrMAT (phongMAT and constantMAT"""
     @property
     def par(self) -> _environmentlightCOMP_par: ...
 
@@ -1834,6 +1834,90 @@ class phongMAT(MAT):
     """phongMAT: a lit material, TouchDesigner's Phong Lighting Equation without maps. Per light,"""
     @property
     def par(self) -> _phongMAT_par: ...
+
+@final
+class _pbrMAT_par(ParCollection):
+    basecolorr: _ParAttribute  # Base Color (Float, RGB page, default 1.0)
+    basecolorg: _ParAttribute  # Base Color (Float, RGB page, default 1.0)
+    basecolorb: _ParAttribute  # Base Color (Float, RGB page, default 1.0)
+    basecolormap: _ParAttribute  # Base Color Map (OP, RGB page, default '')
+    basecolormapextendu: _ParAttribute  # Base Color Map Extend U (Menu, RGB page, default 'repeat'; hold ...)
+    basecolormapextendv: _ParAttribute  # Base Color Map Extend V (Menu, RGB page, default 'repeat'; hold ...)
+    basecolormapfilter: _ParAttribute  # Base Color Map Filter (Menu, RGB page, default 'linear'; nearest ...)
+    specularlevel: _ParAttribute  # Specular Level (Float, RGB page, default 0.5)
+    metallic: _ParAttribute  # Metallic (Float, RGB page, default 1.0)
+    metallicmap: _ParAttribute  # Metallic Map (OP, RGB page, default '')
+    metallicmapextendu: _ParAttribute  # Metallic Map Extend U (Menu, RGB page, default 'repeat'; hold zer ...)
+    metallicmapextendv: _ParAttribute  # Metallic Map Extend V (Menu, RGB page, default 'repeat'; hold zer ...)
+    metallicmapfilter: _ParAttribute  # Metallic Map Filter (Menu, RGB page, default 'linear'; nearest lin ...)
+    metallicchannelsource: _ParAttribute  # Metallic Channel Source (Menu, RGB page, default 'b'; r g b a)
+    roughness: _ParAttribute  # Roughness (Float, RGB page, default 0.5)
+    roughnessmap: _ParAttribute  # Roughness Map (OP, RGB page, default '')
+    roughnessmapextendu: _ParAttribute  # Roughness Map Extend U (Menu, RGB page, default 'repeat'; hold z ...)
+    roughnessmapextendv: _ParAttribute  # Roughness Map Extend V (Menu, RGB page, default 'repeat'; hold z ...)
+    roughnessmapfilter: _ParAttribute  # Roughness Map Filter (Menu, RGB page, default 'linear'; nearest l ...)
+    roughnesschannelsource: _ParAttribute  # Roughness Channel Source (Menu, RGB page, default 'g'; r g b a)
+    ambientocclusion: _ParAttribute  # Ambient Occlusion (Float, RGB page, default 1.0)
+    ambientocclusionmap: _ParAttribute  # Ambient Occlusion Map (OP, RGB page, default '')
+    ambientocclusionmapextendu: _ParAttribute  # Ambient Occlusion Map Extend U (Menu, RGB page, default ' ...)
+    ambientocclusionmapextendv: _ParAttribute  # Ambient Occlusion Map Extend V (Menu, RGB page, default ' ...)
+    ambientocclusionmapfilter: _ParAttribute  # Ambient Occlusion Map Filter (Menu, RGB page, default 'lin ...)
+    ambientocclusionchannelsource: _ParAttribute  # Ambient Occlusion Channel Source (Menu, RGB page, defa ...)
+    normalmap: _ParAttribute  # Normal Map (OP, RGB page, default '')
+    normalmapextendu: _ParAttribute  # Normal Map Extend U (Menu, RGB page, default 'repeat'; hold zero re ...)
+    normalmapextendv: _ParAttribute  # Normal Map Extend V (Menu, RGB page, default 'repeat'; hold zero re ...)
+    normalmapfilter: _ParAttribute  # Normal Map Filter (Menu, RGB page, default 'linear'; nearest linear ...)
+    heightmap: _ParAttribute  # Height Map (OP, RGB page, default '')
+    heightmapextendu: _ParAttribute  # Height Map Extend U (Menu, RGB page, default 'repeat'; hold zero re ...)
+    heightmapextendv: _ParAttribute  # Height Map Extend V (Menu, RGB page, default 'repeat'; hold zero re ...)
+    heightmapfilter: _ParAttribute  # Height Map Filter (Menu, RGB page, default 'linear'; nearest linear ...)
+    emitr: _ParAttribute  # Emit (Float, RGB page, default 0.0)
+    emitg: _ParAttribute  # Emit (Float, RGB page, default 0.0)
+    emitb: _ParAttribute  # Emit (Float, RGB page, default 0.0)
+    emitmap: _ParAttribute  # Emit Map (OP, RGB page, default '')
+    emitmapextendu: _ParAttribute  # Emit Map Extend U (Menu, RGB page, default 'repeat'; hold zero repeat ...)
+    emitmapextendv: _ParAttribute  # Emit Map Extend V (Menu, RGB page, default 'repeat'; hold zero repeat ...)
+    emitmapfilter: _ParAttribute  # Emit Map Filter (Menu, RGB page, default 'linear'; nearest linear mipm ...)
+    constantr: _ParAttribute  # Constant (Float, RGB page, default 0.0)
+    constantg: _ParAttribute  # Constant (Float, RGB page, default 0.0)
+    constantb: _ParAttribute  # Constant (Float, RGB page, default 0.0)
+    envlightquality: _ParAttribute  # Environment Light Quality (Float, RGB page, default 1.0)
+    alphamode: _ParAttribute  # Uniform Alpha (Toggle, Alpha page, default True)
+    alphafront: _ParAttribute  # Alpha Front (Float, Alpha page, default 1.0)
+    alphaside: _ParAttribute  # Alpha Side (Float, Alpha page, default 1.0)
+    rolloff: _ParAttribute  # Alpha Rolloff (Float, Alpha page, default 1.0)
+    blending: _ParAttribute  # Blending (Transparency) (Toggle, Common page, default False)
+    blendop: _ParAttribute  # Blend Operation (Menu, Common page, default 'add'; add subtract revsubtract ...)
+    srcblend: _ParAttribute  # Source Color (Menu, Common page, default 'sa'; zero dcol omdcol sa omsa da ...)
+    destblend: _ParAttribute  # Destination Color (Menu, Common page, default 'omsa'; zero scol omscol sa ...)
+    separatealphafunc: _ParAttribute  # Separate Alpha Function (Toggle, Common page, default False)
+    blendopa: _ParAttribute  # Blend Operation Alpha (Menu, Common page, default 'add'; add subtract revsu ...)
+    srcblenda: _ParAttribute  # Source Alpha (Menu, Common page, default 'sa'; zero dcol omdcol sa omsa da ...)
+    destblenda: _ParAttribute  # Destination Alpha (Menu, Common page, default 'omsa'; zero scol omscol sa ...)
+    blendconstantr: _ParAttribute  # Blend Constant Color (Float, Common page, default 0.0)
+    blendconstantg: _ParAttribute  # Blend Constant Color (Float, Common page, default 0.0)
+    blendconstantb: _ParAttribute  # Blend Constant Color (Float, Common page, default 0.0)
+    blendconstanta: _ParAttribute  # Blend Constant Alpha (Float, Common page, default 0.0)
+    legacyalphabehavior: _ParAttribute  # Legacy Alpha Behavior (Toggle, Common page, default False)
+    postmultalpha: _ParAttribute  # Post-Multiply Color by Alpha (Toggle, Common page, default False)
+    pointcolorpremult: _ParAttribute  # Point Color Pre-Multiply (Menu, Common page, default 'alreadypremu ...)
+    depthtest: _ParAttribute  # Depth Test (Toggle, Common page, default True)
+    depthfunc: _ParAttribute  # Depth Test Function (Menu, Common page, default 'less'; less lessorequal e ...)
+    depthwriting: _ParAttribute  # Write Depth Values (Toggle, Common page, default True)
+    alphatest: _ParAttribute  # Discard Pixels Based on Alpha (Toggle, Common page, default False)
+    alphafunc: _ParAttribute  # Keep Pixels with Alpha (Menu, Common page, default 'greaterorequal'; less ...)
+    alphathreshold: _ParAttribute  # Alpha Threshold (Float, Common page, default 0.5)
+    wireframe: _ParAttribute  # Wire Frame (Menu, Common page, default 'off'; off tesselated topology)
+    wirewidth: _ParAttribute  # Line Width (Float, Common page, default 1.0)
+    cullface: _ParAttribute  # Cull Face (Menu, Common page, default 'userender'; userender neither backfa ...)
+    polygonoffset: _ParAttribute  # Polygon Depth Offset (Toggle, Common page, default False)
+    polygonoffsetfactor: _ParAttribute  # Offset Factor (Float, Common page, default 1.0)
+    polygonoffsetunits: _ParAttribute  # Offset Units (Float, Common page, default 1.0)
+@final
+class pbrMAT(MAT):
+    """pbrMAT: a physically based material (metallic / roughness). With n the surface normal"""
+    @property
+    def par(self) -> _pbrMAT_par: ...
 
 @final
 class _textDAT_par(ParCollection):

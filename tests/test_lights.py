@@ -98,11 +98,15 @@ def test_dimmer_off_and_bad_tokens(net):
     assert lt.par.lighttype.menuNames == ["point", "cone", "distant"]
 
 
-def test_environment_light_is_stored_and_adds_no_light(net):
+def test_environment_light_adds_no_light_to_phong(net):
+    """environmentlightCOMP lights pbrMAT only (tests/test_pbr_mat.py): phongMAT ignores it."""
     r, lt = _scene(net, lighttype="distant", rx=30.0)
     before = r.numpyArray()
     env = net.create(td.environmentlightCOMP, "light_env")  # matched by the 'light*' pattern
     env.par.dimmer = 5.0
-    env.par.envlightmap = r
+    assert np.array_equal(r.numpyArray(), before)
+    m = net.create(td.renderTOP, "map1")
+    m.par.lights = ""  # not itself lit by the environment light whose map it is
+    env.par.envlightmap = m
     assert np.array_equal(r.numpyArray(), before)
     assert env.par.envlightmaprotatey.eval() == 0.0 and env.par.cr.eval() == 1.0

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "gpu/envlight.h"
 #include "gpu/format.h"
 #include "gpu/material.h"
 #include "gpu/projector.h"
@@ -47,6 +48,12 @@ td_gl_material_program(td_gl_programs *programs, const char *vsrc, char *fsrc, c
         if (m->switches & (1u << i)) {
             n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "#define %s 1\n", mp->switches[i].define);
         }
+    }
+    if (n < TD_SOURCE_MAX && (s->nenvlights > 0 || td_gl_envlights_uniform(s))) { /* pbrMAT's */
+        n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "#define TD_NUM_ENV_LIGHTS %d\n#define TD_ENV_UNIFORM %d\n#define TD_ENV_UNIT %d\n"
+                              "#define TD_ENV_BLOCK %d\n#define TD_ENV_LEVELS %d\n",
+                              s->nenvlights, td_gl_envlights_uniform(s), TD_ENVLIGHT_UNIT, TD_BLOCK_ENVLIGHTS,
+                              TD_ENV_SPEC_LEVELS);
     }
     for (size_t j = 0; j < mp->nmaps && j < TD_MATERIAL_MAPS && n < TD_SOURCE_MAX; j++) {
         if (m->maps[j] >= 0) { /* the map names a TOP: its unit, which also says it is there */

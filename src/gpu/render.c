@@ -14,6 +14,7 @@
 #include "gpu/depth.h"
 #include "gpu/draw_state.h"
 #include "gpu/image_pass.h"
+#include "gpu/envlight.h"
 #include "gpu/projector.h"
 #include "gpu/sampler.h"
 #include "gpu/shadow.h"
@@ -33,6 +34,7 @@ struct td_gl_renderer {
     td_gl_image_pass image; /* the image operators' buffers */
     td_gl_shadows shadows;
     td_gl_samplers samplers; /* shared by material maps and projector maps */
+    td_gl_envlights env;  /* environment lights' maps */
     size_t lights_bytes, draws_bytes;
     GLint align;          /* GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT */
     unsigned char *staging;
@@ -224,7 +226,8 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
     int rc = 0;
     if (td_gl_shadows_draw(&r->shadows, r->programs, r->vsrc, s, r->draws, stride, TD_DRAW_BLOCK_BYTES, r->align,
                            err) != 0 ||
-        td_gl_projectors_bind(&r->samplers, s, err) != 0) {
+        td_gl_projectors_bind(&r->samplers, s, err) != 0 ||
+        td_gl_envlights_prepare(&r->env, r->programs, r->vao, s, err) != 0) {
         rc = -1;
         goto unbind;
     }
@@ -336,6 +339,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
 unbind:
     td_gl_shadows_unbind(s->nshadows);
     td_gl_projectors_unbind(s);
+    td_gl_envlights_unbind(s);
     if (s->ntextures > 0) {
         td_gl_unbind_maps();
     }

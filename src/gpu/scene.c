@@ -50,6 +50,9 @@ td_scene_decref(td_scene *s)
         td_gl_target_release(s->textures[k]);
     }
     td_pixels_decref(s->pixels);
+    for (int k = 0; k < s->nenvlights; k++) {
+        td_gl_target_release(s->envmaps[k]);
+    }
     free(s->lights);
     free(s->draws);
     free(s);

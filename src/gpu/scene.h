@@ -14,7 +14,9 @@
 #include "gpu/mesh.h"
 #include "gpu/program.h"
 
-typedef enum { TD_LIGHT_POINT = 0, TD_LIGHT_AMBIENT = 1, TD_LIGHT_CONE = 2, TD_LIGHT_DISTANT = 3 } td_light_kind;
+typedef enum {
+    TD_LIGHT_POINT = 0, TD_LIGHT_AMBIENT = 1, TD_LIGHT_CONE = 2, TD_LIGHT_DISTANT = 3, TD_LIGHT_ENVIRONMENT = 4
+} td_light_kind;
 
 typedef enum { TD_SHADOW_NONE = 0, TD_SHADOW_HARD = 1, TD_SHADOW_SOFT = 2 } td_shadow_kind;
 
@@ -27,6 +29,15 @@ typedef enum { TD_SHADOW_NONE = 0, TD_SHADOW_HARD = 1, TD_SHADOW_SOFT = 2 } td_s
 #define TD_MAX_TEXTURES 16
 /* Compile-time values of an image operator's program, at most. */
 #define TD_IMAGE_DEFINES 8
+/* Environment lights with a map a render takes at most (each on two texture units from 24:
+ * gpu/envlight.h); those without one are summed (td_scene.env_uniform). */
+#define TD_MAX_ENVLIGHTS 4
+
+/* One environment light, laid out as the std140 TDEnvLight of shaders/pbr.frag. */
+typedef struct td_scene_envlight {
+    float color[4];     /* colour * dimmer; w unused */
+    float rotation[12]; /* world direction to the map's direction: three columns (std140 vec4s, w unused) */
+} td_scene_envlight;
 
 /* One light, laid out as the std140 TDLight of shaders/td_fragment.glsl. */
 typedef struct td_scene_light {
@@ -132,6 +143,11 @@ typedef struct td_scene {
     float image_block[TD_MATERIAL_BLOCK_MAX / 4];
     struct td_pixels *pixels; /* image: host pixels uploaded as its first input (one reference), or NULL */
     int image_passes;         /* image: passes (npasses), each after the first reading the last as input 0 */
+    int nenvlights;           /* environment lights with a map (pbrMAT's image-based light) */
+    struct td_gl_target *envmaps[TD_MAX_ENVLIGHTS]; /* their maps' TOP images (one reference each) */
+    uint64_t envmap_gens[TD_MAX_ENVLIGHTS];
+    td_scene_envlight envlights[TD_MAX_ENVLIGHTS];
+    float env_uniform[4];     /* rgb: the environment lights without a map summed (uniform environments) */
 } td_scene;
 
 /* Where the compared values of a td_scene begin. */

@@ -101,6 +101,9 @@ typedef struct td_object_class {
     /* lights with projector maps: index of the TOP parameter (0: none; a light whose fill sets
      * projector[0] must have one) */
     Py_ssize_t projmap_par;
+    /* environment lights (fill sets position[3] TD_LIGHT_ENVIRONMENT and projector_matrix's columns
+     * 0..2 to the world-to-map rotation): index of the map TOP parameter */
+    Py_ssize_t envmap_par;
 } td_object_class;
 
 /* The fill_light both light types share: colour (cr cg cb at index c) times dimmer at the world

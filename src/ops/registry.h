@@ -37,6 +37,7 @@
     X(sphereSOP)         \
     X(constantMAT)       \
     X(phongMAT)          \
+    X(pbrMAT)            \
     X(textDAT)           \
     X(tableDAT)
 

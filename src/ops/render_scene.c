@@ -83,6 +83,9 @@ td_render_gather_clear(td_render_gather *g)
     for (int k = 0; k < g->ntextures; k++) {
         td_gl_target_release(g->textures[k]);
     }
+    for (int k = 0; k < g->nenvlights; k++) {
+        td_gl_target_release(g->envmaps[k]);
+    }
     memset(g, 0, sizeof(*g));
 }
 
@@ -190,6 +193,44 @@ gather_projector(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v
     return 0;
 }
 
+/* An environment light: without a map a uniform environment (summed); with one its colour, its
+ * rotation and the TOP its map parameter names (relative to the light's network), cooked. */
+static int
+gather_envlight(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v, const td_scene_light *sl)
+{
+    const char *path = td_values_str(v, td_object_class_of(light)->envmap_par);
+    if (path[0] == '\0') {
+        for (int k = 0; k < 3; k++) {
+            g->env_uniform[k] += sl->color[k];
+        }
+        return 0;
+    }
+    if (g->nenvlights >= TD_MAX_ENVLIGHTS) {
+        return limit_error(top, TD_MAX_ENVLIGHTS, "environment lights with maps");
+    }
+    TdOp *map = td_path_resolve(light->parent != NULL ? light->parent : light, path);
+    if (map == NULL || !map->valid || td_top_class_of(map) == NULL) {
+        return td_render_error(light, map == NULL || !map->valid ? "envlightmap '%s' names no operator"
+                                                                 : "envlightmap '%s' is not a TOP", path);
+    }
+    Py_INCREF(map);
+    td_top_image image;
+    int rc = td_top_input_cook(top, map, &image);
+    Py_DECREF(map);
+    if (rc < 0) {
+        return -1;
+    }
+    td_scene_envlight *e = &g->envlights[g->nenvlights];
+    memset(e, 0, sizeof(*e));
+    memcpy(e->color, sl->color, 3 * sizeof(float));
+    for (int c = 0; c < 3; c++) {
+        memcpy(e->rotation + 4 * c, sl->projector_matrix + 4 * c, 3 * sizeof(float));
+    }
+    g->envmaps[g->nenvlights] = image.target;
+    g->envmap_gens[g->nenvlights++] = image.generation;
+    return 0;
+}
+
 static int
 gather_lights(TdOp *top, td_render_gather *g, PyObject *lights)
 {
@@ -214,6 +255,12 @@ gather_lights(TdOp *top, td_render_gather *g, PyObject *lights)
             if (sl->position[3] == (float)TD_LIGHT_AMBIENT) {
                 for (int k = 0; k < 3; k++) {
                     g->ambient[k] += sl->color[k]; /* light from everywhere: one sum for the shaders */
+                }
+            }
+            else if (sl->position[3] == (float)TD_LIGHT_ENVIRONMENT) {
+                if (gather_envlight(top, g, l, v, sl) < 0) {
+                    td_values_free(v);
+                    return -1;
                 }
             }
             else if (g->nlights >= TD_MAX_LIGHTS) {
@@ -629,6 +676,14 @@ td_render_gather_scene(td_render_gather *g, const td_values *tv, const td_render
     }
     scene->ntextures = g->ntextures;
     g->ntextures = 0;
+    for (int k = 0; k < g->nenvlights; k++) {
+        scene->envmaps[k] = g->envmaps[k]; /* the scene holds them now */
+        scene->envmap_gens[k] = g->envmap_gens[k];
+        scene->envlights[k] = g->envlights[k];
+    }
+    scene->nenvlights = g->nenvlights;
+    g->nenvlights = 0;
+    memcpy(scene->env_uniform, g->env_uniform, sizeof(g->env_uniform));
     scene->fog = g->cam_fog;
     const td_par_value *v = tv->v;
     if (lay->cullface >= 0) {

@@ -99,6 +99,11 @@ typedef struct td_render_gather {
     uint64_t texture_gens[TD_MAX_TEXTURES];
     uint64_t *geos;                        /* ids of the geometry COMPs gathered (each once) */
     size_t ngeos, cap_geos;
+    int nenvlights;                        /* environment lights with a map */
+    struct td_gl_target *envmaps[TD_MAX_ENVLIGHTS]; /* their maps' images (one reference each) */
+    uint64_t envmap_gens[TD_MAX_ENVLIGHTS];
+    td_scene_envlight envlights[TD_MAX_ENVLIGHTS];
+    float env_uniform[3];                  /* those without one: their colours summed */
 } td_render_gather;
 
 /* Evaluates camera number `camera` (from 0) of those top's camera parameter names, and the lights and geometry its parameters name (tv: top's values) for an image
