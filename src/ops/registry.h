@@ -23,6 +23,7 @@
     X(sphereSOP)         \
     X(constantMAT)       \
     X(phongMAT)          \
+    X(glslMAT)           \
     X(textDAT)           \
     X(tableDAT)
 
