@@ -377,3 +377,25 @@ def test_a_long_uniform_name_is_refused(net):
     with pytest.raises(td.tdError, match="vec2name is longer than 63 characters"):
         r.numpyArray()
 
+
+
+def test_the_example_writes_its_images(tmp_path):
+    import importlib.util
+    import pathlib
+
+    path = pathlib.Path(__file__).resolve().parents[1] / "examples" / "glsl_material.py"
+    spec = importlib.util.spec_from_file_location("glsl_material_example", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path / "glsl.png"
+    try:
+        module.main(str(out))
+        render, normals = td.root.op("example/render1"), td.root.op("example/normals1")
+        a, n = render.numpyArray(), normals.numpyArray()
+    finally:
+        if td.root.op("example") is not None:
+            td.root.op("example").destroy()
+    assert out.stat().st_size > 0 and (tmp_path / "glsl_normals.png").stat().st_size > 0
+    centre = n[a.shape[0] // 2, a.shape[1] // 2]
+    # the sphere's centre faces the camera: normal (0, 0, 1) encoded as (0.5, 0.5, 1)
+    assert np.allclose(centre[:3], [0.5, 0.5, 1.0], atol=0.02) and a[a.shape[0] // 2, a.shape[1] // 2, 3] == 1.0
