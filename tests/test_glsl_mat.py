@@ -399,3 +399,24 @@ def test_the_example_writes_its_images(tmp_path):
     centre = n[a.shape[0] // 2, a.shape[1] // 2]
     # the sphere's centre faces the camera: normal (0, 0, 1) encoded as (0.5, 0.5, 1)
     assert np.allclose(centre[:3], [0.5, 0.5, 1.0], atol=0.02) and a[a.shape[0] // 2, a.shape[1] // 2, 3] == 1.0
+
+
+def test_a_shader_dats_file_expression_destroys_the_mat(net):
+    # reading the pixel DAT evaluates its file parameter, which destroys the MAT: an error, no crash
+    r, mat, v, p = _scene(net)
+    p.par.file.expr = "op('glsl1').destroy() or ''"
+    with pytest.raises(td.tdError):
+        r.numpyArray()
+    assert not mat.valid
+    with pytest.raises(td.tdError, match="names no operator"):  # the geometry's material is gone
+        r.numpyArray()
+    net.op("geo1").par.material = ""
+    assert r.numpyArray().shape == (H, W, 4)
+
+
+def test_a_vertex_dat_expression_replaces_the_pixel_dat(net):
+    # the file expression of the vertex DAT destroys the pixel DAT before it is read
+    r, mat, v, p = _scene(net)
+    v.par.file.expr = "op('p1').destroy() or ''"
+    with pytest.raises(td.tdError, match="pdat 'p1' names no DAT"):
+        r.numpyArray()
