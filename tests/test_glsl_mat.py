@@ -2,6 +2,8 @@
 are the shapes of TouchDesigner's "Write a GLSL Material" guide (gl_Position =
 TDWorldToProj(TDDeform(TDPos())); fragColor = TDOutputSwizzle(...)). Renders are rgba32float, so
 a colour a shader writes comes back exactly."""
+import math
+
 import numpy as np
 import pytest
 
@@ -419,4 +421,33 @@ def test_a_vertex_dat_expression_replaces_the_pixel_dat(net):
     r, mat, v, p = _scene(net)
     v.par.file.expr = "op('p1').destroy() or ''"
     with pytest.raises(td.tdError, match="pdat 'p1' names no DAT"):
+        r.numpyArray()
+
+
+def test_matrix_uniforms_from_an_object_and_a_table(net):
+    pixel = """uniform mat4 uM;
+uniform mat3 uR;
+out vec4 fragColor;
+void main() { fragColor = TDOutputSwizzle(vec4(uM[3].xyz / 8.0, uR[0].y)); }
+"""
+    r, mat, v, p = _scene(net, pixel=pixel)
+    xf = net.create(td.nullCOMP, "xf1")
+    xf.par.tx, xf.par.ty, xf.par.tz = 1.0, 2.0, 3.0
+    mat.par.matrix0name, mat.par.matrix0value = "uM", xf
+    mat.par.matrix1name = "uR"  # empty value: the identity, so uR[0].y is 0
+    assert np.array_equal(r.numpyArray()[H // 2, W // 2], np.float32([1 / 8, 2 / 8, 3 / 8, 0.0]))
+    xf.par.rz = 30.0  # the translation stays; uR from the same object: its first column is (cos, sin, 0)
+    mat.par.matrix1value = xf
+    got = r.numpyArray()[H // 2, W // 2]
+    assert np.allclose(got, [1 / 8, 2 / 8, 3 / 8, math.sin(math.radians(30))], atol=1e-6)
+    t = net.create(td.tableDAT, "m1")
+    for row in ([1, 0, 0, 4], [0, 1, 0, 2], [0, 0, 1, 6], [0, 0, 0, 1]):
+        t.appendRow(row)
+    mat.par.matrix0value = "m1"  # rows of the table are the matrix's rows: the translation is column 3
+    assert np.allclose(r.numpyArray()[H // 2, W // 2, :3], [4 / 8, 2 / 8, 6 / 8], atol=1e-7)
+    t.appendRow([0, 0, 0, 0])
+    with pytest.raises(td.tdError, match="matrix0value 'm1' is not a 4 x 4 table"):
+        r.numpyArray()
+    mat.par.matrix0value = "v1"
+    with pytest.raises(td.tdError, match="matrix0value 'v1' is neither an object COMP nor a table DAT"):
         r.numpyArray()

@@ -11,6 +11,9 @@
 #include "gpu/scene.h"
 #include "td_shaders.h"
 
+_Static_assert((4 * TD_GLSL_VECTORS + 16 * TD_GLSL_MATRICES) * sizeof(float) <= TD_MATERIAL_BLOCK_MAX,
+               "the vectors and matrices fit the material block");
+
 static char *
 copy(const char *s)
 {
@@ -43,6 +46,7 @@ td_gl_glsl_source(const td_gl_glsl *g)
     }
     memcpy(c->vectors, g->vectors, sizeof(c->vectors));
     memcpy(c->samplers, g->samplers, sizeof(c->samplers));
+    memcpy(c->matrices, g->matrices, sizeof(c->matrices));
     c->pre = copy(g->pre);
     c->vertex = copy(g->vertex);
     c->pixel = copy(g->pixel);
@@ -69,7 +73,8 @@ td_gl_glsl_equal(const td_gl_glsl *a, const td_gl_glsl *b)
     return same(a->pre, b->pre) && same(a->vertex, b->vertex) && same(a->geometry, b->geometry) &&
            same(a->pixel, b->pixel) && same(a->consts, b->consts) &&
            memcmp(a->vectors, b->vectors, sizeof(a->vectors)) == 0 &&
-           memcmp(a->samplers, b->samplers, sizeof(a->samplers)) == 0;
+           memcmp(a->samplers, b->samplers, sizeof(a->samplers)) == 0 &&
+           memcmp(a->matrices, b->matrices, sizeof(a->matrices)) == 0;
 }
 
 /* A growing source text; a failed allocation leaves text NULL. */
@@ -191,14 +196,18 @@ void
 td_gl_glsl_uniforms(td_gl_programs *programs, unsigned int program, const td_scene_material *m)
 {
     const td_gl_glsl *g = m->source->glsl;
-    const char *names[TD_GLSL_VECTORS + TD_MATERIAL_MAPS];
+    enum { NNAMES = TD_GLSL_VECTORS + TD_MATERIAL_MAPS + TD_GLSL_MATRICES };
+    const char *names[NNAMES];
     for (int k = 0; k < TD_GLSL_VECTORS; k++) {
         names[k] = g->vectors[k];
     }
     for (int j = 0; j < TD_MATERIAL_MAPS; j++) {
         names[TD_GLSL_VECTORS + j] = g->samplers[j];
     }
-    const td_gl_uniform *u = td_gl_program_uniforms(programs, program, names, TD_GLSL_VECTORS + TD_MATERIAL_MAPS);
+    for (int k = 0; k < TD_GLSL_MATRICES; k++) {
+        names[TD_GLSL_VECTORS + TD_MATERIAL_MAPS + k] = g->matrices[k];
+    }
+    const td_gl_uniform *u = td_gl_program_uniforms(programs, program, names, NNAMES);
     if (u == NULL) {
         return;
     }
@@ -248,6 +257,17 @@ td_gl_glsl_uniforms(td_gl_programs *programs, unsigned int program, const td_sce
         const td_gl_uniform *s = &u[TD_GLSL_VECTORS + j];
         if (s->location >= 0 && is_sampler(s->type)) {
             glProgramUniform1i(program, s->location, TD_MATERIAL_MAP_UNIT + j);
+        }
+    }
+    for (int k = 0; k < TD_GLSL_MATRICES; k++) {
+        const td_gl_uniform *x = &u[TD_GLSL_VECTORS + TD_MATERIAL_MAPS + k];
+        const float *v = m->block + 4 * TD_GLSL_VECTORS + 16 * k;
+        if (x->location >= 0 && x->type == GL_FLOAT_MAT4) {
+            glProgramUniformMatrix4fv(program, x->location, 1, GL_FALSE, v);
+        }
+        else if (x->location >= 0 && x->type == GL_FLOAT_MAT3) {
+            const float m3[9] = {v[0], v[1], v[2], v[4], v[5], v[6], v[8], v[9], v[10]};
+            glProgramUniformMatrix3fv(program, x->location, 1, GL_FALSE, m3);
         }
     }
 }

@@ -11,6 +11,9 @@
 #include "util/err.h"
 
 #define TD_GLSL_VECTORS 8
+/* Matrix uniforms, after the vectors in the material block: matrix k's 16 floats (column-major) at
+ * 4 * TD_GLSL_VECTORS + 16k. */
+#define TD_GLSL_MATRICES 2
 #define TD_GLSL_NAME_MAX 64
 
 typedef struct td_gl_glsl {
@@ -21,6 +24,7 @@ typedef struct td_gl_glsl {
     char *consts;   /* GLSL declarations of the constants ("const int n = 4;\n" ...), "" none */
     char vectors[TD_GLSL_VECTORS][TD_GLSL_NAME_MAX];   /* uniform names, "" unused */
     char samplers[TD_MATERIAL_MAPS][TD_GLSL_NAME_MAX]; /* sampler j: material map j's unit */
+    char matrices[TD_GLSL_MATRICES][TD_GLSL_NAME_MAX];
 } td_gl_glsl;
 
 /* A source carrying a copy of g (its strings copied; geometry may be NULL), one reference; NULL if

@@ -1,6 +1,7 @@
 /* glslMAT: a material whose vertex, optional geometry and pixel shaders are the user's GLSL, read
  * from DATs (or given as text), with TouchDesigner's GLSL API before each stage
  * (shaders/td_glsl_*.glsl) and uniforms set from its Vectors and Samplers pages (gpu/glsl.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "bind/state.h"
@@ -9,6 +10,7 @@
 #include "gpu/glsl.h"
 #include "ops/dat.h"
 #include "ops/material.h"
+#include "ops/object.h"
 #include "ops/render_scene.h"
 
 #define GLSLVERSION_MENU(M)                                                                                \
@@ -60,11 +62,15 @@ static const char *const arraykind_menu[] = {ARRAYKIND_MENU(TD_MENU_TOKEN) NULL}
     X(sampler##n##extendw, TD_PAR_ML, "Extend W", "Samplers", TD_EXTEND_REPEAT, td_menu_extend, td_menu_extend_labels) \
     X(sampler##n##filter, TD_PAR_ML, "Filter", "Samplers", TD_MAPFILTER_LINEAR, td_menu_mapfilter, td_menu_mapfilter_labels) \
     X(sampler##n##anisotropy, TD_PAR_M, "Anisotropic Filter", "Samplers", TD_ANISO_OFF, td_menu_anisotropy)
+#define MATRIX_BLOCK(X, n)                                                                                 \
+    X(matrix##n##name, TD_PAR_S, "Uniform Name", "Matrices", "")                                           \
+    X(matrix##n##value, TD_PAR_O, "Value", "Matrices", "")
 #define CONST_BLOCK(X, n)                                                                                  \
     X(const##n##name, TD_PAR_S, "Constant Name", "Constants", "")                                          \
     X(const##n##value, TD_PAR_I, "Value", "Constants", 0, -1000000, 1000000, 0)
 #define BLOCKS8(B, X) B(X, 0) B(X, 1) B(X, 2) B(X, 3) B(X, 4) B(X, 5) B(X, 6) B(X, 7)
 #define BLOCKS4(B, X) B(X, 0) B(X, 1) B(X, 2) B(X, 3)
+#define BLOCKS2(B, X) B(X, 0) B(X, 1)
 
 #define GLSL_PARS(X)                                                                                       \
     X(glslversion, TD_PAR_ML, "GLSL Version", "Load", GLSL_460, glslversion_menu, glslversion_labels)      \
@@ -84,6 +90,7 @@ static const char *const arraykind_menu[] = {ARRAYKIND_MENU(TD_MENU_TOKEN) NULL}
     BLOCKS8(SAMPLER_BLOCK, X)                                                                              \
     BLOCKS8(VEC_BLOCK, X)                                                                                  \
     BLOCKS4(ARRAY_BLOCK, X)                                                                                \
+    BLOCKS2(MATRIX_BLOCK, X)                                                                               \
     BLOCKS4(CONST_BLOCK, X)                                                                                \
     TD_MAT_COMMON_PARS(X)
 TD_PAR_TABLE(glsl_pars, GLSL_PARS);
@@ -92,6 +99,7 @@ TD_PAR_TABLE(glsl_pars, GLSL_PARS);
 #define VEC_STRIDE (PAR_vec1name - PAR_vec0name)
 #define SAMPLER_STRIDE (PAR_sampler1name - PAR_sampler0name)
 #define CONST_STRIDE (PAR_const1name - PAR_const0name)
+#define MATRIX_STRIDE (PAR_matrix1name - PAR_matrix0name)
 #define NCONSTS 4
 
 /* The material block: vector k's four values at floats 4k .. 4k + 3 (gpu/glsl.h reads them there). */
@@ -114,6 +122,7 @@ static const td_material_program glsl_program = {
 
 _Static_assert(TD_NPARS(glsl_block) == TD_GLSL_VECTORS, "one block field per vector uniform");
 _Static_assert(TD_NPARS(glsl_maps) == TD_MATERIAL_MAPS, "one sampler per material map");
+_Static_assert((PAR_const0name - PAR_matrix0name) / MATRIX_STRIDE == TD_GLSL_MATRICES, "one block per matrix uniform");
 
 /* Raises tdError "<mat>: <msg>" and keeps it in the MAT's errors() (until its sources change). */
 static int
@@ -215,10 +224,60 @@ constants(TdOp *mat, const td_values *vals, char *out, size_t cap)
     return 0;
 }
 
+/* Matrix k's value (column-major floats): the world transform of the object COMP its value names,
+ * a table DAT's 4 x 4 cells (row r, column c: the matrix's row r, column c), or the identity when
+ * it names nothing. Python may run (the object's transform, the DAT's file). */
+static int
+matrix_value(TdOp *mat, const td_values *vals, int k, float out[16])
+{
+    Py_ssize_t index = PAR_matrix0value + k * MATRIX_STRIDE;
+    const char *path = td_values_str(vals, index), *name = mat->cls->pars[index].name;
+    double m[16] = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
+    char msg[600];
+    int rc = 0;
+    if (path[0] != '\0') {
+        TdOp *op = td_path_resolve(mat->parent != NULL ? mat->parent : mat, path);
+        if (op == NULL || !op->valid) {
+            snprintf(msg, sizeof(msg), "%s '%.400s' names no operator", name, path);
+            return glsl_error(mat, msg);
+        }
+        Py_INCREF(op);
+        const td_dat_class *dc = td_dat_class_of(op);
+        if (td_object_class_of(op) != NULL) {
+            rc = td_object_world(op, m, NULL);
+        }
+        else if (dc != NULL && dc->table) {
+            td_dat_data *d = td_dat_contents(op);
+            if (d == NULL) {
+                rc = -1;
+            }
+            else if (d->table.nrows != 4 || d->table.ncols != 4) {
+                snprintf(msg, sizeof(msg), "%s '%.400s' is not a 4 x 4 table", name, path);
+                rc = glsl_error(mat, msg);
+            }
+            for (int r = 0; rc == 0 && r < 4; r++) {
+                for (int c = 0; c < 4; c++) {
+                    m[c * 4 + r] = atof(td_table_get(&d->table, (size_t)r, (size_t)c, NULL));
+                }
+            }
+        }
+        else {
+            snprintf(msg, sizeof(msg), "%s '%.400s' is neither an object COMP nor a table DAT (it is a %s)", name,
+                     path, op->cls->optype);
+            rc = glsl_error(mat, msg);
+        }
+        Py_DECREF(op);
+    }
+    for (int i = 0; i < 16; i++) {
+        out[i] = (float)m[i];
+    }
+    return rc < 0 ? -1 : td_op_check(mat);
+}
+
 static int
 glsl_fill(TdOp *mat, const td_values *vals, td_scene_material *out)
 {
-    (void)out; /* the render takes mat->ext as the material's source */
+    /* the render takes mat->ext as the material's source; out gets the matrices' values */
     static const Py_ssize_t stage_pars[4] = {PAR_predat, PAR_vdat, PAR_gdat, PAR_pdat};
     const char *texts[4];
     PyObject *held[4] = {NULL, NULL, NULL, NULL};
@@ -237,6 +296,12 @@ glsl_fill(TdOp *mat, const td_values *vals, td_scene_material *out)
     }
     for (int j = 0; rc == 0 && j < TD_MATERIAL_MAPS; j++) {
         rc = uniform_name(mat, vals, PAR_sampler0name + j * SAMPLER_STRIDE, g.samplers[j]);
+    }
+    for (int k = 0; rc == 0 && k < TD_GLSL_MATRICES; k++) {
+        rc = uniform_name(mat, vals, PAR_matrix0name + k * MATRIX_STRIDE, g.matrices[k]);
+        if (rc == 0) {
+            rc = matrix_value(mat, vals, k, out->block + 4 * TD_GLSL_VECTORS + 16 * k);
+        }
     }
     if (rc == 0) {
         rc = constants(mat, vals, consts, sizeof(consts));
@@ -281,12 +346,14 @@ static PyType_Slot glsl_slots[] = {
      "A DAT's change re-renders. A parameter naming no DAT, or a non-DAT, a shader that does not\n"
      "compile (the message names the stage, vertex, geometry or pixel, and the line of the DAT's\n"
      "text) or link raises tdError naming the MAT at the render's cook, kept in the MAT's errors().\n"
-     "Every glslversion compiles as GLSL 4.50 core (the context's), so 3.30+ code compiles; 1.20\n"
-     "code (attribute, varying, gl_FragColor) does not.\n\n"
+     "Every glslversion (default glsl460: ours) compiles as GLSL 4.50 core (the context's), so 3.30+\n"
+     "code compiles; 1.20 code (attribute, varying, gl_FragColor) does not.\n\n"
      "Uniforms: vecNname / vecNvaluex..w (N 0..7) set a uniform of that name as declared (float,\n"
      "vec2..4, int, ivec2..4, uint, bool: the first components); samplerNname / samplerNtop (N 0..7)\n"
      "bind the TOP's image (cooked first) to the sampler, with samplerNextendu/v and samplerNfilter;\n"
-     "constNname / constNvalue (N 0..3) are declared before each stage as `const int name = value;`\n"
+     "matrixNname / matrixNvalue (N 0..1) set a mat4 (or mat3: the upper 3x3) uniform to the world\n"
+     "transform of the object COMP matrixNvalue names, or to a 4 x 4 table DAT's numbers (row r,\n"
+     "column c), the identity when empty; constNname / constNvalue (N 0..3) are declared before each stage as `const int name = value;`\n"
      "(a change recompiles). A name the shader does not declare (or does not use) is ignored. The\n"
      "pages are fixed blocks where TouchDesigner has sequences.\n\n"
      "TouchDesigner's GLSL API here (a subset): all stages: uTDMats[0] (world, worldInverse, worldCam,\n"
