@@ -451,3 +451,26 @@ void main() { fragColor = TDOutputSwizzle(vec4(uM[3].xyz / 8.0, uR[0].y)); }
     mat.par.matrix0value = "v1"
     with pytest.raises(td.tdError, match="matrix0value 'v1' is neither an object COMP nor a table DAT"):
         r.numpyArray()
+
+
+
+def test_a_sampler_without_a_top_reads_nothing(net):
+    # two draws: the first binds its map on sampler 0's unit, the second names no TOP there; under
+    # the orthographic camera (4 units over 64 pixels) geo1 covers columns 24..39, geo2 48..55
+    m = _map(net)
+    pixel = "uniform sampler2D sMap;\nout vec4 fragColor;\nvoid main() { fragColor = TDOutputSwizzle(texture(sMap, vec2(0.25, 0.25))); }\n"
+    r, mat, v, p = _scene(net, pixel=pixel, ortho=True)
+    mat.par.sampler0name, mat.par.sampler0top = "sMap", m
+    mat2 = net.create(td.glslMAT, "glsl2")
+    mat2.par.vdat, mat2.par.pdat, mat2.par.sampler0name = "v1", "p1", "sMap"
+    geo2 = net.create(td.geometryCOMP, "geo2")
+    geo2.create(td.boxSOP)
+    geo2.par.tx, geo2.par.sx, geo2.par.sy, geo2.par.sz = 1.25, 0.5, 0.5, 0.5
+    geo2.par.material = mat2
+    geo2.par.drawpriority = -1  # drawn after geo1
+    r.par.geometry = "geo1 geo2"
+    row, mapimg = r.numpyArray()[H // 2], m.numpyArray()
+    assert np.array_equal(mapimg[MH // 4, MW // 4], np.float32([1, 0, 0, 1]))  # the map's red left half
+    assert all(np.array_equal(row[c], np.float32([1, 0, 0, 1])) for c in range(25, 39))
+    assert all(np.array_equal(row[c], np.float32([0, 0, 0, 1])) for c in range(49, 55))
+    assert not row[42:46].any() and not row[58:].any()

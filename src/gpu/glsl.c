@@ -257,6 +257,10 @@ td_gl_glsl_uniforms(td_gl_programs *programs, unsigned int program, const td_sce
         const td_gl_uniform *s = &u[TD_GLSL_VECTORS + j];
         if (s->location >= 0 && is_sampler(s->type)) {
             glProgramUniform1i(program, s->location, TD_MATERIAL_MAP_UNIT + j);
+            if (m->maps[j] < 0) {
+                /* no TOP: nothing (an earlier draw's map must not show through) */
+                glBindTextureUnit(TD_MATERIAL_MAP_UNIT + (GLuint)j, 0);
+            }
         }
     }
     for (int k = 0; k < TD_GLSL_MATRICES; k++) {
