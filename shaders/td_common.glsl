@@ -6,6 +6,8 @@ layout(std140, binding = 0) uniform TDFrame {
     vec4 uTDAmbient;   // rgb: the ambient lights summed
     vec4 uTDFog;       // the camera's fog: mode (0 off, 1 linear, 2 exp, 3 exp2), density, linear scale, bias
     vec4 uTDFogColor;  // rgb fog colour, a fog alpha
+    mat4 uTDView;      // world to camera (a cube map's face: its face's)
+    mat4 uTDProj;      // camera to clip, depth to [0, 1]
 };
 layout(std140, binding = 1) uniform TDDraw {
     mat4 uTDModel;        // object to world

@@ -147,6 +147,9 @@ vec3 TDProjector(int i, vec3 worldPos)
 #endif
 }
 
+// A glslMAT's program (TD_USER_SHADER) declares its own inputs and outputs, and takes
+// TDOutputSwizzle, TDAlphaTest and TDDither apart from shaders/td_glsl_pixel.glsl.
+#ifndef TD_USER_SHADER
 in vec3 vWorldPos;
 in vec3 vWorldNormal;
 in vec3 vUV; // the mesh's uv attribute
@@ -192,3 +195,4 @@ vec4 TDOutputSwizzle(vec4 c)
     return c;
 #endif
 }
+#endif

@@ -11,6 +11,10 @@
 /* Bytes of a composed shader source at most. */
 #define TD_SOURCE_MAX 65536
 
+/* Writes the scene's and material's compile-time constants (#define lines: TD_NUM_LIGHTS ...) into
+ * buf; returns their length (>= cap: they did not fit). */
+size_t td_gl_scene_defines(char *buf, size_t cap, const td_scene_material *m, const td_scene *s);
+
 /* GL thread: the program of material m for scene s (vertex shader vsrc; the fragment source is
  * composed in fsrc, TD_SOURCE_MAX bytes) in *out; -1 with err set if it is too long or does not
  * compile or link. */

@@ -15,13 +15,14 @@
 #include "gpu/draw_state.h"
 #include "gpu/image_pass.h"
 #include "gpu/envlight.h"
+#include "gpu/glsl.h"
 #include "gpu/projector.h"
 #include "gpu/sampler.h"
 #include "gpu/shadow.h"
 #include "td_shaders.h"
 
 #define TD_DRAW_BLOCK_BYTES 128 /* mat4 + mat3 (three vec4 columns) + vec4 */
-#define TD_FRAME_BYTES 128      /* room for the TDFrame block */
+#define TD_FRAME_BYTES 256      /* room for the TDFrame block */
 
 struct td_gl_renderer {
     td_gl_programs *programs;
@@ -144,6 +145,8 @@ upload_frame(td_gl_renderer *r, const td_scene *s)
         memcpy(frame + 20, s->ambient, sizeof(s->ambient));
         memcpy(frame + 24, s->fog.params, sizeof(s->fog.params));
         memcpy(frame + 28, s->fog.color, sizeof(s->fog.color));
+        memcpy(frame + 32, view, sizeof(view));
+        memcpy(frame + 48, s->proj, sizeof(s->proj));
         glNamedBufferSubData(r->frame, (GLintptr)((size_t)f * r->frame_stride), sizeof(frame), frame);
     }
     /* the shaders loop over TD_NUM_LIGHTS of them; one zeroed slot when there are none */
@@ -190,6 +193,17 @@ upload_draws(td_gl_renderer *r, const td_scene *s, size_t *stride, size_t *mater
     }
     upload(&r->draws, &r->draws_bytes, r->staging, bytes);
     return 0;
+}
+
+/* Colour buffer i of ncolor takes the channels cm where the program writes output location i
+ * (outputs bit i); the others are masked off, keeping what they hold. */
+static void
+color_outputs(int ncolor, unsigned cm, unsigned outputs)
+{
+    for (int i = 0; i < ncolor; i++) {
+        GLboolean on = (outputs >> i) & 1u ? GL_TRUE : GL_FALSE;
+        glColorMaski((GLuint)i, on && (cm & 1u) != 0, on && (cm & 2u) != 0, on && (cm & 4u) != 0, on && (cm & 8u) != 0);
+    }
 }
 
 static int
@@ -278,9 +292,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
         cm = (cm & 1u) | (((cm >> 3) & 1u) << 1);
     }
     glColorMask((cm & 1u) != 0, (cm & 2u) != 0, (cm & 4u) != 0, (cm & 8u) != 0);
-    for (int i = 1; i < t->ncolor; i++) {
-        glColorMaski((GLuint)i, GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE); /* the materials write buffer 0 only */
-    }
+    color_outputs(t->ncolor, cm, 1u); /* until a program says otherwise: buffer 0 */
     glBindBufferBase(GL_UNIFORM_BUFFER, TD_BLOCK_LIGHTS, r->lights);
     GLuint current = 0;
     const td_material_state *state = NULL; /* the state the GL has, NULL: none set yet */
@@ -306,6 +318,10 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
             if (programs[i] != current) {
                 current = programs[i];
                 glUseProgram(current);
+                color_outputs(t->ncolor, cm, td_gl_program_outputs(r->programs, current));
+            }
+            if (d->material.source != NULL && d->material.source->glsl != NULL) {
+                td_gl_glsl_uniforms(r->programs, current, &d->material);
             }
             if (state == NULL || memcmp(state, &d->material.state, sizeof(*state)) != 0) {
                 state = &d->material.state;

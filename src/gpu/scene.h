@@ -126,7 +126,7 @@ typedef struct td_scene {
     int nshadows;             /* lights with a shadow map (slots 0 .. nshadows - 1) */
     int cube_faces;           /* a cube map: bit f renders face f (+X, -X, +Y, -Y, +Z, -Z of the camera)
                                * into rows f * width of a width x 6 width strip; 0: a 2D render */
-    int ncolor;               /* colour buffers (numcolorbufs; the materials write the first) */
+    int ncolor;               /* colour buffers (numcolorbufs; a program writes those it declares) */
     int ntextures;            /* the TOP images the materials' maps sample */
     struct td_gl_target *textures[TD_MAX_TEXTURES]; /* one reference each */
     uint64_t texture_gens[TD_MAX_TEXTURES];

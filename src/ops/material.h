@@ -106,6 +106,10 @@ typedef struct td_mat_map {
 typedef struct td_mat_class {
     const td_material_program *program;
     const td_mat_map *maps;
+    /* NULL, or what the MAT adds to its material after the fill and its maps (glslMAT: its stages'
+     * sources, read from DATs, as mat->ext, which the render takes as the material's source); -1
+     * with a Python error. Python may run (a DAT's file parameter): mat is held by the caller. */
+    int (*fill)(TdOp *mat, const td_values *vals, td_scene_material *out);
 } td_mat_class;
 
 static inline const td_mat_class *

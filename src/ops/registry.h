@@ -38,6 +38,7 @@
     X(constantMAT)       \
     X(phongMAT)          \
     X(pbrMAT)            \
+    X(glslMAT)           \
     X(textDAT)           \
     X(tableDAT)
 

@@ -295,8 +295,10 @@ gather_maps(TdOp *top, td_render_gather *g, TdOp *mat, const td_mat_class *proto
         }
         TdOp *map = td_path_resolve(mat->parent != NULL ? mat->parent : mat, path);
         if (map == NULL || !map->valid || td_top_class_of(map) == NULL) {
-            return td_render_error(mat, map == NULL || !map->valid ? "map '%s' names no operator" : "map '%s' is not a TOP",
-                                   path);
+            char msg[512];
+            snprintf(msg, sizeof(msg), map == NULL || !map->valid ? "%s '%.400s' names no operator" : "%s '%.400s' is not a TOP",
+                     mat->cls->pars[m->top].name, path);
+            return td_render_error(mat, "%s", msg);
         }
         Py_INCREF(map);
         td_top_image image;
@@ -356,6 +358,9 @@ gather_material(TdOp *top, td_render_gather *g, TdOp *who, TdOp *base, const cha
     }
     td_mat_fill(mv, mat->cls, proto->program, out);
     int rc = proto->maps != NULL ? gather_maps(top, g, mat, proto, mv, out) : 0;
+    if (rc == 0 && proto->fill != NULL) {
+        rc = mat->valid ? proto->fill(mat, mv, out) : td_op_check(mat);
+    }
     td_values_free(mv);
     if (rc < 0) {
         Py_DECREF(mat);

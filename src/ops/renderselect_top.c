@@ -1,6 +1,6 @@
 /* renderselectTOP: one image of a renderTOP or renderpassTOP (named in top): colour buffer colorbufindex (the
- * render's numcolorbufs buffers; the materials write buffer 0, so the others hold zeros until GLSL
- * MATs write them), or, with cameraindex > 0, the render's scene seen through camera number
+ * render's numcolorbufs buffers; the built-in materials write buffer 0, a glslMAT the buffers its
+ * pixel shader declares, the others hold zeros), or, with cameraindex > 0, the render's scene seen through camera number
  * cameraindex of those its camera parameter names (rendered for this TOP). */
 #include <stdio.h>
 
@@ -84,7 +84,8 @@ static PyType_Slot select_slots[] = {
     {Py_tp_doc, "renderselectTOP: one image of a renderTOP or renderpassTOP.\n\n"
                 "top names the render (relative to this TOP's network). colorbufindex picks one of its\n"
                 "numcolorbufs colour buffers (buffer 0 is the render's image; phongMAT and constantMAT\n"
-                "write only buffer 0, so the others hold zeros). cameraindex > 0 renders a renderTOP's\n"
+                "write only buffer 0, a glslMAT the buffers its pixel shader's `layout(location = N) out`\n"
+                "declare; a buffer nothing writes holds zeros). cameraindex > 0 renders a renderTOP's\n"
                 "scene through that camera of the ones its camera parameter lists (space-separated), with\n"
                 "the render's settings; with it, colorbufindex must be 0. The image has the render's size\n"
                 "and format; the Common page is stored only, as are peellayerindex and imageoutput."},
