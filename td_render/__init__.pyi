@@ -20,7 +20,7 @@ __all__ = [
     "ParMode", "Page", "Connector", "AbsTime", "Project", "Matrix", "Position", "Vector", "root", "absTime",
     "project", "advance", "families", "tdError", "baseCOMP", "containerCOMP", "cameraCOMP", "geometryCOMP",
     "lightCOMP", "ambientlightCOMP", "environmentlightCOMP", "nullCOMP", "renderTOP", "renderpassTOP",
-    "depthTOP", "renderselectTOP", "boxSOP", "sphereSOP", "constantMAT", "phongMAT", "textDAT", "tableDAT",
-    "op", "opex", "ops", "tdu", "FileSaveStatus", "waitForSaves",
+    "depthTOP", "renderselectTOP", "boxSOP", "sphereSOP", "constantMAT", "phongMAT", "wireframeMAT",
+    "textDAT", "tableDAT", "op", "opex", "ops", "tdu", "FileSaveStatus", "waitForSaves",
 ]
 # END GENERATED

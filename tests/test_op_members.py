@@ -25,6 +25,7 @@ TYPES = {
     td.sphereSOP: ("sphere", "SOP", "Sphere", "", False, 0, 1),
     td.constantMAT: ("constant", "MAT", "Constant", "", False, 0, 0),
     td.phongMAT: ("phong", "MAT", "Phong", "", False, 0, 0),
+    td.wireframeMAT: ("wireframe", "MAT", "Wireframe", "", False, 0, 0),
     td.textDAT: ("text", "DAT", "Text", "", False, 0, 0),
     td.tableDAT: ("table", "DAT", "Table", "", False, 0, 0),
 }

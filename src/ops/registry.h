@@ -23,6 +23,7 @@
     X(sphereSOP)         \
     X(constantMAT)       \
     X(phongMAT)          \
+    X(wireframeMAT)      \
     X(textDAT)           \
     X(tableDAT)
 
