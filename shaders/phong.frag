@@ -7,8 +7,9 @@
 // The maps, as TouchDesigner's Phong Lighting Equation combines them, each compiled in only when it
 // names a TOP (TD_*MAP_UNIT: its texture unit), sampled at the mesh's uv: the diffuse map multiplies
 // the diffuse colour, the specular map the (first) specular colour, the emit map the emit colour,
-// the colour map the whole sum (alpha too), the alpha map's red channel the alpha. The normal map is
-// a tangent-space normal (rgb * 2 - 1) whose x and y bumpScale scales.
+// the colour map the whole sum (alpha too), the alpha map's red channel the alpha; the environment
+// map's reflection is added after the colour map. The normal map is a tangent-space normal
+// (rgb * 2 - 1) whose x and y bumpScale scales.
 #ifdef TD_COLORMAP_UNIT
 layout(binding = TD_COLORMAP_UNIT) uniform sampler2D sColorMap;
 #endif
@@ -26,6 +27,25 @@ layout(binding = TD_EMITMAP_UNIT) uniform sampler2D sEmitMap;
 #endif
 #ifdef TD_ALPHAMAP_UNIT
 layout(binding = TD_ALPHAMAP_UNIT) uniform sampler2D sAlphaMap;
+#endif
+#ifdef TD_ENVMAP_UNIT
+layout(binding = TD_ENVMAP_UNIT) uniform sampler2D sEnvMap;
+
+// The environment map's colour reflected toward the camera: r = reflect(-v, n) turned back by the
+// map's rotation (envMapRotate, degrees: the environment turns about x, then y, then z), looked up
+// in an equirectangular image: u = 0.5 + atan(d.x, -d.z) / 2pi (-z at the centre, +x at 3/4),
+// v = 0.5 + asin(d.y) / pi (+y at the top).
+vec3 tdPhongEnvironment(vec3 n, vec3 v)
+{
+    vec3 a = radians(envMapRotate);
+    vec3 c = cos(a), s = sin(a);
+    mat3 rx = mat3(1.0, 0.0, 0.0, 0.0, c.x, s.x, 0.0, -s.x, c.x); // column-major
+    mat3 ry = mat3(c.y, 0.0, -s.y, 0.0, 1.0, 0.0, s.y, 0.0, c.y);
+    mat3 rz = mat3(c.z, s.z, 0.0, -s.z, c.z, 0.0, 0.0, 0.0, 1.0);
+    vec3 d = normalize(transpose(rz * ry * rx) * reflect(-v, n));
+    vec2 uv = vec2(0.5 + atan(d.x, -d.z) / 6.28318530718, 0.5 + asin(clamp(d.y, -1.0, 1.0)) / 3.14159265359);
+    return texture(sEnvMap, uv).rgb * envMapColor;
+}
 #endif
 
 #ifdef TD_NORMALMAP_UNIT
@@ -110,6 +130,9 @@ void main()
     vec4 cm = texture(sColorMap, vUV.st);
     color *= cm.rgb;
     a *= cm.a;
+#endif
+#ifdef TD_ENVMAP_UNIT
+    color += tdPhongEnvironment(n, v); // after the colour map, as TouchDesigner's equation has it
 #endif
 #ifdef TD_ALPHAMAP_UNIT
     a *= texture(sAlphaMap, vUV.st).r;

@@ -266,3 +266,46 @@ def test_bad_maps_are_errors(net):
         r.numpyArray()
     mat.par.specmap = ""
     assert np.abs(r.numpyArray()[H // 2, W // 2] - [1, 0, 0, 1]).max() < TOL
+
+
+def _rotation(rx, ry, rz):
+    """envmaprotate's turn of the environment: about x, then y, then z (degrees)."""
+    x, y, z = (math.radians(a) for a in (rx, ry, rz))
+    mx = np.array([[1, 0, 0], [0, math.cos(x), -math.sin(x)], [0, math.sin(x), math.cos(x)]])
+    my = np.array([[math.cos(y), 0, math.sin(y)], [0, 1, 0], [-math.sin(y), 0, math.cos(y)]])
+    mz = np.array([[math.cos(z), -math.sin(z), 0], [math.sin(z), math.cos(z), 0], [0, 0, 1]])
+    return mz @ my @ mx
+
+
+def test_the_environment_map_adds_its_reflection_after_the_colour_map(net):
+    env = _uniform(net, "env", (0.25, 0.5, 0.125, 1.0))
+    cm = _uniform(net, "cm", (0.5, 0.5, 0.5, 1.0))
+    e = np.array([0.4, 0.2, 0.6])
+    r, mat = _scene(net, maps=[("envmap", env), ("colormap", cm)], light=False, emitr=e[0], emitg=e[1],
+                    emitb=e[2], envmapcolorr=2.0, envmapcolorg=1.0, envmapcolorb=4.0)
+    inside = _inside()
+    got = r.numpyArray()[inside][:, :3]
+    assert np.abs(got - (e * 0.5 + np.array([0.25, 0.5, 0.125]) * [2.0, 1.0, 4.0])).max() < TOL
+
+
+@pytest.mark.parametrize("rotate", [(0.0, 172.0, 0.0), (20.0, 200.0, 10.0)])
+def test_the_environment_map_is_looked_up_along_the_reflected_view(net, rotate):
+    env = _map(net, "env")  # 32 x 16: an equirectangular image with three regions
+    r, mat = _scene(net, maps=[("envmap", env)], light=False, envmaprotatex=rotate[0], envmaprotatey=rotate[1],
+                    envmaprotatez=rotate[2])
+    img, envimg = r.numpyArray(), env.numpyArray()
+    x, y, _, _ = _grid()
+    p = np.stack([x, y, np.full_like(x, FACE_Z)], axis=-1)
+    v = np.array([0.0, 0.0, 3.0]) - p
+    v /= np.linalg.norm(v, axis=-1, keepdims=True)  # toward the camera's position
+    refl = v * [-1.0, -1.0, 1.0]  # reflect(-v, +z)
+    d = refl @ _rotation(*rotate)  # R^T r for each pixel: the environment turned by R
+    u = 0.5 + np.arctan2(d[..., 0], -d[..., 2]) / (2 * math.pi)
+    w = 0.5 + np.arcsin(np.clip(d[..., 1], -1, 1)) / math.pi
+    fu, fw = u * MW, w * MH
+    clear = (np.abs(fu - np.round(fu)) > 1e-3) & (np.abs(fw - np.round(fw)) > 1e-3)  # off texel edges
+    want = envimg[np.clip(fw.astype(int), 0, MH - 1), np.clip(fu.astype(int), 0, MW - 1)][..., :3]
+    sel = _inside() & clear
+    assert sel.sum() > 100
+    assert np.abs(img[sel][:, :3] - want[sel]).max() < TOL
+    assert len(np.unique(want[sel].reshape(-1, 3), axis=0)) >= 2  # the reflection crosses regions

@@ -10,6 +10,11 @@
 #include "ops/registry.h"
 #include "td_shaders.h"
 
+#define ENVMAP_TYPE_MENU(M) M(ENVMAP_SPHERE, "spheremap") M(ENVMAP_EQUIRECT, "equirect")
+enum { ENVMAP_TYPE_MENU(TD_MENU_ID) };
+static const char *const envmap_type_menu[] = {ENVMAP_TYPE_MENU(TD_MENU_TOKEN) NULL};
+static const char *const envmap_type_labels[] = {"Sphere Map", "Equirectangular", NULL};
+
 /* TouchDesigner's pages and their order: RGB, Alpha, Advanced. */
 #define PHONG_PARS(X)                                                                                      \
     X(ambdiff, TD_PAR_T, "Ambient uses Diffuse", "RGB", 0)                                                 \
@@ -35,6 +40,14 @@
     TD_MAT_MAP_PARS(X, diffusemap, "Diffuse Map", "RGB")                                                   \
     TD_MAT_MAP_PARS(X, specmap, "Specular Map", "RGB")                                                     \
     TD_MAT_MAP_PARS(X, emitmap, "Emit Map", "RGB")                                                         \
+    TD_MAT_MAP_PARS(X, envmap, "Environment Map", "RGB")                                                   \
+    X(envmapcolorr, TD_PAR_F, "Environment Map Color", "RGB", 1)                                           \
+    X(envmapcolorg, TD_PAR_F, "Environment Map Color", "RGB", 1)                                           \
+    X(envmapcolorb, TD_PAR_F, "Environment Map Color", "RGB", 1)                                           \
+    X(envmaprotatex, TD_PAR_F, "Environment Map Rotate", "RGB", 0)                                         \
+    X(envmaprotatey, TD_PAR_F, "Environment Map Rotate", "RGB", 0)                                         \
+    X(envmaprotatez, TD_PAR_F, "Environment Map Rotate", "RGB", 0)                                         \
+    X(envmaptype2d, TD_PAR_ML, "Environment Map 2D Type", "RGB", ENVMAP_EQUIRECT, envmap_type_menu, envmap_type_labels) \
     TD_MAT_MAP_PARS(X, alphamap, "Alpha Map", "Alpha")                                                     \
     X(alphamode, TD_PAR_T, "Uniform Alpha", "Alpha", 1)                                                    \
     X(alphafront, TD_PAR_FC, "Alpha Front", "Alpha", 1, 0, 1)                                              \
@@ -70,17 +83,19 @@ static const td_block_field phong_block[] = {
     {"alphaRolloff", 1, PAR_rolloff},
     {"shadowStrength", 1, PAR_shadowstrength},
     {"bumpScale", 1, PAR_bumpscale},
+    {"envMapColor", 3, PAR_envmapcolorr},
+    {"envMapRotate", 3, PAR_envmaprotatex},
 };
 
 /* Its maps, each compiled in only when it names a TOP: map j is bound where the macro
  * phong_map_units[j] of shaders/phong.frag says. */
 static const char *const phong_map_units[] = {
     "TD_COLORMAP_UNIT", "TD_NORMALMAP_UNIT", "TD_DIFFUSEMAP_UNIT", "TD_SPECMAP_UNIT", "TD_EMITMAP_UNIT",
-    "TD_ALPHAMAP_UNIT",
+    "TD_ALPHAMAP_UNIT", "TD_ENVMAP_UNIT",
 };
 static const td_mat_map phong_maps[] = {
     TD_MAT_MAP(colormap), TD_MAT_MAP(normalmap), TD_MAT_MAP(diffusemap), TD_MAT_MAP(specmap), TD_MAT_MAP(emitmap),
-    TD_MAT_MAP(alphamap),
+    TD_MAT_MAP(alphamap), TD_MAT_MAP(envmap),
 };
 _Static_assert(TD_NPARS(phong_map_units) == TD_NPARS(phong_maps), "a unit macro per map");
 
@@ -114,7 +129,8 @@ static PyType_Slot phong_slots[] = {
                 "  light * (diff * diffusemap * max(n.l, 0) + [n.l > 0] * (spec * specmap * max(n.h, 0) ^ shininess\n"
                 "                                                        + spec2 * max(n.h, 0) ^ shininess2)),\n"
                 "summed over the lights (point, cone, distant), plus amb (diff when ambdiff is on; not the\n"
-                "diffuse map) * the ambient lights, emit * emitmap and constant, all of it times colormap's rgb.\n"
+                "diffuse map) * the ambient lights, emit * emitmap and constant, all of it times colormap's rgb,\n"
+                "plus envmap's reflection * envmapcolor.\n"
                 "Alpha: alphafront; with alphamode (Uniform Alpha) off, mix(alphaside, alphafront, |n.v| ^ rolloff):\n"
                 "alphafront where the surface faces the camera, alphaside edge-on (TouchDesigner documents the\n"
                 "ends; the rolloff curve is ours); times colormap's alpha and alphamap's red channel.\n"
@@ -129,14 +145,18 @@ static PyType_Slot phong_slots[] = {
                 "the surface normal): TouchDesigner asks for a tangent attribute, meshes here have none, so the\n"
                 "tangent frame (u along T, v along B) comes from the screen-space derivatives of the position\n"
                 "and the uv; bumpscale multiplies the map's x and y (1 is ours). A mesh without uv keeps its\n"
-                "normals.\n"
+                "normals. envmap is an equirectangular image of the surroundings, looked up along the view\n"
+                "reflected about n (d = reflect(-v, n)) with the environment turned by envmaprotate (degrees,\n"
+                "about x, then y, then z): u = 0.5 + atan(d.x, -d.z) / 2pi, v = 0.5 + asin(d.y) / pi (-z at\n"
+                "the image's centre, +y at its top: the layout is ours).\n"
                 "\n"
                 "Defaults that TouchDesigner does not document are ours: ambdiff off, alphamode on, alphaside 1,\n"
                 "rolloff 1, shadowstrength 1, shadowcolor black, spec2 black, shininess2 10, the maps' repeat\n"
-                "and linear. Stored only: each map's extendw and anisotropy. Not implemented yet (TouchDesigner\n"
-                "has them, td_render does not offer them): the maps' texture coordinate and interpolation\n"
-                "choices, heightmap, envmap, rim lights, darkness emit, postmultalpha, alphamultlight,\n"
-                "front/back face lighting, multi-texturing and point colours.\n"
+                "and linear, envmapcolor white, envmaptype2d equirect. Stored only: each map's extendw and\n"
+                "anisotropy, envmaptype2d 'spheremap' (drawn as 'equirect'; a cube map TOP is sampled as its\n"
+                "2D image). Not implemented yet (TouchDesigner has them, td_render does not offer them): the\n"
+                "maps' texture coordinate and interpolation choices, heightmap, rim lights, darkness emit,\n"
+                "postmultalpha, alphamultlight, front/back face lighting, multi-texturing and point colours.\n"
                 "\n"
                 "Geometry without a material uses these defaults."},
     {0, NULL},
