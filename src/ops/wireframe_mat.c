@@ -42,7 +42,8 @@ static PyType_Slot wireframe_slots[] = {
                 "they came from, so it draws as 'tesselatedwireframe'. TouchDesigner documents no hidden-line\n"
                 "option: edges behind others show, as in its wireframe; the Common page's cullface\n"
                 "('backfaces') hides a closed convex shape's far side. The Common page's wireframe and wirewidth\n"
-                "do not change it (its own linewidth is the width).\n"
+                "do not change it (its own linewidth is the width). In a light's shadow map its geometry casts\n"
+                "as filled triangles.\n"
                 "\n"
                 "Defaults TouchDesigner does not document are ours: colour white, alpha 1, linewidth 1.\n"
                 "Not offered: the Deform page."},
