@@ -302,7 +302,7 @@ clamp_line_width(TdOp *top, TdOp *mat, const td_mat_class *proto, td_material_st
     if (want >= 1.0f && want <= hi) {
         return 0;
     }
-    st->line_width = want < 1.0f ? 1.0f : hi; /* NaN cannot come: parameters are finite */
+    st->line_width = want > hi ? hi : 1.0f; /* below 1 (or NaN): 1 */
     char numbers[512];
     snprintf(numbers, sizeof(numbers), "%s %g: this OpenGL (%s) draws lines 1 to %g pixels wide: drawing %g",
              proto->lines ? "linewidth" : "wirewidth", (double)want, info->renderer, (double)hi,
