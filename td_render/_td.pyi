@@ -1790,6 +1790,56 @@ class _phongMAT_par(ParCollection):
     constantg: _ParAttribute  # Constant (Float, RGB page, default 0.0)
     constantb: _ParAttribute  # Constant (Float, RGB page, default 0.0)
     shininess: _ParAttribute  # Shininess (Float, RGB page, default 10.0)
+    colormap: _ParAttribute  # Color Map (OP, RGB page, default '')
+    colormapextendu: _ParAttribute  # Extend U (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    colormapextendv: _ParAttribute  # Extend V (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    colormapextendw: _ParAttribute  # Extend W (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    colormapfilter: _ParAttribute  # Filter (Menu, RGB page, default 'linear'; nearest linear mipmaplinear)
+    colormapanisotropy: _ParAttribute  # Anisotropic Filter (Menu, RGB page, default 'off'; off 2x 4x 8x 16x)
+    normalmap: _ParAttribute  # Normal Map (Bump) (OP, RGB page, default '')
+    normalmapextendu: _ParAttribute  # Extend U (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    normalmapextendv: _ParAttribute  # Extend V (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    normalmapextendw: _ParAttribute  # Extend W (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    normalmapfilter: _ParAttribute  # Filter (Menu, RGB page, default 'linear'; nearest linear mipmaplinear)
+    normalmapanisotropy: _ParAttribute  # Anisotropic Filter (Menu, RGB page, default 'off'; off 2x 4x 8x 16x)
+    bumpscale: _ParAttribute  # Bump Scale (Float, RGB page, default 1.0)
+    diffusemap: _ParAttribute  # Diffuse Map (OP, RGB page, default '')
+    diffusemapextendu: _ParAttribute  # Extend U (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    diffusemapextendv: _ParAttribute  # Extend V (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    diffusemapextendw: _ParAttribute  # Extend W (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    diffusemapfilter: _ParAttribute  # Filter (Menu, RGB page, default 'linear'; nearest linear mipmaplinear)
+    diffusemapanisotropy: _ParAttribute  # Anisotropic Filter (Menu, RGB page, default 'off'; off 2x 4x 8x ...)
+    specmap: _ParAttribute  # Specular Map (OP, RGB page, default '')
+    specmapextendu: _ParAttribute  # Extend U (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    specmapextendv: _ParAttribute  # Extend V (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    specmapextendw: _ParAttribute  # Extend W (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    specmapfilter: _ParAttribute  # Filter (Menu, RGB page, default 'linear'; nearest linear mipmaplinear)
+    specmapanisotropy: _ParAttribute  # Anisotropic Filter (Menu, RGB page, default 'off'; off 2x 4x 8x 16x)
+    emitmap: _ParAttribute  # Emit Map (OP, RGB page, default '')
+    emitmapextendu: _ParAttribute  # Extend U (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    emitmapextendv: _ParAttribute  # Extend V (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    emitmapextendw: _ParAttribute  # Extend W (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    emitmapfilter: _ParAttribute  # Filter (Menu, RGB page, default 'linear'; nearest linear mipmaplinear)
+    emitmapanisotropy: _ParAttribute  # Anisotropic Filter (Menu, RGB page, default 'off'; off 2x 4x 8x 16x)
+    envmap: _ParAttribute  # Environment Map (OP, RGB page, default '')
+    envmapextendu: _ParAttribute  # Extend U (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    envmapextendv: _ParAttribute  # Extend V (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    envmapextendw: _ParAttribute  # Extend W (Menu, RGB page, default 'repeat'; hold zero repeat mirror)
+    envmapfilter: _ParAttribute  # Filter (Menu, RGB page, default 'linear'; nearest linear mipmaplinear)
+    envmapanisotropy: _ParAttribute  # Anisotropic Filter (Menu, RGB page, default 'off'; off 2x 4x 8x 16x)
+    envmapcolorr: _ParAttribute  # Environment Map Color (Float, RGB page, default 1.0)
+    envmapcolorg: _ParAttribute  # Environment Map Color (Float, RGB page, default 1.0)
+    envmapcolorb: _ParAttribute  # Environment Map Color (Float, RGB page, default 1.0)
+    envmaprotatex: _ParAttribute  # Environment Map Rotate (Float, RGB page, default 0.0)
+    envmaprotatey: _ParAttribute  # Environment Map Rotate (Float, RGB page, default 0.0)
+    envmaprotatez: _ParAttribute  # Environment Map Rotate (Float, RGB page, default 0.0)
+    envmaptype2d: _ParAttribute  # Environment Map 2D Type (Menu, RGB page, default 'equirect'; spheremap ...)
+    alphamap: _ParAttribute  # Alpha Map (OP, Alpha page, default '')
+    alphamapextendu: _ParAttribute  # Extend U (Menu, Alpha page, default 'repeat'; hold zero repeat mirror)
+    alphamapextendv: _ParAttribute  # Extend V (Menu, Alpha page, default 'repeat'; hold zero repeat mirror)
+    alphamapextendw: _ParAttribute  # Extend W (Menu, Alpha page, default 'repeat'; hold zero repeat mirror)
+    alphamapfilter: _ParAttribute  # Filter (Menu, Alpha page, default 'linear'; nearest linear mipmaplinear)
+    alphamapanisotropy: _ParAttribute  # Anisotropic Filter (Menu, Alpha page, default 'off'; off 2x 4x 8x ...)
     alphamode: _ParAttribute  # Uniform Alpha (Toggle, Alpha page, default True)
     alphafront: _ParAttribute  # Alpha Front (Float, Alpha page, default 1.0)
     alphaside: _ParAttribute  # Alpha Side (Float, Alpha page, default 1.0)
@@ -1831,7 +1881,7 @@ class _phongMAT_par(ParCollection):
     polygonoffsetunits: _ParAttribute  # Offset Units (Float, Common page, default 1.0)
 @final
 class phongMAT(MAT):
-    """phongMAT: a lit material, TouchDesigner's Phong Lighting Equation without maps. Per light,"""
+    """phongMAT: a lit material, TouchDesigner's Phong Lighting Equation. Per light, with n the"""
     @property
     def par(self) -> _phongMAT_par: ...
 
@@ -2091,6 +2141,47 @@ class glslMAT(MAT):
     """glslMAT: a material of the user's GLSL shaders."""
     @property
     def par(self) -> _glslMAT_par: ...
+
+@final
+class _wireframeMAT_par(ParCollection):
+    colorr: _ParAttribute  # Color (Float, Wireframe page, default 1.0)
+    colorg: _ParAttribute  # Color (Float, Wireframe page, default 1.0)
+    colorb: _ParAttribute  # Color (Float, Wireframe page, default 1.0)
+    alpha: _ParAttribute  # Alpha (Float, Wireframe page, default 1.0)
+    wireframemode: _ParAttribute  # Wireframe Mode (Menu, Wireframe page, default 'tesselatedwireframe'; t ...)
+    linewidth: _ParAttribute  # Line Width (Float, Wireframe page, default 1.0)
+    blending: _ParAttribute  # Blending (Transparency) (Toggle, Common page, default False)
+    blendop: _ParAttribute  # Blend Operation (Menu, Common page, default 'add'; add subtract revsubtract ...)
+    srcblend: _ParAttribute  # Source Color (Menu, Common page, default 'sa'; zero dcol omdcol sa omsa da ...)
+    destblend: _ParAttribute  # Destination Color (Menu, Common page, default 'omsa'; zero scol omscol sa ...)
+    separatealphafunc: _ParAttribute  # Separate Alpha Function (Toggle, Common page, default False)
+    blendopa: _ParAttribute  # Blend Operation Alpha (Menu, Common page, default 'add'; add subtract revsu ...)
+    srcblenda: _ParAttribute  # Source Alpha (Menu, Common page, default 'sa'; zero dcol omdcol sa omsa da ...)
+    destblenda: _ParAttribute  # Destination Alpha (Menu, Common page, default 'omsa'; zero scol omscol sa ...)
+    blendconstantr: _ParAttribute  # Blend Constant Color (Float, Common page, default 0.0)
+    blendconstantg: _ParAttribute  # Blend Constant Color (Float, Common page, default 0.0)
+    blendconstantb: _ParAttribute  # Blend Constant Color (Float, Common page, default 0.0)
+    blendconstanta: _ParAttribute  # Blend Constant Alpha (Float, Common page, default 0.0)
+    legacyalphabehavior: _ParAttribute  # Legacy Alpha Behavior (Toggle, Common page, default False)
+    postmultalpha: _ParAttribute  # Post-Multiply Color by Alpha (Toggle, Common page, default False)
+    pointcolorpremult: _ParAttribute  # Point Color Pre-Multiply (Menu, Common page, default 'alreadypremu ...)
+    depthtest: _ParAttribute  # Depth Test (Toggle, Common page, default True)
+    depthfunc: _ParAttribute  # Depth Test Function (Menu, Common page, default 'less'; less lessorequal e ...)
+    depthwriting: _ParAttribute  # Write Depth Values (Toggle, Common page, default True)
+    alphatest: _ParAttribute  # Discard Pixels Based on Alpha (Toggle, Common page, default False)
+    alphafunc: _ParAttribute  # Keep Pixels with Alpha (Menu, Common page, default 'greaterorequal'; less ...)
+    alphathreshold: _ParAttribute  # Alpha Threshold (Float, Common page, default 0.5)
+    wireframe: _ParAttribute  # Wire Frame (Menu, Common page, default 'off'; off tesselated topology)
+    wirewidth: _ParAttribute  # Line Width (Float, Common page, default 1.0)
+    cullface: _ParAttribute  # Cull Face (Menu, Common page, default 'userender'; userender neither backfa ...)
+    polygonoffset: _ParAttribute  # Polygon Depth Offset (Toggle, Common page, default False)
+    polygonoffsetfactor: _ParAttribute  # Offset Factor (Float, Common page, default 1.0)
+    polygonoffsetunits: _ParAttribute  # Offset Units (Float, Common page, default 1.0)
+@final
+class wireframeMAT(MAT):
+    """wireframeMAT: draws the edges of the geometry's triangles as lines of colorr/g/b and alpha,"""
+    @property
+    def par(self) -> _wireframeMAT_par: ...
 
 @final
 class _textDAT_par(ParCollection):

@@ -41,6 +41,7 @@ TYPES = {
     td.phongMAT: ("phong", "MAT", "Phong", "", False, 0, 0),
     td.pbrMAT: ("pbr", "MAT", "PBR", "", False, 0, 0),
     td.glslMAT: ("glsl", "MAT", "GLSL", "", False, 0, 0),
+    td.wireframeMAT: ("wireframe", "MAT", "Wireframe", "", False, 0, 0),
     td.textDAT: ("text", "DAT", "Text", "", False, 0, 0),
     td.tableDAT: ("table", "DAT", "Table", "", False, 0, 0),
 }

@@ -263,6 +263,7 @@ fill_info(td_gl_info *info, const char *platform, int cuda_device)
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &info->max_renderbuffer_size);
     glGetIntegerv(GL_MAX_VIEWPORT_DIMS, info->max_viewport_dims);
     glGetIntegerv(GL_MAX_SAMPLES, &info->max_samples);
+    glGetFloatv(GL_ALIASED_LINE_WIDTH_RANGE, info->line_width_range);
     GLint depth = format_max_samples(TD_GL_DEPTH_FORMAT);
     for (int i = 1; i < TD_GL_MAX_FORMATS && td_pixel_format_tokens[i] != NULL; i++) {
         GLint n = format_max_samples(td_pixel_format_at(i)->gl_internal);

@@ -21,6 +21,7 @@ typedef struct td_gl_info {
     /* The most samples a pixel a multisampled colour + depth target of each pixel format may have
      * (GL_MAX_SAMPLES and the format's and depth's GL_SAMPLES), by 'format' menu index. */
     int format_samples[TD_GL_MAX_FORMATS];
+    float line_width_range[2]; /* GL_ALIASED_LINE_WIDTH_RANGE: the widths wireframes can have, pixels */
 } td_gl_info;
 
 typedef struct td_gl_context td_gl_context;

@@ -62,6 +62,9 @@ td_gl_apply_state(const td_material_state *m, const td_scene *s)
         glDisable(GL_POLYGON_OFFSET_LINE);
     }
     glPolygonMode(GL_FRONT_AND_BACK, m->wireframe ? GL_LINE : GL_FILL);
+    /* the gather clamped the width to the context's range (td_gl_info.line_width_range); GL clamps
+     * what is above it, but a width under 1 would be an error */
+    glLineWidth(m->wireframe && m->line_width > 1.0f ? m->line_width : 1.0f);
 }
 
 int

@@ -1,5 +1,6 @@
 /* The GL state of one draw: its material's Common page (blending, depth, cull, polygon offset,
- * wireframe) over the render's settings, and its maps bound on their units. Plain C, no Python. */
+ * wireframe and its line width) over the render's settings, and its maps bound on their units.
+ * Plain C, no Python. */
 #ifndef TD_GPU_DRAW_STATE_H
 #define TD_GPU_DRAW_STATE_H
 

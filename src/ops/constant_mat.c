@@ -10,12 +10,7 @@
     X(colorg, TD_PAR_F, "Color", "Constant", 1)                                                            \
     X(colorb, TD_PAR_F, "Color", "Constant", 1)                                                            \
     X(alpha, TD_PAR_FC, "Alpha", "Constant", 1, 0, 1)                                                      \
-    X(colormap, TD_PAR_O, "Color Map", "Constant", "")                                                     \
-    X(colormapextendu, TD_PAR_ML, "Extend U", "Constant", TD_EXTEND_REPEAT, td_menu_extend, td_menu_extend_labels)                 \
-    X(colormapextendv, TD_PAR_ML, "Extend V", "Constant", TD_EXTEND_REPEAT, td_menu_extend, td_menu_extend_labels)                 \
-    X(colormapextendw, TD_PAR_ML, "Extend W", "Constant", TD_EXTEND_REPEAT, td_menu_extend, td_menu_extend_labels)                 \
-    X(colormapfilter, TD_PAR_ML, "Filter", "Constant", TD_MAPFILTER_LINEAR, td_menu_mapfilter, td_menu_mapfilter_labels)              \
-    X(colormapanisotropy, TD_PAR_M, "Anisotropic Filter", "Constant", TD_ANISO_OFF, td_menu_anisotropy)    \
+    TD_MAT_MAP_PARS(X, colormap, "Color Map", "Constant")                                                  \
     TD_MAT_COMMON_PARS(X)
 TD_PAR_TABLE(constant_pars, CONSTANT_PARS);
 
@@ -24,8 +19,7 @@ static const td_block_field constant_block[] = {{"color", 3, PAR_colorr}, {"alph
 
 /* Its maps: the colormap, bound where shaders/constant.frag's TD_COLORMAP_UNIT says. */
 static const char *const constant_map_units[] = {"TD_COLORMAP_UNIT"};
-static const td_mat_map constant_maps[] = {
-    {.top = PAR_colormap, .extendu = PAR_colormapextendu, .extendv = PAR_colormapextendv, .filter = PAR_colormapfilter}};
+static const td_mat_map constant_maps[] = {TD_MAT_MAP(colormap)};
 
 static const td_material_program constant_program = {
     .name = "constant", .fragment = td_shader_constant_frag, .fields = constant_block,

@@ -14,11 +14,11 @@ static PyType_Slot mat_slots[] = {
                 "with blendopa, srcblenda, destblenda), blendconstantr/g/b/a, as OpenGL's blend equation;\n"
                 "depthtest (off: no depth writes either), depthfunc, depthwriting; alphatest keeps pixels whose\n"
                 "alpha passes alphafunc against alphathreshold; wireframe draws the triangles' edges\n"
-                "('topology' as 'tesselated': meshes here are triangles); cullface (userender: the render's);\n"
-                "polygonoffset with its factor and units (over the render's). Defaults TouchDesigner does not\n"
-                "document are ours (blending off, sa / omsa, depthfunc less, alphafunc greaterorequal 0.5).\n"
-                "Stored only: legacyalphabehavior, postmultalpha, pointcolorpremult, wirewidth (lines are\n"
-                "one pixel wide)."},
+                "('topology' as 'tesselated': meshes here are triangles), wirewidth pixels wide (clamped to\n"
+                "the OpenGL's aliased line width range, with a warning on the render); cullface (userender:\n"
+                "the render's); polygonoffset with its factor and units (over the render's). Defaults\n"
+                "TouchDesigner does not document are ours (blending off, sa / omsa, depthfunc less, alphafunc\n"
+                "greaterorequal 0.5). Stored only: legacyalphabehavior, postmultalpha, pointcolorpremult."},
     {0, NULL},
 };
 
@@ -87,6 +87,12 @@ fill_state(const td_values *vals, const td_op_class *cls, td_material_state *st)
     st->alpha_threshold = (float)v[TD_MATC_alphathreshold];
     st->wireframe = v[TD_MATC_wireframe] != 0.0;
     st->line_width = (float)v[TD_MATC_wirewidth];
+    const td_mat_class *proto = cls->base == TD_BASE_MAT ? (const td_mat_class *)cls->proto : NULL;
+    if (proto != NULL && proto->lines) { /* a MAT of lines: its own width */
+        Py_ssize_t w = proto->line_width;
+        st->wireframe = 1;
+        st->line_width = (float)(vals != NULL ? vals->v[w].num : cls->pars[w].def);
+    }
     /* userender: -1; the others the render's cull order (neither, back, front, both) */
     st->cull = (signed char)((int)v[TD_MATC_cullface] - 1);
     st->polygon_offset = v[TD_MATC_polygonoffset] != 0.0;

@@ -100,6 +100,18 @@ typedef struct td_mat_map {
     Py_ssize_t top, extendu, extendv, filter;
 } td_mat_map;
 
+/* A map's rows as TouchDesigner names them (map, mapextendu/v/w, mapfilter, mapanisotropy; the
+ * defaults are ours: repeat, linear, off), and its td_mat_map from the PAR_* indices they give. */
+#define TD_MAT_MAP_PARS(X, map, label, page)                                                               \
+    X(map, TD_PAR_O, label, page, "")                                                                      \
+    X(map##extendu, TD_PAR_ML, "Extend U", page, TD_EXTEND_REPEAT, td_menu_extend, td_menu_extend_labels)  \
+    X(map##extendv, TD_PAR_ML, "Extend V", page, TD_EXTEND_REPEAT, td_menu_extend, td_menu_extend_labels)  \
+    X(map##extendw, TD_PAR_ML, "Extend W", page, TD_EXTEND_REPEAT, td_menu_extend, td_menu_extend_labels)  \
+    X(map##filter, TD_PAR_ML, "Filter", page, TD_MAPFILTER_LINEAR, td_menu_mapfilter, td_menu_mapfilter_labels) \
+    X(map##anisotropy, TD_PAR_M, "Anisotropic Filter", page, TD_ANISO_OFF, td_menu_anisotropy)
+#define TD_MAT_MAP(map)                                                                                    \
+    {.top = PAR_##map, .extendu = PAR_##map##extendu, .extendv = PAR_##map##extendv, .filter = PAR_##map##filter}
+
 /* The MAT family's protocol (td_op_class.proto of every MAT): the program its material block
  * feeds and its maps (program->nmaps of them). Filling is the same for every MAT (td_mat_fill), so
  * a MAT type is its parameter table, its block's field table, its maps and its shader. */
@@ -110,6 +122,10 @@ typedef struct td_mat_class {
      * sources, read from DATs, as mat->ext, which the render takes as the material's source); -1
      * with a Python error. Python may run (a DAT's file parameter): mat is held by the caller. */
     int (*fill)(TdOp *mat, const td_values *vals, td_scene_material *out);
+    /* lines: the MAT draws only its triangles' edges (wireframeMAT), line_width the index of its
+     * width parameter (pixels), which replaces the Common page's wirewidth */
+    int lines;
+    Py_ssize_t line_width;
 } td_mat_class;
 
 static inline const td_mat_class *

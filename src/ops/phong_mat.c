@@ -1,6 +1,6 @@
 /* phongMAT: Lambert diffuse + two Blinn-Phong specular lobes per light (point, cone, distant), plus
- * ambient * ambient lights, emit and constant (shaders/phong.frag). The same defaults shade geometry
- * that has no material.
+ * ambient * ambient lights, emit and constant, and its texture maps (shaders/phong.frag). The same
+ * defaults shade geometry that has no material.
  *
  * A parameter that changes the image is three places: its row in PHONG_PARS, a row of
  * phong_block (the TDMaterial field it fills) and its use in shaders/phong.frag. */
@@ -9,6 +9,11 @@
 #include "ops/material.h"
 #include "ops/registry.h"
 #include "td_shaders.h"
+
+#define ENVMAP_TYPE_MENU(M) M(ENVMAP_SPHERE, "spheremap") M(ENVMAP_EQUIRECT, "equirect")
+enum { ENVMAP_TYPE_MENU(TD_MENU_ID) };
+static const char *const envmap_type_menu[] = {ENVMAP_TYPE_MENU(TD_MENU_TOKEN) NULL};
+static const char *const envmap_type_labels[] = {"Sphere Map", "Equirectangular", NULL};
 
 /* TouchDesigner's pages and their order: RGB, Alpha, Advanced. */
 #define PHONG_PARS(X)                                                                                      \
@@ -29,6 +34,21 @@
     X(constantg, TD_PAR_F, "Constant", "RGB", 0)                                                           \
     X(constantb, TD_PAR_F, "Constant", "RGB", 0)                                                           \
     X(shininess, TD_PAR_FR, "Shininess", "RGB", 10, 0, 100, TD_PAR_REJECT_MIN)                             \
+    TD_MAT_MAP_PARS(X, colormap, "Color Map", "RGB")                                                       \
+    TD_MAT_MAP_PARS(X, normalmap, "Normal Map (Bump)", "RGB")                                              \
+    X(bumpscale, TD_PAR_F, "Bump Scale", "RGB", 1)                                                         \
+    TD_MAT_MAP_PARS(X, diffusemap, "Diffuse Map", "RGB")                                                   \
+    TD_MAT_MAP_PARS(X, specmap, "Specular Map", "RGB")                                                     \
+    TD_MAT_MAP_PARS(X, emitmap, "Emit Map", "RGB")                                                         \
+    TD_MAT_MAP_PARS(X, envmap, "Environment Map", "RGB")                                                   \
+    X(envmapcolorr, TD_PAR_F, "Environment Map Color", "RGB", 1)                                           \
+    X(envmapcolorg, TD_PAR_F, "Environment Map Color", "RGB", 1)                                           \
+    X(envmapcolorb, TD_PAR_F, "Environment Map Color", "RGB", 1)                                           \
+    X(envmaprotatex, TD_PAR_F, "Environment Map Rotate", "RGB", 0)                                         \
+    X(envmaprotatey, TD_PAR_F, "Environment Map Rotate", "RGB", 0)                                         \
+    X(envmaprotatez, TD_PAR_F, "Environment Map Rotate", "RGB", 0)                                         \
+    X(envmaptype2d, TD_PAR_ML, "Environment Map 2D Type", "RGB", ENVMAP_EQUIRECT, envmap_type_menu, envmap_type_labels) \
+    TD_MAT_MAP_PARS(X, alphamap, "Alpha Map", "Alpha")                                                     \
     X(alphamode, TD_PAR_T, "Uniform Alpha", "Alpha", 1)                                                    \
     X(alphafront, TD_PAR_FC, "Alpha Front", "Alpha", 1, 0, 1)                                              \
     X(alphaside, TD_PAR_FC, "Alpha Side", "Alpha", 1, 0, 1)                                                \
@@ -62,7 +82,22 @@ static const td_block_field phong_block[] = {
     {"shadowColor", 3, PAR_shadowcolorr},
     {"alphaRolloff", 1, PAR_rolloff},
     {"shadowStrength", 1, PAR_shadowstrength},
+    {"bumpScale", 1, PAR_bumpscale},
+    {"envMapColor", 3, PAR_envmapcolorr},
+    {"envMapRotate", 3, PAR_envmaprotatex},
 };
+
+/* Its maps, each compiled in only when it names a TOP: map j is bound where the macro
+ * phong_map_units[j] of shaders/phong.frag says. */
+static const char *const phong_map_units[] = {
+    "TD_COLORMAP_UNIT", "TD_NORMALMAP_UNIT", "TD_DIFFUSEMAP_UNIT", "TD_SPECMAP_UNIT", "TD_EMITMAP_UNIT",
+    "TD_ALPHAMAP_UNIT", "TD_ENVMAP_UNIT",
+};
+static const td_mat_map phong_maps[] = {
+    TD_MAT_MAP(colormap), TD_MAT_MAP(normalmap), TD_MAT_MAP(diffusemap), TD_MAT_MAP(specmap), TD_MAT_MAP(emitmap),
+    TD_MAT_MAP(alphamap), TD_MAT_MAP(envmap),
+};
+_Static_assert(TD_NPARS(phong_map_units) == TD_NPARS(phong_maps), "a unit macro per map");
 
 /* Terms compiled in only when they can change the image. */
 static const td_block_switch phong_switches[] = {
@@ -73,10 +108,11 @@ static const td_block_switch phong_switches[] = {
 
 static const td_material_program phong_program = {
     .name = "phong", .fragment = td_shader_phong_frag, .fields = phong_block, .nfields = TD_NPARS(phong_block),
-    .switches = phong_switches, .nswitches = TD_NPARS(phong_switches),
+    .switches = phong_switches, .nswitches = TD_NPARS(phong_switches), .map_units = phong_map_units,
+    .nmaps = TD_NPARS(phong_maps),
 };
 
-static const td_mat_class phong_proto = {.program = &phong_program};
+static const td_mat_class phong_proto = {.program = &phong_program, .maps = phong_maps};
 
 void
 td_phong_defaults(td_scene_material *out)
@@ -85,22 +121,41 @@ td_phong_defaults(td_scene_material *out)
 }
 
 static PyType_Slot phong_slots[] = {
-    {Py_tp_doc, "phongMAT: a lit material, TouchDesigner's Phong Lighting Equation without maps. Per light,\n"
-                "with n the surface normal (flipped on back faces), l the unit vector toward the light, v the\n"
-                "unit vector toward the camera's position and h = normalize(l + v):\n"
+    {Py_tp_doc, "phongMAT: a lit material, TouchDesigner's Phong Lighting Equation. Per light, with n the\n"
+                "surface normal (flipped on back faces), l the unit vector toward the light, v the unit vector\n"
+                "toward the camera's position and h = normalize(l + v):\n"
                 "  light = light colour * projector map * attenuation and cone falloff, where shadowed\n"
                 "    mix(light colour * projector map, shadowcolor, shadowstrength * (1 - lit fraction)) * the same;\n"
-                "  light * (diff * max(n.l, 0) + [n.l > 0] * (spec * max(n.h, 0) ^ shininess\n"
-                "                                            + spec2 * max(n.h, 0) ^ shininess2)),\n"
-                "summed over the lights (point, cone, distant), plus amb (diff when ambdiff is on) * the ambient\n"
-                "lights, emit, and constant (added unlit). Alpha: alphafront; with alphamode (Uniform Alpha) off,\n"
-                "mix(alphaside, alphafront, |n.v| ^ rolloff): alphafront where the surface faces the camera,\n"
-                "alphaside edge-on (TouchDesigner documents the ends; the rolloff curve is ours).\n"
+                "  light * (diff * diffusemap * max(n.l, 0) + [n.l > 0] * (spec * specmap * max(n.h, 0) ^ shininess\n"
+                "                                                        + spec2 * max(n.h, 0) ^ shininess2)),\n"
+                "summed over the lights (point, cone, distant), plus amb (diff when ambdiff is on; not the\n"
+                "diffuse map) * the ambient lights, emit * emitmap and constant, all of it times colormap's rgb,\n"
+                "plus envmap's reflection * envmapcolor.\n"
+                "Alpha: alphafront; with alphamode (Uniform Alpha) off, mix(alphaside, alphafront, |n.v| ^ rolloff):\n"
+                "alphafront where the surface faces the camera, alphaside edge-on (TouchDesigner documents the\n"
+                "ends; the rolloff curve is ours); times colormap's alpha and alphamap's red channel.\n"
+                "\n"
+                "Maps name TOPs (relative to the MAT's network, cooked first: any TOP, a render included),\n"
+                "sampled at the mesh's uv with their extendu/v and filter ('mipmaplinear' filters linearly);\n"
+                "a map that names nothing is not compiled in. The maps' rgb multiply as TouchDesigner's\n"
+                "equation says: diffusemap the diffuse colour, specmap the first specular colour (spec, not\n"
+                "spec2), emitmap the emit colour, colormap the sum (constant included, as the equation has it,\n"
+                "though constant's own description says textures do not affect it); diffusemap's, specmap's\n"
+                "and emitmap's alpha is ignored. normalmap is a tangent-space normal map (rgb * 2 - 1, blue up\n"
+                "the surface normal): TouchDesigner asks for a tangent attribute, meshes here have none, so the\n"
+                "tangent frame (u along T, v along B) comes from the screen-space derivatives of the position\n"
+                "and the uv; bumpscale multiplies the map's x and y (1 is ours). A mesh without uv keeps its\n"
+                "normals. envmap is an equirectangular image of the surroundings, looked up along the view\n"
+                "reflected about n (d = reflect(-v, n)) with the environment turned by envmaprotate (degrees,\n"
+                "about x, then y, then z): u = 0.5 + atan(d.x, -d.z) / 2pi, v = 0.5 + asin(d.y) / pi (-z at\n"
+                "the image's centre, +y at its top: the layout is ours).\n"
                 "\n"
                 "Defaults that TouchDesigner does not document are ours: ambdiff off, alphamode on, alphaside 1,\n"
-                "rolloff 1, shadowstrength 1, shadowcolor black, spec2 black, shininess2 10. Not implemented yet\n"
-                "(TouchDesigner has them, td_render does not offer them): the texture maps (colormap, normalmap,\n"
-                "diffusemap, specmap, emitmap, alphamap, envmap, heightmap), rim lights, darkness emit,\n"
+                "rolloff 1, shadowstrength 1, shadowcolor black, spec2 black, shininess2 10, the maps' repeat\n"
+                "and linear, envmapcolor white, envmaptype2d equirect. Stored only: each map's extendw and\n"
+                "anisotropy, envmaptype2d 'spheremap' (drawn as 'equirect'; a cube map TOP is sampled as its\n"
+                "2D image). Not implemented yet (TouchDesigner has them, td_render does not offer them): the\n"
+                "maps' texture coordinate and interpolation choices, heightmap, rim lights, darkness emit,\n"
                 "postmultalpha, alphamultlight, front/back face lighting, multi-texturing and point colours.\n"
                 "\n"
                 "Geometry without a material uses these defaults."},

@@ -39,6 +39,7 @@
     X(phongMAT)          \
     X(pbrMAT)            \
     X(glslMAT)           \
+    X(wireframeMAT)      \
     X(textDAT)           \
     X(tableDAT)
 

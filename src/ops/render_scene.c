@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bind/bridge.h"
 #include "bind/state.h"
 #include "graph/op.h"
 #include "graph/path.h"
@@ -332,6 +333,42 @@ gather_maps(TdOp *top, td_render_gather *g, TdOp *mat, const td_mat_class *proto
     return 0;
 }
 
+/* A wireframe's line width within what the OpenGL draws (its aliased line width range, at least 1
+ * pixel), with a warning on top naming the MAT when it had to change (once per message). */
+static int
+clamp_line_width(TdOp *top, TdOp *mat, const td_mat_class *proto, td_material_state *st)
+{
+    if (!st->wireframe || st->line_width == 1.0f) {
+        return 0;
+    }
+    td_gl_runtime *rt = td_runtime(td_state_of((PyObject *)top)); /* may release the GIL */
+    if (rt == NULL) {
+        return -1;
+    }
+    const td_gl_info *info = td_gl_runtime_info(rt);
+    float hi = info->line_width_range[1] > 1.0f ? info->line_width_range[1] : 1.0f;
+    float want = st->line_width;
+    if (want >= 1.0f && want <= hi) {
+        return 0;
+    }
+    st->line_width = want > hi ? hi : 1.0f; /* below 1 (or NaN): 1 */
+    char numbers[512];
+    snprintf(numbers, sizeof(numbers), "%s %g: this OpenGL (%s) draws lines 1 to %g pixels wide: drawing %g",
+             proto->lines ? "linewidth" : "wirewidth", (double)want, info->renderer, (double)hi,
+             (double)st->line_width);
+    PyObject *path = td_op_path(mat);
+    PyObject *msg = path != NULL ? PyUnicode_FromFormat("material '%U' %s", path, numbers) : NULL;
+    Py_XDECREF(path);
+    if (msg == NULL) {
+        return -1;
+    }
+    int seen = top->warnings != NULL ? PySequence_Contains(top->warnings, msg) : 0;
+    const char *text = seen == 0 ? PyUnicode_AsUTF8(msg) : NULL;
+    int rc = seen < 0 || (seen == 0 && (text == NULL || td_op_warn(top, text) < 0)) ? -1 : 0;
+    Py_DECREF(msg);
+    return rc;
+}
+
 /* The material the MAT path names (relative to base's network), evaluated, or phongMAT's defaults
  * when the path is empty; errors name who, the operator whose parameter it is. Its maps are cooked
  * for top's render. */
@@ -362,6 +399,9 @@ gather_material(TdOp *top, td_render_gather *g, TdOp *who, TdOp *base, const cha
         rc = mat->valid ? proto->fill(mat, mv, out) : td_op_check(mat);
     }
     td_values_free(mv);
+    if (rc == 0) {
+        rc = clamp_line_width(top, mat, proto, &out->state);
+    }
     if (rc < 0) {
         Py_DECREF(mat);
         return -1;
