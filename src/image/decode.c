@@ -137,7 +137,7 @@ td_image_decode_limited(const void *bytes, size_t n, const td_decode_limits *lim
     else {
         char hex[3 * 8 + 1] = "";
         for (size_t i = 0; i < n && i < 8; i++) {
-            snprintf(hex + 3 * i, 4, "%s%02x", i ? " " : "", p[i]);
+            snprintf(hex + strlen(hex), 4, "%s%02x", i ? " " : "", p[i]);
         }
         return td_err_set(err, TD_ERR_VALUE,
                           "unknown image data: the file starts with bytes %s%s, which are not PNG, JPEG, TIFF, EXR, "

@@ -78,7 +78,8 @@ td_decode_png(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
         return -1; /* out->owned, if made, is freed by the caller */
     }
     png_set_read_fn(png, &src, png_read_cb);
-    png_set_user_limits(png, (png_uint_32)lim->max_side, (png_uint_32)lim->max_side);
+    /* PNG's own maximum: the limits are checked below, with a clearer message than libpng's */
+    png_set_user_limits(png, 0x7fffffffu, 0x7fffffffu);
     png_set_chunk_malloc_max(png, CHUNK_MALLOC_MAX);
     png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, NULL, 0);
     png_read_info(png, info);
@@ -87,6 +88,10 @@ td_decode_png(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
     int depth, color, interlace;
     png_get_IHDR(png, info, &w, &h, &depth, &color, &interlace, NULL, NULL);
     int file_channels = png_get_channels(png, info);
+    if (td_decode_check_size("PNG", w, h, 1, TD_SAMPLE_U8, lim, err) != 0) {
+        src.failed = 1;
+        png_error(png, "limits");
+    }
     /* zlib never expands more than 1032:1: a header claiming more pixels than the file can hold
      * lies (or the file is cut), and is refused before the output is allocated */
     uint64_t raw = (uint64_t)h * (1 + ((uint64_t)w * (uint64_t)file_channels * (uint64_t)depth + 7) / 8);
