@@ -57,12 +57,12 @@ td_decode_exr(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
     }
     InitEXRHeader(&header);
     InitEXRImage(&image);
+    header_made = 1; /* a header that failed to parse may hold allocations too: always freed */
     code = ParseEXRHeaderFromMemory(&header, &version, p, n, &msg);
     if (code != TINYEXR_SUCCESS) {
         exr_fail(err, code, "cannot read the header", msg);
         goto done;
     }
-    header_made = 1;
     int64_t w = (int64_t)header.data_window.max_x - header.data_window.min_x + 1;
     int64_t h = (int64_t)header.data_window.max_y - header.data_window.min_y + 1;
     if (header.num_channels < 1 || header.channels == NULL) {
@@ -136,6 +136,10 @@ td_decode_exr(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
     if (td_decode_alloc(out, "EXR", w, h, nc, type, lim, err) != 0) {
         goto done;
     }
+    /* On a failure in the pixels tinyexr 1.0.1 frees the image itself (leaving its pointers
+     * dangling, so it is not freed again here), but only num_channels of its channel buffers,
+     * which it sets only on success: set ahead, every buffer is freed (found by the fuzzer). */
+    image.num_channels = header.num_channels;
     code = LoadEXRImageFromMemory(&image, &header, p, n, &msg);
     if (code != TINYEXR_SUCCESS) {
         exr_fail(err, code, "cannot read the pixels", msg);
