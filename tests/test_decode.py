@@ -592,3 +592,67 @@ def test_lowered_limits():
     with pytest.raises(ValueError, match="limit of 100 bytes"):
         decode(data, max_bytes=100)
     assert decode(data, max_side=11, max_bytes=9 * 11 * 8)[0].shape == (9, 11, 4)
+
+
+def test_libraries_print_nothing(tmp_path):
+    """libpng, libjpeg, libtiff and tinyexr report through the error, never on stderr: a child
+    process decodes every cut of every small file and a few damaged headers, and writes nothing."""
+    import subprocess
+    import sys
+    files = tmp_path / "files"
+    files.mkdir()
+    for i, (name, data) in enumerate(SMALL.items()):
+        for n in range(0, len(data), max(1, len(data) // 60)):
+            (files / ("%d-%d" % (i, n))).write_bytes(data[:n])
+        damaged = bytearray(data)
+        damaged[len(damaged) // 3: len(damaged) // 3 + 16] = bytes(range(16))
+        (files / ("%d-damaged" % i)).write_bytes(bytes(damaged))
+    code = ("import os, sys\nfrom td_render._td import _decode_image\n"
+            "for f in sorted(os.listdir(sys.argv[1])):\n"
+            "    try:\n        _decode_image(os.path.join(sys.argv[1], f))\n"
+            "    except (ValueError, OSError):\n        pass\n"
+            "print('done')\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))  # this process's build
+    r = subprocess.run([sys.executable, "-c", code, str(files)], capture_output=True, text=True, timeout=120,
+                       env=env)
+    assert r.returncode == 0 and r.stdout.strip() == "done", r.stderr
+    assert r.stderr == ""
+
+
+def exr_with_attribute(name, type_, value, tiled=False):
+    """td_render's small EXR with one more header attribute (and the tiled flag if asked): the
+    offsets after it are wrong, but these headers must be refused before the pixels are read."""
+    data = bytearray(SMALL[".exr"])
+    if tiled:
+        data[5] |= 0x02  # version flags: bit 9, single-part tiled
+    attr = name + b"\0" + type_ + b"\0" + struct.pack("<i", len(value)) + value
+    return bytes(data[:8] + attr + data[8:])
+
+
+ASSERTING_HEADERS = {
+    "unknown part type": (exr_with_attribute(b"type", b"string", b"L"), "part type 'L'"),
+    "tiled part type in a scanline file": (exr_with_attribute(b"type", b"string", b"tiledimage"), "part type"),
+    "short tiles attribute": (exr_with_attribute(b"tiles", b"tiledesc", b"\x10\0\0\0\x10\0\0\0", tiled=True),
+                              "'tiles' attribute of 8 bytes"),
+    "mipmapped tiles": (exr_with_attribute(b"tiles", b"tiledesc", b"\x10\0\0\0\x10\0\0\0\x01", tiled=True),
+                        "mipmapped"),
+    "B44 compression": (exr_with_attribute(b"compression", b"compression", b"\x06"), "B44 compression"),
+    "unknown pixel type": (exr_with_attribute(b"channels", b"chlist", b"R\0" + struct.pack("<iBxxxii", 7, 0, 1, 1)
+                                              + b"\0"), "unknown pixel type 7"),
+}
+
+
+@pytest.mark.parametrize("case", list(ASSERTING_HEADERS))
+def test_exr_headers_that_would_trip_tinyexr_asserts(case):
+    """Debian's libtinyexr aborts the process (assert) on these headers (the first found by the
+    decode fuzzer); they are refused before tinyexr sees them. Run in a child so that a regression
+    fails this test, not the session."""
+    import subprocess
+    import sys
+    data, message = ASSERTING_HEADERS[case]
+    code = ("import sys\nfrom td_render._td import _decode_image\n"
+            "try:\n    _decode_image(sys.stdin.buffer.read())\nexcept ValueError as e:\n    print(e)\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    r = subprocess.run([sys.executable, "-c", code], input=data, capture_output=True, timeout=60, env=env)
+    assert r.returncode == 0, r.stderr.decode(errors="replace")
+    assert message in r.stdout.decode(), r.stdout

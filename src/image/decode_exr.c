@@ -6,7 +6,13 @@
  * layers such as "diffuse.R") are ignored. Samples stay half (F16) when every channel read is half,
  * else everything is float (F32); UINT and subsampled channels are refused. The data window is what
  * is read (its offset and the display window are not applied). EXR colours are premultiplied by
- * convention: premultiplied is set when there is an alpha. */
+ * convention: premultiplied is set when there is an alpha.
+ *
+ * Debian's libtinyexr is built with assert() on, and some of its asserts fire on hostile headers
+ * (an unknown "type" attribute, a short "tiles" attribute, an unknown pixel type, compression or
+ * tile level mode), aborting the process. The header is therefore walked here first (check_header)
+ * and only what tinyexr handles without asserting is handed on: NONE, RLE, ZIPS, ZIP and PIZ
+ * compression, single-level tiles, HALF/FLOAT/UINT channels. */
 #include <stdlib.h>
 #include <string.h>
 #include <tinyexr.h>
@@ -25,6 +31,89 @@ exr_fail(td_err *err, int code, const char *what, const char *msg)
         }
     }
     return td_err_set(err, TD_ERR_VALUE, "EXR: %s (tinyexr %d%s%s)", what, code, detail[0] ? ": " : "", detail);
+}
+
+/* Walks the header's attributes (name, type, size, value; an empty name ends it) within the n
+ * bytes and refuses what would trip one of tinyexr's asserts. */
+static int
+check_header(const uint8_t *p, size_t n, int tiled, td_err *err)
+{
+    size_t pos = 8; /* magic and version */
+    for (int count = 0;; count++) {
+        if (pos >= n || count > 4096) {
+            return td_err_set(err, TD_ERR_VALUE, "EXR: the header does not end (cut or corrupt file)");
+        }
+        if (p[pos] == 0) {
+            break; /* the end of the header */
+        }
+        const uint8_t *name = p + pos;
+        const uint8_t *name_end = memchr(name, 0, n - pos < 256 ? n - pos : 256);
+        if (name_end == NULL) {
+            return td_err_set(err, TD_ERR_VALUE, "EXR: a header attribute's name is too long or cut");
+        }
+        pos += (size_t)(name_end - name) + 1;
+        const uint8_t *type = p + pos;
+        const uint8_t *type_end = pos < n ? memchr(type, 0, n - pos < 256 ? n - pos : 256) : NULL;
+        if (type_end == NULL) {
+            return td_err_set(err, TD_ERR_VALUE, "EXR: a header attribute's type is too long or cut");
+        }
+        pos += (size_t)(type_end - type) + 1;
+        if (n - pos < 4) {
+            return td_err_set(err, TD_ERR_VALUE, "EXR: the header is cut");
+        }
+        int32_t size = (int32_t)td_le32(p + pos);
+        pos += 4;
+        if (size < 0 || (size_t)size > n - pos) {
+            return td_err_set(err, TD_ERR_VALUE, "EXR: header attribute '%.60s' claims %d bytes", (const char *)name,
+                              (int)size);
+        }
+        const uint8_t *v = p + pos;
+        pos += (size_t)size;
+        if (strcmp((const char *)name, "type") == 0 && size > 0 && v[0] != 0) {
+            /* as tinyexr reads it: the text up to a NUL */
+            const uint8_t *nul = memchr(v, 0, (size_t)size);
+            size_t len = nul != NULL ? (size_t)(nul - v) : (size_t)size;
+            int scan = len == 13 && memcmp(v, "scanlineimage", 13) == 0;
+            int tile = len == 10 && memcmp(v, "tiledimage", 10) == 0;
+            if (!(scan && !tiled) && !(tile && tiled)) {
+                return td_err_set(err, TD_ERR_VALUE, "EXR: part type '%.*s' is not read here (a %s image is)",
+                                  len < 40 ? (int)len : 40, (const char *)v, tiled ? "tiled" : "scanline");
+            }
+        }
+        else if (strcmp((const char *)name, "tiles") == 0 && tiled) {
+            if (size != 9) {
+                return td_err_set(err, TD_ERR_VALUE, "EXR: a 'tiles' attribute of %d bytes, not 9", (int)size);
+            }
+            if ((v[8] & 0x0f) != 0 || (v[8] >> 4) > 1) {
+                return td_err_set(err, TD_ERR_VALUE, "EXR: mipmapped or ripmapped tiles are not read (one level is)");
+            }
+        }
+        else if (strcmp((const char *)name, "compression") == 0) {
+            if (size != 1 || v[0] > 4) {
+                static const char *const names[] = {"PXR24", "B44", "B44A", "DWAA", "DWAB"};
+                return td_err_set(err, TD_ERR_VALUE,
+                                  "EXR: %s compression is not read (NONE, RLE, ZIPS, ZIP and PIZ are)",
+                                  size == 1 && v[0] >= 5 && v[0] <= 9 ? names[v[0] - 5] : "this");
+            }
+        }
+        else if (strcmp((const char *)name, "channels") == 0) {
+            /* name NUL, int pixel type, uchar pLinear, 3 reserved, int xSampling, int ySampling; then NUL */
+            size_t c = 0;
+            while (c < (size_t)size && v[c] != 0) {
+                const uint8_t *end = memchr(v + c, 0, (size_t)size - c);
+                if (end == NULL || (size_t)(end - v) + 1 + 16 > (size_t)size) {
+                    return td_err_set(err, TD_ERR_VALUE, "EXR: a cut channel list");
+                }
+                c = (size_t)(end - v) + 1;
+                uint32_t pixel_type = td_le32(v + c);
+                if (pixel_type > 2) {
+                    return td_err_set(err, TD_ERR_VALUE, "EXR: unknown pixel type %u", (unsigned)pixel_type);
+                }
+                c += 16;
+            }
+        }
+    }
+    return 0;
 }
 
 /* The index of the channel called name, or -1. */
@@ -54,6 +143,9 @@ td_decode_exr(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
     if (version.multipart || version.non_image) {
         return td_err_set(err, TD_ERR_VALUE, "EXR: %s files are not read (single-part images are)",
                           version.multipart ? "multi-part" : "deep");
+    }
+    if (check_header(p, n, version.tiled, err) != 0) {
+        return -1;
     }
     InitEXRHeader(&header);
     InitEXRImage(&image);
