@@ -656,3 +656,14 @@ def test_exr_headers_that_would_trip_tinyexr_asserts(case):
     r = subprocess.run([sys.executable, "-c", code], input=data, capture_output=True, timeout=60, env=env)
     assert r.returncode == 0, r.stderr.decode(errors="replace")
     assert message in r.stdout.decode(), r.stdout
+
+
+def test_fuzzer_regressions_are_refused():
+    """Inputs the decode fuzzer (tests/fuzz/decode_fuzzer.c) once crashed on, read again there on
+    every `make fuzz-c`; here they must give a clear ValueError."""
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fuzz", "decode_regressions")
+    names = sorted(os.listdir(folder))
+    assert names
+    for name in names:
+        with pytest.raises(ValueError, match="EXR|PNG|JPEG|TIFF|BMP|DDS"):
+            decode(os.path.join(folder, name))

@@ -136,6 +136,7 @@ td_decode_exr(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
     EXRImage image;
     const char *msg = NULL;
     int rc = -1, header_made = 0, image_made = 0;
+    uint8_t *padded = NULL;
     int code = ParseEXRVersionFromMemory(&version, p, n);
     if (code != TINYEXR_SUCCESS) {
         return exr_fail(err, code, "not a readable EXR version header", NULL);
@@ -162,6 +163,25 @@ td_decode_exr(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
         goto done;
     }
     if (td_decode_check_size("EXR", w, h, 1, TD_SAMPLE_U8, lim, err) != 0) {
+        goto done;
+    }
+    /* tinyexr sizes its offset table from chunkCount or the tile counts before reading it (a
+     * 13 GB table from one lying int, found by the fuzzer) and divides by the tile size: each
+     * offset takes 8 bytes of the file */
+    uint64_t chunks = header.chunk_count > 0 ? (uint64_t)header.chunk_count : 0;
+    if (header.tiled) {
+        if (header.tile_size_x < 1 || header.tile_size_y < 1 || header.tile_size_x > lim->max_side ||
+            header.tile_size_y > lim->max_side) {
+            td_err_set(err, TD_ERR_VALUE, "EXR: tiles of %d x %d pixels", header.tile_size_x, header.tile_size_y);
+            goto done;
+        }
+        uint64_t tiles = (((uint64_t)w + (uint64_t)header.tile_size_x - 1) / (uint64_t)header.tile_size_x) *
+                         (((uint64_t)h + (uint64_t)header.tile_size_y - 1) / (uint64_t)header.tile_size_y);
+        chunks = tiles > chunks ? tiles : chunks;
+    }
+    if (chunks > n / 8) {
+        td_err_set(err, TD_ERR_VALUE, "EXR: %llu blocks cannot be listed in a file of %zu bytes",
+                   (unsigned long long)chunks, n);
         goto done;
     }
     /* which file channel fills each output channel (-1: zero) */
@@ -232,7 +252,30 @@ td_decode_exr(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
      * dangling, so it is not freed again here), but only num_channels of its channel buffers,
      * which it sets only on success: set ahead, every buffer is freed (found by the fuzzer). */
     image.num_channels = header.num_channels;
-    code = LoadEXRImageFromMemory(&image, &header, p, n, &msg);
+    /* tinyexr 1.0.1 reads an uncompressed block's pixels without checking them against the block's
+     * stated length, so a lying length reads past the end of the file (found by the fuzzer). It is
+     * handed a copy followed by zeros as long as the largest block can be: such a read finds zeros.
+     * It is told the file's own size, which its other checks use. */
+    uint64_t pixel_bytes = 0;
+    for (int c = 0; c < header.num_channels; c++) {
+        pixel_bytes += header.pixel_types[c] == TINYEXR_PIXELTYPE_HALF ? 2 : 4;
+    }
+    uint64_t block_w = header.tiled ? (uint64_t)(header.tile_size_x > 0 ? header.tile_size_x : 0) : (uint64_t)w;
+    uint64_t block_h = header.tiled ? (uint64_t)(header.tile_size_y > 0 ? header.tile_size_y : 0) : 32;
+    uint64_t pad = block_w * block_h * pixel_bytes + 64;
+    if (block_w > (uint64_t)lim->max_side || block_h > (uint64_t)lim->max_side || pad > ((uint64_t)256 << 20)) {
+        td_err_set(err, TD_ERR_VALUE, "EXR: blocks of %llu x %llu pixels of %llu bytes are too large",
+                   (unsigned long long)block_w, (unsigned long long)block_h, (unsigned long long)pixel_bytes);
+        goto done;
+    }
+    padded = malloc(n + (size_t)pad);
+    if (padded == NULL) {
+        td_err_nomem(err, "EXR file");
+        goto done;
+    }
+    memcpy(padded, p, n);
+    memset(padded + n, 0, (size_t)pad);
+    code = LoadEXRImageFromMemory(&image, &header, padded, n, &msg);
     if (code != TINYEXR_SUCCESS) {
         exr_fail(err, code, "cannot read the pixels", msg);
         goto done;
@@ -300,6 +343,7 @@ td_decode_exr(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
     out->premultiplied = src[nc - 1] == a && a >= 0;
     rc = 0;
 done:
+    free(padded);
     if (image_made) {
         FreeEXRImage(&image);
     }
