@@ -667,3 +667,17 @@ def test_fuzzer_regressions_are_refused():
     for name in names:
         with pytest.raises(ValueError, match="EXR|PNG|JPEG|TIFF|BMP|DDS"):
             decode(os.path.join(folder, name))
+
+
+@pytest.mark.parametrize("orientation, flip", [(1, "v"), (2, "vh"), (3, "h"), (4, "")])
+def test_tiff_orientation_1_to_4(orientation, flip):
+    """Orientation 1 stores the top row first (flipped into bottom-up rows), 4 the bottom row first
+    (kept), 2 and 3 are those mirrored left to right."""
+    stored = make_image(np.uint8, 3, seed=orientation)
+    got, _ = decode(tiff_bytes(stored, photometric="rgb", extratags=[(274, "H", 1, orientation, False)]))
+    want = stored
+    if "v" in flip:
+        want = want[::-1]
+    if "h" in flip:
+        want = want[:, ::-1]
+    np.testing.assert_array_equal(got, want)

@@ -7,28 +7,34 @@
  *
  *   format  what is read                                           premultiplied
  *   PNG     8- and 16-bit grey, grey+alpha, RGB, RGBA; palette and no (PNG stores straight colour)
- *           1/2/4-bit images expanded to 8 bits, tRNS to an alpha
+ *           1/2/4-bit images expanded to 8 bits, tRNS to an alpha;
+ *           interlaced files; gamma and colour profiles not applied
  *   JPEG    8-bit grey and colour (YCbCr/RGB) -> 1 or 3 channels;  no alpha
- *           CMYK refused
+ *           CMYK refused; EXIF orientation not applied
  *   TIFF    8/16-bit unsigned, 16/32-bit float, 1-4 samples, grey   yes where ExtraSamples says
  *           (min-is-black or min-is-white), RGB, palette (-> RGB),  associated alpha
  *           strips or tiles, chunky or planar, every compression
- *           libtiff decodes; 1/2/4-bit grey expanded to 8 bits
- *   EXR     half and float scanline and tiled images: R G B A or   yes, EXR's convention, when
- *           Y (A), or a file's one channel as grey; other channels  there is an alpha
- *           (Z, layers) are ignored; the data window is read
+ *           libtiff decodes; 1/2/4-bit grey expanded to 8 bits;
+ *           orientations 1-4 honoured (5-8 read as 1)
+ *   EXR     half and float scanline and single-level tiled images: yes, EXR's convention, when
+ *           R G B A or Y (A), or a file's one channel as grey; other there is an alpha
+ *           channels (Z, layers) ignored; the data window is read;
+ *           NONE/RLE/ZIPS/ZIP/PIZ (others, multi-part, deep refused)
  *   BMP     1/4/8-bit palette (grey palette -> 1 channel), 16/24/  no
  *           32-bit, BI_RGB and BI_BITFIELDS, bottom-up and
- *           top-down; an alpha mask -> RGBA
+ *           top-down; an alpha mask -> RGBA; RLE refused
  *   DDS     uncompressed: DX10 headers of R/RG/RGBA 8 and 16 UNORM, yes for DX10 alpha mode 2
  *           16 and 32 FLOAT, RGB32_FLOAT, BGRA/BGRX8; legacy
  *           headers of RGB(A) masks, L8/A8L8, the float FourCCs.
  *           DX10 alpha mode "opaque" drops the alpha. Block-
- *           compressed (BCn/DXTn) files are refused
+ *           compressed (BCn/DXTn) files are refused. The top mip
+ *           level of the first image only
  *
- * Hostile input: every size is checked against the bytes present and against the limits below
- * before anything is allocated; a truncated, corrupt or lying file fails with TD_ERR_VALUE naming
- * the format and the problem. Library messages (libpng, libjpeg, libtiff, tinyexr) land in the
+ * Hostile input: every size is checked against the limits below, and where the format bounds it
+ * (uncompressed BMP, DDS; PNG through zlib's largest ratio; EXR's offset tables) against the bytes
+ * present, before the pixels are allocated; a truncated, corrupt or lying file fails with
+ * TD_ERR_VALUE naming the format and the problem (decode_exr.c: what is checked ahead of tinyexr,
+ * whose Debian build asserts and over-reads on some hostile files). Library messages (libpng, libjpeg, libtiff, tinyexr) land in the
  * td_err, never on stderr. Nothing here keeps global state: every call is independent and may run on
  * any thread. */
 #ifndef TD_IMAGE_DECODE_H
