@@ -58,20 +58,37 @@ fuzz-asan: build-asan
 		tests/test_hostile_graph.py
 
 # libFuzzer harnesses of the plain-C layers (clang, ASan + UBSan), FUZZ_SECONDS each; the corpus
-# grows in build/fuzz/corpus-<name> from run to run.
+# grows in build/fuzz/corpus-<name> from run to run. Each harness: its sources, libraries and seed
+# step. The decode harness compiles tinyexr from Debian's header into itself (tinyexr_impl.cc) so the
+# sanitizers see inside it; its seeds (tests/fuzz/make_decode_seeds.py) need the built module and
+# are skipped without it.
 FUZZ_SECONDS ?= 60
-FUZZERS := encode_png
-fuzz-c: bootstrap
+FUZZERS := encode_png decode
+FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE -Isrc
+FUZZ_SRC_encode_png := src/image/png.c src/image/image.c src/image/bytes.c src/image/sample.c
+FUZZ_LIBS_encode_png := -lpng -ldeflate -lm
+FUZZ_SEED_encode_png := true
+FUZZ_FIXED_encode_png :=
+FUZZ_SRC_decode := $(wildcard src/image/decode*.c) build/fuzz/tinyexr_impl.o
+FUZZ_LIBS_decode := -fsanitize-link-c++-runtime -lpng -ljpeg -ltiff -lz -lstdc++ -lm
+# inputs that once crashed or overran (read every run, never written to)
+FUZZ_FIXED_decode := tests/fuzz/decode_regressions
+FUZZ_SEED_decode := PYTHONPATH=. $(VPY) tests/fuzz/make_decode_seeds.py build/fuzz/corpus-decode || echo "fuzz-c decode: no seeds (build first)"
+
+build/fuzz/tinyexr_impl.o: tests/fuzz/tinyexr_impl.cc
 	@mkdir -p build/fuzz
-	@for f in $(FUZZERS); do \
-		clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE -Isrc \
-			tests/fuzz/$${f}_fuzzer.c src/image/png.c src/image/image.c src/image/bytes.c src/image/sample.c -lpng -ldeflate -lm -o build/fuzz/$${f}_fuzzer || exit 1; \
-		mkdir -p build/fuzz/corpus-$$f; \
-		build/fuzz/$${f}_fuzzer -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build/fuzz/corpus-$$f \
-			> build/fuzz/$$f.log 2>&1; rc=$$?; \
-		echo "fuzz-c $$f: $$(grep -E '^stat::number_of_executed_units' build/fuzz/$$f.log) (rc $$rc)"; \
-		if [ $$rc -ne 0 ]; then tail -40 build/fuzz/$$f.log; exit 1; fi; \
-	done
+	clang++ -c -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all $< -o $@
+
+fuzz-c: bootstrap build/fuzz/tinyexr_impl.o
+	@mkdir -p build/fuzz
+	@set -e; $(foreach f,$(FUZZERS), \
+		clang $(FUZZ_CFLAGS) tests/fuzz/$(f)_fuzzer.c $(FUZZ_SRC_$(f)) $(FUZZ_LIBS_$(f)) -o build/fuzz/$(f)_fuzzer; \
+		mkdir -p build/fuzz/corpus-$(f); \
+		[ -n "$$(ls -A build/fuzz/corpus-$(f))" ] || $(FUZZ_SEED_$(f)); \
+		rc=0; build/fuzz/$(f)_fuzzer -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build/fuzz/corpus-$(f) $(FUZZ_FIXED_$(f)) \
+			> build/fuzz/$(f).log 2>&1 || rc=$$?; \
+		echo "fuzz-c $(f): $$(grep -E '^stat::number_of_executed_units' build/fuzz/$(f).log) (rc $$rc)"; \
+		if [ $$rc -ne 0 ]; then tail -40 build/fuzz/$(f).log; exit 1; fi;)
 
 clean:
 	rm -rf build td_render/*.so out .pytest_cache .hypothesis

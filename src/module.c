@@ -10,6 +10,7 @@
 
 #include "bind/bridge.h"
 #include "bind/codec.h"
+#include "bind/decode.h"
 #include "bind/save_status.h"
 #include "graph/expr.h"
 #include "graph/matrix.h"
@@ -258,7 +259,7 @@ td_exec(PyObject *module)
         add_type(module, &st->Cell_type, &td_Cell_spec, NULL) < 0) {
         return -1;
     }
-    if (td_bounds_setup(st) < 0 || td_codec_setup(module) < 0) {
+    if (td_bounds_setup(st) < 0 || td_codec_setup(module) < 0 || td_decode_setup(module) < 0) {
         return -1;
     }
     PyObject *root_name = PyUnicode_FromString("");

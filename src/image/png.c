@@ -279,7 +279,9 @@ put_chunk(td_bytes *out, const char type[4], const uint8_t *data, size_t n, td_e
     td_put_be32(head, (uint32_t)n);
     memcpy(head + 4, type, 4);
     uint32_t c = libdeflate_crc32(0, head + 4, 4);
-    c = libdeflate_crc32(c, data, n);
+    if (n > 0) { /* libdeflate_crc32 returns 0 for a NULL buffer, whatever crc it is given */
+        c = libdeflate_crc32(c, data, n);
+    }
     td_put_be32(crc, c);
     if (td_bytes_append(out, head, 8, err) != 0 || td_bytes_append(out, data, n, err) != 0 ||
         td_bytes_append(out, crc, 4, err) != 0) {
