@@ -22,7 +22,7 @@ __all__ = [
     "lightCOMP", "ambientlightCOMP", "environmentlightCOMP", "nullCOMP", "renderTOP", "renderpassTOP",
     "depthTOP", "renderselectTOP", "constantTOP", "nullTOP", "levelTOP", "compositeTOP", "scriptTOP",
     "flipTOP", "transformTOP", "resolutionTOP", "blurTOP", "selectTOP", "inTOP", "outTOP", "rampTOP",
-    "noiseTOP", "boxSOP", "sphereSOP", "constantMAT", "phongMAT", "pbrMAT", "glslMAT", "wireframeMAT",
-    "textDAT", "tableDAT", "op", "opex", "ops", "tdu", "FileSaveStatus", "waitForSaves",
+    "noiseTOP", "moviefileinTOP", "boxSOP", "sphereSOP", "constantMAT", "phongMAT", "pbrMAT", "glslMAT",
+    "wireframeMAT", "textDAT", "tableDAT", "op", "opex", "ops", "tdu", "FileSaveStatus", "waitForSaves",
 ]
 # END GENERATED

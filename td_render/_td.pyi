@@ -1696,6 +1696,28 @@ class noiseTOP(TOP):
     def par(self) -> _noiseTOP_par: ...
 
 @final
+class _moviefileinTOP_par(ParCollection):
+    file: _ParAttribute  # File (Str, Play page, default '')
+    reloadpulse: _ParAttribute  # Reload File (Pulse, Play page, default 0)
+    outputresolution: _ParAttribute  # Output Resolution (Menu, Common page, default 'useinput'; useinput ...)
+    resolutionw: _ParAttribute  # Resolution (Int, Common page, default 256)
+    resolutionh: _ParAttribute  # Resolution (Int, Common page, default 256)
+    outputaspect: _ParAttribute  # Output Aspect (Menu, Common page, default 'useinput'; useinput resoluti ...)
+    aspect1: _ParAttribute  # Aspect (Float, Common page, default 16.0)
+    aspect2: _ParAttribute  # Aspect (Float, Common page, default 9.0)
+    inputfiltertype: _ParAttribute  # Input Smoothness (Menu, Common page, default 'linear'; nearest linea ...)
+    fillmode: _ParAttribute  # Fill Viewer (Menu, Common page, default 'best'; useinput fill width height ...)
+    filtertype: _ParAttribute  # Viewer Smoothness (Menu, Common page, default 'linear'; nearest linear mi ...)
+    npasses: _ParAttribute  # Passes (Int, Common page, default 1)
+    chanmask: _ParAttribute  # Channel Mask (Int, Common page, default 15)
+    format: _ParAttribute  # Pixel Format (Menu, Common page, default 'useinput'; useinput rgba8fixed srgb ...)
+@final
+class moviefileinTOP(TOP):
+    """moviefileinTOP: a still image from file: PNG (8/16-bit), JPEG, TIFF (8/16-bit, 16/32-bit"""
+    @property
+    def par(self) -> _moviefileinTOP_par: ...
+
+@final
 class _boxSOP_par(ParCollection):
     tx: _ParAttribute  # Center (Float, Box page, default 0.0)
     ty: _ParAttribute  # Center (Float, Box page, default 0.0)

@@ -33,6 +33,7 @@
     X(outTOP)            \
     X(rampTOP)           \
     X(noiseTOP)          \
+    X(moviefileinTOP)    \
     X(boxSOP)            \
     X(sphereSOP)         \
     X(constantMAT)       \
