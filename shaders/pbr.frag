@@ -137,7 +137,7 @@ void main()
     for (int i = 0; i < TD_NUM_LIGHTS; i++) {
         float k;
         vec3 l = TDLightVector(i, vWorldPos, k);
-        vec3 lc = uTDLights[i].color.rgb * TDProjector(i, vWorldPos) * TDShadow(i, vWorldPos) * k;
+        vec3 lc = uTDLights[i].diffuse.rgb * TDProjector(i, vWorldPos) * TDShadow(i, vWorldPos) * k;
         float nl = max(dot(n, l), 0.0);
         if (nl > 0.0) {
             vec3 h = normalize(l + v);

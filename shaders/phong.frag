@@ -101,7 +101,7 @@ void main()
     for (int i = 0; i < TD_NUM_LIGHTS; i++) {
         float k;
         vec3 l = TDLightVector(i, vWorldPos, k);
-        vec3 lc = uTDLights[i].color.rgb * TDProjector(i, vWorldPos);
+        vec3 lc = uTDLights[i].diffuse.rgb * TDProjector(i, vWorldPos);
 #if TD_NUM_SHADOWS > 0
 #ifdef TD_PHONG_SHADOW_COLOR
         lc = mix(lc, shadowColor, shadowStrength * (1.0 - TDShadow(i, vWorldPos)));

@@ -1,17 +1,19 @@
 // TD prelude of every material's fragment shader. Compile-time constants set by the renderer:
 // TD_NUM_LIGHTS (point, cone and distant lights; loops over them have a constant bound), TD_LIGHT_SLOTS
 // (max(TD_NUM_LIGHTS, 1)) and TD_OUTPUT_MODE (how RGBA lands in the target's channels).
+// TDLight's members carry TouchDesigner's names where they mean the same (position, direction,
+// diffuse, attenScaleBiasRoll, shadowMapMatrix, projMapMatrix); the others are td_render's.
 struct TDLight {
     vec4 position;  // xyz world position; w: 0 point, 2 cone, 3 distant (ambient lights: uTDAmbient)
-    vec4 color;     // rgb colour * dimmer
+    vec4 diffuse;   // rgb colour * dimmer
     vec4 direction; // xyz: the way a cone or distant light shines (unit, world space)
     vec4 cone;      // x: cos of the full-intensity half angle, y: cos of the outer edge, z: rolloff
-    vec4 atten;     // x scale, y bias: clamp(distance * x + y, 0, 1) ^ z; w: 1 if attenuated
+    vec4 attenScaleBiasRoll; // x scale, y bias: clamp(distance * x + y, 0, 1) ^ z; w: 1 if attenuated
     vec4 shadow;    // x: 0 none, 1 hard, 2 soft; y: the map's slot; z: soft kernel half-width (taps); w: tap spacing (texels)
     vec4 shadowMap; // the map's width, height; its polygon offset factor, units
-    mat4 shadowMatrix; // world to the light's clip space (depth in [0, 1])
+    mat4 shadowMapMatrix; // world to the light's clip space (depth in [0, 1])
     vec4 projector; // x: 1 with a projector map, y: its slot (the wrap and filter are its sampler's)
-    mat4 projectorMatrix; // world to the projector's clip space
+    mat4 projMapMatrix; // world to the projector's clip space
 };
 
 layout(std140, binding = 3) uniform TDLights { TDLight uTDLights[TD_LIGHT_SLOTS]; };
@@ -27,7 +29,7 @@ vec3 TDLightVector(int i, vec3 worldPos, out float k)
     vec3 d = uTDLights[i].position.xyz - worldPos;
     float dist = length(d);
     vec3 l = dist > 0.0 ? d / dist : vec3(0.0, 0.0, 1.0);
-    vec4 a = uTDLights[i].atten;
+    vec4 a = uTDLights[i].attenScaleBiasRoll;
     if (a.w > 0.5) {
         float t = clamp(dist * a.x + a.y, 0.0, 1.0);
         k *= a.z > 0.0 ? pow(t, a.z) : 1.0;
@@ -52,7 +54,7 @@ float TDShadow(int i, vec3 worldPos)
 {
 #if TD_NUM_SHADOWS > 0
     vec4 sh = uTDLights[i].shadow;
-    vec4 p = uTDLights[i].shadowMatrix * vec4(worldPos, 1.0);
+    vec4 p = uTDLights[i].shadowMapMatrix * vec4(worldPos, 1.0);
     vec3 q = p.xyz / p.w;
     vec2 uv = q.xy * 0.5 + 0.5;
     // derivatives first, in uniform control flow
@@ -128,7 +130,7 @@ vec3 TDProjector(int i, vec3 worldPos)
     if (uTDLights[i].projector.x < 0.5) {
         return vec3(1.0);
     }
-    vec4 p = uTDLights[i].projectorMatrix * vec4(worldPos, 1.0);
+    vec4 p = uTDLights[i].projMapMatrix * vec4(worldPos, 1.0);
     if (p.w <= 0.0) {
         return vec3(0.0);
     }

@@ -19,7 +19,7 @@ TDPhongResult TDLighting(int i, vec3 worldPos, vec3 worldNorm, float shadowStren
     TDPhongResult r;
     float k;
     vec3 l = TDLightVector(i, worldPos, k);
-    vec3 lc = uTDLights[i].color.rgb * TDProjector(i, worldPos);
+    vec3 lc = uTDLights[i].diffuse.rgb * TDProjector(i, worldPos);
     float shadowed = shadowStrength * (1.0 - TDShadow(i, worldPos));
     lc = mix(lc, shadowColor, shadowed) * k;
     float ndl = max(dot(worldNorm, l), 0.0);
