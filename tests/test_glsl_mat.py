@@ -474,3 +474,25 @@ def test_a_sampler_without_a_top_reads_nothing(net):
     assert all(np.array_equal(row[c], np.float32([1, 0, 0, 1])) for c in range(25, 39))
     assert all(np.array_equal(row[c], np.float32([0, 0, 0, 1])) for c in range(49, 55))
     assert not row[42:46].any() and not row[58:].any()
+
+
+def test_uTDLights_members_with_touchdesigners_names(net):
+    """A shader reading uTDLights[0] by TouchDesigner's member names: diffuse is colour * dimmer,
+    position the light's world position, attenScaleBiasRoll (-1 / (end - start), end / (end - start),
+    rolloff) for an attenuated light."""
+    pixel = """out vec4 fragColor;
+void main()
+{
+    vec4 a = uTDLights[0].attenScaleBiasRoll;
+    fragColor = TDOutputSwizzle(vec4(uTDLights[0].diffuse.rgb + 0.0 * uTDLights[0].position.xyz,
+                                     a.x * 100.0 + a.y * 1000.0));
+}
+"""
+    r, mat, v, p = _scene(net, pixel=pixel)
+    light = net.create(td.lightCOMP, "light1")
+    light.par.cr, light.par.cg, light.par.cb, light.par.dimmer = 0.2, 0.4, 0.6, 0.5
+    light.par.attenuated = True
+    light.par.attenuationstart, light.par.attenuationend = 2.0, 6.0
+    got = r.numpyArray()[H // 2, W // 2]
+    assert np.allclose(got[:3], [0.1, 0.2, 0.3], atol=1e-6)
+    assert np.isclose(got[3], (-1 / 4) * 100 + (6 / 4) * 1000, rtol=1e-5)
