@@ -9,6 +9,7 @@
 #include "graph/path.h"
 #include "gpu/glsl.h"
 #include "ops/dat.h"
+#include "ops/glsl_source.h"
 #include "ops/material.h"
 #include "ops/object.h"
 #include "ops/render_scene.h"
@@ -41,37 +42,6 @@ static const char *const outprim_menu[] = {OUTPRIM_MENU(TD_MENU_TOKEN) NULL};
 static const char *const arraytype_menu[] = {ARRAYTYPE_MENU(TD_MENU_TOKEN) NULL};
 static const char *const arraykind_menu[] = {ARRAYKIND_MENU(TD_MENU_TOKEN) NULL};
 
-/* The uniform pages as fixed blocks of parameters (TouchDesigner's sequences, vec0.. sampler0..,
- * with their first blocks' names): 8 vectors, 8 samplers (a material's maps), 4 arrays, 4 constants. */
-#define VEC_BLOCK(X, n)                                                                                    \
-    X(vec##n##name, TD_PAR_S, "Uniform Name", "Vectors", "")                                               \
-    X(vec##n##valuex, TD_PAR_F, "Value", "Vectors", 0)                                                     \
-    X(vec##n##valuey, TD_PAR_F, "Value", "Vectors", 0)                                                     \
-    X(vec##n##valuez, TD_PAR_F, "Value", "Vectors", 0)                                                     \
-    X(vec##n##valuew, TD_PAR_F, "Value", "Vectors", 0)
-#define ARRAY_BLOCK(X, n)                                                                                  \
-    X(array##n##name, TD_PAR_S, "Uniform Name", "Arrays", "")                                              \
-    X(array##n##type, TD_PAR_M, "Type", "Arrays", ARRAY_VEC4, arraytype_menu)                              \
-    X(array##n##chop, TD_PAR_O, "CHOP", "Arrays", "")                                                      \
-    X(array##n##arraytype, TD_PAR_M, "Array Type", "Arrays", ARRAY_UNIFORM, arraykind_menu)
-#define SAMPLER_BLOCK(X, n)                                                                                \
-    X(sampler##n##name, TD_PAR_S, "Sampler Name", "Samplers", "")                                          \
-    X(sampler##n##top, TD_PAR_O, "TOP", "Samplers", "")                                                    \
-    X(sampler##n##extendu, TD_PAR_ML, "Extend U", "Samplers", TD_EXTEND_REPEAT, td_menu_extend, td_menu_extend_labels) \
-    X(sampler##n##extendv, TD_PAR_ML, "Extend V", "Samplers", TD_EXTEND_REPEAT, td_menu_extend, td_menu_extend_labels) \
-    X(sampler##n##extendw, TD_PAR_ML, "Extend W", "Samplers", TD_EXTEND_REPEAT, td_menu_extend, td_menu_extend_labels) \
-    X(sampler##n##filter, TD_PAR_ML, "Filter", "Samplers", TD_MAPFILTER_LINEAR, td_menu_mapfilter, td_menu_mapfilter_labels) \
-    X(sampler##n##anisotropy, TD_PAR_M, "Anisotropic Filter", "Samplers", TD_ANISO_OFF, td_menu_anisotropy)
-#define MATRIX_BLOCK(X, n)                                                                                 \
-    X(matrix##n##name, TD_PAR_S, "Uniform Name", "Matrices", "")                                           \
-    X(matrix##n##value, TD_PAR_O, "Value", "Matrices", "")
-#define CONST_BLOCK(X, n)                                                                                  \
-    X(const##n##name, TD_PAR_S, "Constant Name", "Constants", "")                                          \
-    X(const##n##value, TD_PAR_I, "Value", "Constants", 0, -1000000, 1000000, 0)
-#define BLOCKS8(B, X) B(X, 0) B(X, 1) B(X, 2) B(X, 3) B(X, 4) B(X, 5) B(X, 6) B(X, 7)
-#define BLOCKS4(B, X) B(X, 0) B(X, 1) B(X, 2) B(X, 3)
-#define BLOCKS2(B, X) B(X, 0) B(X, 1)
-
 #define GLSL_PARS(X)                                                                                       \
     X(glslversion, TD_PAR_ML, "GLSL Version", "Load", GLSL_460, glslversion_menu, glslversion_labels)      \
     X(predat, TD_PAR_O, "Preprocess Directives", "Load", "")                                               \
@@ -100,7 +70,7 @@ TD_PAR_TABLE(glsl_pars, GLSL_PARS);
 #define SAMPLER_STRIDE (PAR_sampler1name - PAR_sampler0name)
 #define CONST_STRIDE (PAR_const1name - PAR_const0name)
 #define MATRIX_STRIDE (PAR_matrix1name - PAR_matrix0name)
-#define NCONSTS 4
+#define NCONSTS TD_GLSL_CONSTS
 
 /* The material block: vector k's four values at floats 4k .. 4k + 3 (gpu/glsl.h reads them there). */
 #define VEC_FIELD(k) {"vec" #k, 4, PAR_vec0valuex + (k) * VEC_STRIDE}
@@ -143,85 +113,6 @@ glsl_error(TdOp *mat, const char *msg)
     td_gl_source_decref(mat->ext);
     mat->ext = NULL;
     return -1;
-}
-
-/* The text parameter index gives: the DAT it names (relative to the MAT's network), or the value
- * itself when it holds a newline (a source, not a path), or NULL for an empty value. *held keeps a
- * DAT's text alive. -1 with an error naming the MAT and the parameter. */
-static int
-stage_text(TdOp *mat, const td_values *vals, Py_ssize_t index, const char **text, PyObject **held)
-{
-    const char *value = td_values_str(vals, index), *name = mat->cls->pars[index].name;
-    char msg[600];
-    *text = NULL;
-    *held = NULL;
-    if (value[0] == '\0') {
-        return 0;
-    }
-    if (strchr(value, '\n') != NULL) {
-        *text = value;
-        return 0;
-    }
-    TdOp *dat = td_path_resolve(mat->parent != NULL ? mat->parent : mat, value);
-    if (dat == NULL || !dat->valid || td_dat_class_of(dat) == NULL) {
-        snprintf(msg, sizeof(msg), dat == NULL || !dat->valid ? "%s '%.400s' names no DAT" : "%s '%.400s' is not a DAT (it is a %s)",
-                 name, value, dat != NULL && dat->valid ? dat->cls->optype : "");
-        return glsl_error(mat, msg);
-    }
-    Py_INCREF(dat);
-    td_dat_data *d = td_dat_contents(dat); /* loads its file first: Python may run */
-    PyObject *str = d != NULL && dat->valid ? td_dat_text_object(dat, d) : NULL;
-    Py_DECREF(dat);
-    if (str == NULL) {
-        return td_op_check(mat) < 0 ? -1 : -1;
-    }
-    Py_ssize_t len;
-    const char *utf8 = PyUnicode_AsUTF8AndSize(str, &len);
-    if (utf8 == NULL) {
-        Py_DECREF(str);
-        return -1;
-    }
-    if ((size_t)len != strlen(utf8)) {
-        Py_DECREF(str);
-        snprintf(msg, sizeof(msg), "%s '%.400s': the shader source contains a NUL character", name, value);
-        return glsl_error(mat, msg);
-    }
-    *text = utf8;
-    *held = str;
-    return 0;
-}
-
-/* Copies a uniform name from parameter index into out; -1 with an error if it is too long. */
-static int
-uniform_name(TdOp *mat, const td_values *vals, Py_ssize_t index, char out[TD_GLSL_NAME_MAX])
-{
-    const char *name = td_values_str(vals, index);
-    if (strlen(name) >= TD_GLSL_NAME_MAX) {
-        char msg[160];
-        snprintf(msg, sizeof(msg), "%s is longer than %d characters", mat->cls->pars[index].name, TD_GLSL_NAME_MAX - 1);
-        return glsl_error(mat, msg);
-    }
-    strcpy(out, name);
-    return 0;
-}
-
-/* The constants as GLSL declarations. */
-static int
-constants(TdOp *mat, const td_values *vals, char *out, size_t cap)
-{
-    size_t n = 0;
-    out[0] = '\0';
-    for (int k = 0; k < NCONSTS; k++) {
-        char name[TD_GLSL_NAME_MAX];
-        Py_ssize_t at = PAR_const0name + k * CONST_STRIDE;
-        if (uniform_name(mat, vals, at, name) < 0) {
-            return -1;
-        }
-        if (name[0] != '\0') {
-            n += (size_t)snprintf(out + n, cap - n, "const int %s = %d;\n", name, (int)vals->v[at + 1].num);
-        }
-    }
-    return 0;
 }
 
 /* Matrix k's value (column-major floats): the world transform of the object COMP its value names,
@@ -283,28 +174,28 @@ glsl_fill(TdOp *mat, const td_values *vals, td_scene_material *out)
     PyObject *held[4] = {NULL, NULL, NULL, NULL};
     int rc = 0;
     for (int i = 0; i < 4 && rc == 0; i++) {
-        rc = stage_text(mat, vals, stage_pars[i], &texts[i], &held[i]);
+        rc = td_glsl_stage_text(mat, vals, stage_pars[i], glsl_error, &texts[i], &held[i]);
         if (rc == 0 && !mat->valid) {
             rc = td_op_check(mat); /* destroyed while a DAT's file parameter was evaluated */
         }
     }
-    char consts[NCONSTS * (TD_GLSL_NAME_MAX + 32)];
+    char consts[TD_GLSL_CONSTS * (TD_GLSL_NAME_MAX + 32)];
     td_gl_glsl g;
     memset(&g, 0, sizeof(g));
     for (int k = 0; rc == 0 && k < TD_GLSL_VECTORS; k++) {
-        rc = uniform_name(mat, vals, PAR_vec0name + k * VEC_STRIDE, g.vectors[k]);
+        rc = td_glsl_uniform_name(mat, vals, PAR_vec0name + k * VEC_STRIDE, glsl_error, g.vectors[k]);
     }
     for (int j = 0; rc == 0 && j < TD_MATERIAL_MAPS; j++) {
-        rc = uniform_name(mat, vals, PAR_sampler0name + j * SAMPLER_STRIDE, g.samplers[j]);
+        rc = td_glsl_uniform_name(mat, vals, PAR_sampler0name + j * SAMPLER_STRIDE, glsl_error, g.samplers[j]);
     }
     for (int k = 0; rc == 0 && k < TD_GLSL_MATRICES; k++) {
-        rc = uniform_name(mat, vals, PAR_matrix0name + k * MATRIX_STRIDE, g.matrices[k]);
+        rc = td_glsl_uniform_name(mat, vals, PAR_matrix0name + k * MATRIX_STRIDE, glsl_error, g.matrices[k]);
         if (rc == 0) {
             rc = matrix_value(mat, vals, k, out->block + 4 * TD_GLSL_VECTORS + 16 * k);
         }
     }
     if (rc == 0) {
-        rc = constants(mat, vals, consts, sizeof(consts));
+        rc = td_glsl_constants(mat, vals, PAR_const0name, CONST_STRIDE, NCONSTS, glsl_error, consts, sizeof(consts));
     }
     if (rc == 0) {
         g.pre = (char *)(texts[0] != NULL ? texts[0] : "");
