@@ -3,7 +3,8 @@
 // output's in uTD2DInfos[] and uTDOutputInfo (res: 1 / width, 1 / height, width, height), the pass
 // uTDPass (passes after the first read the one before as input 0), vUV the
 // output pixel's texture coordinate (0..1, (0, 0) at the bottom left), fragColor the output.
-// Compile-time: TD_NUM_2D_INPUTS, TD_OUTPUT_MODE (how RGBA lands in the target's channels).
+// Compile-time: TD_NUM_2D_INPUTS, TD_OUTPUT_MODE (how RGBA lands in the target's channels),
+// TD_USER_SHADER (a glslTOP's own shader).
 struct TDTexInfo {
     vec4 res;   // 1 / width, 1 / height, width, height
     vec4 depth; // 1, 1, 1, 1 (2D images)
@@ -17,7 +18,9 @@ layout(std140, binding = 0) uniform TDImageInfo {
 layout(binding = 0) uniform sampler2D sTD2DInputs[TD_NUM_2D_INPUTS];
 #endif
 in vec3 vUV;
-layout(location = 0) out vec4 fragColor;
+#ifndef TD_USER_SHADER
+layout(location = 0) out vec4 fragColor; // a glslTOP's shader declares its own outputs
+#endif
 
 // TouchDesigner's TDOutputSwizzle(): alpha formats keep A in R, mono+alpha formats (R, A) in (R, G).
 vec4 TDOutputSwizzle(vec4 c)

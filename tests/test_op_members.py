@@ -36,6 +36,7 @@ TYPES = {
     td.rampTOP: ("ramp", "TOP", "Ramp", "", False, 0, 1),
     td.noiseTOP: ("noise", "TOP", "Noise", "", False, 0, 1),
     td.moviefileinTOP: ("moviefilein", "TOP", "Movie File In", "", False, 0, 0),
+    td.glslTOP: ("glsl", "TOP", "GLSL", "", False, 0, 16),
     td.boxSOP: ("box", "SOP", "Box", "", False, 0, 1),
     td.sphereSOP: ("sphere", "SOP", "Sphere", "", False, 0, 1),
     td.constantMAT: ("constant", "MAT", "Constant", "", False, 0, 0),
@@ -76,7 +77,7 @@ def test_families():
     assert td.families["TOP"] == [td.renderTOP, td.renderpassTOP, td.depthTOP, td.renderselectTOP, td.constantTOP,
                                   td.nullTOP, td.levelTOP, td.compositeTOP, td.scriptTOP, td.flipTOP, td.transformTOP,
                                   td.resolutionTOP, td.blurTOP, td.selectTOP, td.inTOP, td.outTOP,
-                                  td.rampTOP, td.noiseTOP, td.moviefileinTOP] and td.families["CHOP"] == []
+                                  td.rampTOP, td.noiseTOP, td.moviefileinTOP, td.glslTOP] and td.families["CHOP"] == []
     assert td.families["SOP"] == [td.boxSOP, td.sphereSOP]
     assert td.families["DAT"] == [td.textDAT, td.tableDAT] and td.families["POP"] == []
     assert sum(len(v) for v in td.families.values()) == len(TYPES)

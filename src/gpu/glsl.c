@@ -192,28 +192,14 @@ is_sampler(unsigned type)
     }
 }
 
-void
-td_gl_glsl_uniforms(td_gl_programs *programs, unsigned int program, const td_scene_material *m)
+/* Sets the vector uniforms u[0 .. TD_GLSL_VECTORS - 1] (their locations and types) from block:
+ * vector k's values at floats 4k .. 4k + 3, by each uniform's declared type. */
+static void
+set_vectors(unsigned int program, const td_gl_uniform *u, const float *block)
 {
-    const td_gl_glsl *g = m->source->glsl;
-    enum { NNAMES = TD_GLSL_VECTORS + TD_MATERIAL_MAPS + TD_GLSL_MATRICES };
-    const char *names[NNAMES];
-    for (int k = 0; k < TD_GLSL_VECTORS; k++) {
-        names[k] = g->vectors[k];
-    }
-    for (int j = 0; j < TD_MATERIAL_MAPS; j++) {
-        names[TD_GLSL_VECTORS + j] = g->samplers[j];
-    }
-    for (int k = 0; k < TD_GLSL_MATRICES; k++) {
-        names[TD_GLSL_VECTORS + TD_MATERIAL_MAPS + k] = g->matrices[k];
-    }
-    const td_gl_uniform *u = td_gl_program_uniforms(programs, program, names, NNAMES);
-    if (u == NULL) {
-        return;
-    }
     for (int k = 0; k < TD_GLSL_VECTORS; k++) {
         GLint loc = u[k].location;
-        const float *x = m->block + 4 * k;
+        const float *x = block + 4 * k;
         if (loc < 0) {
             continue; /* not declared, or unused (the compiler dropped it) */
         }
@@ -253,6 +239,41 @@ td_gl_glsl_uniforms(td_gl_programs *programs, unsigned int program, const td_sce
             break; /* a matrix or sampler named on the Vectors page: left as it is */
         }
     }
+}
+
+void
+td_gl_glsl_vectors(td_gl_programs *programs, unsigned int program, const td_gl_glsl *g, const float *block)
+{
+    const char *names[TD_GLSL_VECTORS];
+    for (int k = 0; k < TD_GLSL_VECTORS; k++) {
+        names[k] = g->vectors[k];
+    }
+    const td_gl_uniform *u = td_gl_program_uniforms(programs, program, names, TD_GLSL_VECTORS);
+    if (u != NULL) {
+        set_vectors(program, u, block);
+    }
+}
+
+void
+td_gl_glsl_uniforms(td_gl_programs *programs, unsigned int program, const td_scene_material *m)
+{
+    const td_gl_glsl *g = m->source->glsl;
+    enum { NNAMES = TD_GLSL_VECTORS + TD_MATERIAL_MAPS + TD_GLSL_MATRICES };
+    const char *names[NNAMES];
+    for (int k = 0; k < TD_GLSL_VECTORS; k++) {
+        names[k] = g->vectors[k];
+    }
+    for (int j = 0; j < TD_MATERIAL_MAPS; j++) {
+        names[TD_GLSL_VECTORS + j] = g->samplers[j];
+    }
+    for (int k = 0; k < TD_GLSL_MATRICES; k++) {
+        names[TD_GLSL_VECTORS + TD_MATERIAL_MAPS + k] = g->matrices[k];
+    }
+    const td_gl_uniform *u = td_gl_program_uniforms(programs, program, names, NNAMES);
+    if (u == NULL) {
+        return;
+    }
+    set_vectors(program, u, m->block);
     for (int j = 0; j < TD_MATERIAL_MAPS; j++) {
         const td_gl_uniform *s = &u[TD_GLSL_VECTORS + j];
         if (s->location >= 0 && is_sampler(s->type)) {

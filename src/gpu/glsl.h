@@ -46,5 +46,7 @@ int td_gl_glsl_program(td_gl_programs *programs, const struct td_scene_material 
 /* GL thread: sets material m's uniforms in program (a program td_gl_glsl_program made): its
  * vectors by their declared types, its samplers to their maps' units. */
 void td_gl_glsl_uniforms(td_gl_programs *programs, unsigned int program, const struct td_scene_material *m);
+/* GL thread: sets g's vector uniforms in program from block (vector k: floats 4k .. 4k + 3). */
+void td_gl_glsl_vectors(td_gl_programs *programs, unsigned int program, const td_gl_glsl *g, const float *block);
 
 #endif

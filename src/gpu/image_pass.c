@@ -8,6 +8,7 @@
 #include <glad/gl.h>
 
 #include "gpu/compose.h"
+#include "gpu/glsl.h"
 #include "gpu/material.h"
 #include "image/pixels.h"
 #include "td_shaders.h"
@@ -69,6 +70,7 @@ static int
 image_program(td_gl_programs *programs, const td_scene *s, GLuint *out, td_err *err)
 {
     const td_material_program *mp = s->image_program;
+    const td_gl_glsl *user = s->image_source != NULL ? s->image_source->glsl : NULL;
     char *vsrc = NULL, *fsrc = malloc(TD_SOURCE_MAX);
     size_t vlen = strlen(td_shader_fullscreen_vert) + 32;
     vsrc = malloc(vlen);
@@ -78,9 +80,10 @@ image_program(td_gl_programs *programs, const td_scene *s, GLuint *out, td_err *
         return td_err_nomem(err, "an image program");
     }
     snprintf(vsrc, vlen, "#version 450 core\n%s", td_shader_fullscreen_vert);
-    int len = snprintf(fsrc, TD_SOURCE_MAX, "#version 450 core\n#define TD_NUM_2D_INPUTS %d\n#define TD_MAX_2D_INPUTS %d\n"
-                       "#define TD_OUTPUT_MODE %d\n",
-                       ninputs(s), TD_MAX_2D_INPUTS, (int)s->format->out_mode);
+    int len = snprintf(fsrc, TD_SOURCE_MAX, "#version 450 core\n%s\n#define TD_NUM_2D_INPUTS %d\n#define TD_MAX_2D_INPUTS %d\n"
+                       "#define TD_OUTPUT_MODE %d\n%s",
+                       user != NULL ? user->pre : "", ninputs(s), TD_MAX_2D_INPUTS, (int)s->format->out_mode,
+                       user != NULL ? "#define TD_USER_SHADER 1\n" : "");
     size_t n = len > 0 ? (size_t)len : 0;
     for (size_t i = 0; i < mp->ndefines && i < TD_IMAGE_DEFINES && n < TD_SOURCE_MAX; i++) {
         n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "#define %s %d\n", mp->defines[i], s->image_defines[i]);
@@ -93,15 +96,20 @@ image_program(td_gl_programs *programs, const td_scene *s, GLuint *out, td_err *
     if (n < TD_SOURCE_MAX) {
         n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "%s", td_shader_td_image_glsl);
     }
-    if (n < TD_SOURCE_MAX) {
+    if (n < TD_SOURCE_MAX && user == NULL) {
         n += td_block_declaration(mp->fields, mp->nfields, fsrc + n, TD_SOURCE_MAX - n);
     }
-    if (n < TD_SOURCE_MAX) {
-        n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "#line 1\n%s", mp->fragment);
+    if (n < TD_SOURCE_MAX && user != NULL) {
+        n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "%s", user->consts);
     }
-    int rc = n < TD_SOURCE_MAX ? td_gl_program_get(programs, vsrc, fsrc, out, err)
-                               : td_err_set(err, TD_ERR_VALUE, "the %s shader is longer than %d bytes", mp->name,
-                                            TD_SOURCE_MAX);
+    /* #line 1: the driver's line numbers count from the shader's own text */
+    if (n < TD_SOURCE_MAX) {
+        n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "#line 1\n%s\n",
+                              user != NULL && user->pixel[0] != '\0' ? user->pixel : mp->fragment);
+    }
+    int rc = n >= TD_SOURCE_MAX ? td_err_set(err, TD_ERR_VALUE, "the %s shader is longer than %d bytes", mp->name, TD_SOURCE_MAX)
+             : user != NULL    ? td_gl_program_build(programs, vsrc, NULL, fsrc, "pixel", out, err)
+                               : td_gl_program_get(programs, vsrc, fsrc, out, err);
     free(vsrc);
     free(fsrc);
     return rc;
@@ -173,6 +181,9 @@ td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *
     }
     if (buffer(&p->info, INFO_BYTES, err) != 0 || buffer(&p->block, TD_MATERIAL_BLOCK_MAX, err) != 0) {
         return -1;
+    }
+    if (s->image_source != NULL && s->image_source->glsl != NULL) {
+        td_gl_glsl_vectors(programs, program, s->image_source->glsl, s->image_block); /* a glslTOP's uniforms */
     }
     float info[INFO_BYTES / 4] = {0};
     tex_info(info, s->width, s->height);

@@ -50,6 +50,7 @@ td_scene_decref(td_scene *s)
         td_gl_target_release(s->textures[k]);
     }
     td_pixels_decref(s->pixels);
+    td_gl_source_decref(s->image_source);
     for (int k = 0; k < s->nenvlights; k++) {
         td_gl_target_release(s->envmaps[k]);
     }

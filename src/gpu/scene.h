@@ -143,6 +143,8 @@ typedef struct td_scene {
     float image_block[TD_MATERIAL_BLOCK_MAX / 4];
     struct td_pixels *pixels; /* image: host pixels uploaded as its first input (one reference), or NULL */
     int image_passes;         /* image: passes (npasses), each after the first reading the last as input 0 */
+    td_gl_source *image_source; /* image: a glslTOP's pixel shader and uniform names (->glsl: gpu/glsl.h)
+                                 * replacing image_program's body (one reference), or NULL */
     int nenvlights;           /* environment lights with a map (pbrMAT's image-based light) */
     struct td_gl_target *envmaps[TD_MAX_ENVLIGHTS]; /* their maps' TOP images (one reference each) */
     uint64_t envmap_gens[TD_MAX_ENVLIGHTS];

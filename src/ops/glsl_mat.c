@@ -14,26 +14,18 @@
 #include "ops/object.h"
 #include "ops/render_scene.h"
 
-#define GLSLVERSION_MENU(M)                                                                                \
-    M(GLSL_120, "glsl120") M(GLSL_330, "glsl330") M(GLSL_400, "glsl400") M(GLSL_410, "glsl410")            \
-    M(GLSL_420, "glsl420") M(GLSL_430, "glsl430") M(GLSL_440, "glsl440") M(GLSL_450, "glsl450")            \
-    M(GLSL_460, "glsl460")
 #define LIGHTINGSPACE_MENU(M) M(LIGHTING_WORLD, "worldspace") M(LIGHTING_CAMERA, "cameraspace")
 #define SIMPLEXNOISE_MENU(M) M(NOISE_PERFORMANCE, "performance") M(NOISE_QUALITY, "quality")
 #define INPRIM_MENU(M) M(INPRIM_POINTS, "points") M(INPRIM_LINES, "lines") M(INPRIM_TRIANGLES, "triangles")
 #define OUTPRIM_MENU(M) M(OUTPRIM_POINTS, "points") M(OUTPRIM_LINESTRIP, "linestrip") M(OUTPRIM_TRISTRIP, "tristrip")
 #define ARRAYTYPE_MENU(M) M(ARRAY_FLOAT, "float") M(ARRAY_VEC2, "vec2") M(ARRAY_VEC3, "vec3") M(ARRAY_VEC4, "vec4")
 #define ARRAYKIND_MENU(M) M(ARRAY_UNIFORM, "uniformarray") M(ARRAY_TEXTUREBUFFER, "texturebuffer")
-enum { GLSLVERSION_MENU(TD_MENU_ID) };
 enum { LIGHTINGSPACE_MENU(TD_MENU_ID) };
 enum { SIMPLEXNOISE_MENU(TD_MENU_ID) };
 enum { INPRIM_MENU(TD_MENU_ID) };
 enum { OUTPRIM_MENU(TD_MENU_ID) };
 enum { ARRAYTYPE_MENU(TD_MENU_ID) };
 enum { ARRAYKIND_MENU(TD_MENU_ID) };
-static const char *const glslversion_menu[] = {GLSLVERSION_MENU(TD_MENU_TOKEN) NULL};
-static const char *const glslversion_labels[] = {"1.20", "3.30", "4.00", "4.10", "4.20", "4.30", "4.40", "4.50",
-                                                 "4.60", NULL};
 static const char *const lightingspace_menu[] = {LIGHTINGSPACE_MENU(TD_MENU_TOKEN) NULL};
 static const char *const lightingspace_labels[] = {"World Space", "Camera Space", NULL};
 static const char *const simplexnoise_menu[] = {SIMPLEXNOISE_MENU(TD_MENU_TOKEN) NULL};
@@ -43,7 +35,7 @@ static const char *const arraytype_menu[] = {ARRAYTYPE_MENU(TD_MENU_TOKEN) NULL}
 static const char *const arraykind_menu[] = {ARRAYKIND_MENU(TD_MENU_TOKEN) NULL};
 
 #define GLSL_PARS(X)                                                                                       \
-    X(glslversion, TD_PAR_ML, "GLSL Version", "Load", GLSL_460, glslversion_menu, glslversion_labels)      \
+    X(glslversion, TD_PAR_ML, "GLSL Version", "Load", GLSL_460, td_menu_glslversion, td_menu_glslversion_labels)      \
     X(predat, TD_PAR_O, "Preprocess Directives", "Load", "")                                               \
     X(vdat, TD_PAR_O, "Vertex Shader", "Load", "")                                                         \
     X(pdat, TD_PAR_O, "Pixel Shader", "Load", "")                                                          \

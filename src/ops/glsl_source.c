@@ -7,6 +7,10 @@
 #include "ops/dat.h"
 #include "ops/glsl_source.h"
 
+const char *const td_menu_glslversion[] = {GLSLVERSION_MENU(TD_MENU_TOKEN) NULL};
+const char *const td_menu_glslversion_labels[] = {"1.20", "3.30", "4.00", "4.10", "4.20", "4.30", "4.40", "4.50",
+                                                 "4.60", NULL};
+
 int
 td_glsl_stage_text(TdOp *mat, const td_values *vals, Py_ssize_t index, td_glsl_fail fail, const char **text,
                    PyObject **held)

@@ -6,6 +6,14 @@
 #include "gpu/glsl.h"
 #include "graph/op.h"
 
+/* glslversion: TouchDesigner's tokens (every one compiles as GLSL 4.50 core, the context's). */
+#define GLSLVERSION_MENU(M)                                                                                \
+    M(GLSL_120, "glsl120") M(GLSL_330, "glsl330") M(GLSL_400, "glsl400") M(GLSL_410, "glsl410")            \
+    M(GLSL_420, "glsl420") M(GLSL_430, "glsl430") M(GLSL_440, "glsl440") M(GLSL_450, "glsl450")            \
+    M(GLSL_460, "glsl460")
+enum { GLSLVERSION_MENU(TD_MENU_ID) };
+extern const char *const td_menu_glslversion[], *const td_menu_glslversion_labels[];
+
 /* The uniform pages as fixed blocks of parameters (TouchDesigner's sequences, vec0.. sampler0..,
  * with their first blocks' names): 8 vectors, 8 samplers (a material's maps), 4 arrays, 4 constants. */
 #define VEC_BLOCK(X, n)                                                                                    \

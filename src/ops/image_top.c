@@ -189,10 +189,12 @@ td_image_top_build(TdOp *top)
     b.defines = scene->image_defines;
     b.sampling = scene->image_sampling;
     if (proto->fill != NULL && proto->fill(top, &b) < 0) {
+        td_gl_source_decref(b.source);
         td_scene_decref(scene);
         scene = NULL;
         goto done;
     }
+    scene->image_source = b.source; /* the scene holds it */
     if (proto->pixels) {
         td_top_state *s = top->valid ? top->ext : NULL;
         if (s != NULL && s->pixels != NULL) {

@@ -19,6 +19,8 @@ typedef struct td_image_build {
     int *defines;                         /* the program's compile-time values, from their menus */
     unsigned char *sampling;              /* each input's TD_SAMPLING (inputfiltertype, hold) */
     int passes;                           /* the Common page's npasses */
+    struct td_gl_source *source;          /* fill may set it (one reference, moved into the scene):
+                                           * a glslTOP's shader (td_scene.image_source) */
 } td_image_build;
 
 typedef struct td_image_top_class {

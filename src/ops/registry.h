@@ -34,6 +34,7 @@
     X(rampTOP)           \
     X(noiseTOP)          \
     X(moviefileinTOP)    \
+    X(glslTOP)           \
     X(boxSOP)            \
     X(sphereSOP)         \
     X(constantMAT)       \

@@ -110,6 +110,8 @@ typedef struct td_top_state {
     /* moviefileinTOP: the file pixels came from (malloc'd), its modification time and size then */
     char *file;
     long long file_mtime_ns, file_size;
+    /* glslTOP: its shader and uniform names as last read (one reference), kept while they are the same */
+    struct td_gl_source *source;
 } td_top_state;
 
 /* top's C state, made if it has none; NULL with MemoryError. */

@@ -28,6 +28,7 @@ td_top_release(TdOp *top)
     td_scene_decref(s->cooked);
     td_pixels_decref(s->pixels);
     free(s->file);
+    td_gl_source_decref(s->source);
     PyMem_Free(s);
 }
 
@@ -152,11 +153,20 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh, uin
 }
 
 /* Raises err from a render of top. When a material's program failed (failed_material: the MAT's
- * id), the message names the MAT, and the MAT's errors() keeps it until its source changes. */
+ * id), the message names the MAT, and the MAT's errors() keeps it until its source changes. An image
+ * TOP's failure (image: the TOP, else NULL) names the TOP. */
 static void
-raise_render_error(td_state *st, const td_err *err, uint64_t failed_material)
+raise_render_error(td_state *st, const td_err *err, uint64_t failed_material, TdOp *image)
 {
     TdOp *mat = failed_material != 0 ? td_op_find_id((TdOp *)st->root, failed_material) : NULL;
+    if (mat == NULL && image != NULL && image->valid && err->kind == TD_ERR_RUNTIME) {
+        PyObject *path = td_op_path(image);
+        if (path != NULL) {
+            PyErr_Format(st->tdError, "%U: %s", path, err->msg);
+            Py_DECREF(path);
+        }
+        return;
+    }
     if (mat == NULL || err->kind != TD_ERR_RUNTIME) {
         td_raise_err(st, err);
         return;
@@ -238,8 +248,9 @@ td_top_run(TdOp *top, td_gl_cook *job, td_top_alloc_fn alloc, void *ctx)
     /* Another thread may have destroyed the TOP while the GIL was released. */
     s = top->valid ? top->ext : NULL;
     if (rc != 0) {
+        TdOp *image = want != NULL && want->kind == TD_SCENE_IMAGE ? top : NULL;
+        raise_render_error(st, &err, job->failed_material, image);
         td_scene_decref(want);
-        raise_render_error(st, &err, job->failed_material);
         if (top->valid) {
             td_op_cook_failed(top);
         }
@@ -333,9 +344,10 @@ td_top_run_delayed(TdOp *top, PyObject **out)
         s->pending = 0;
         td_scene_decref(s->cooked);
         s->cooked = NULL;
+        TdOp *image = want != NULL && want->kind == TD_SCENE_IMAGE ? top : NULL;
+        raise_render_error(st, &err, job.failed_material, image);
         td_scene_decref(want);
         Py_CLEAR(*out);
-        raise_render_error(st, &err, job.failed_material);
         td_op_cook_failed(top);
         return -1;
     }
