@@ -189,12 +189,6 @@ vec4 TDOutputSwizzle(vec4 c)
     ivec2 q = ivec2(gl_FragCoord.xy) & 3;
     c.rgb += ((float(bayer[q.y * 4 + q.x]) + 0.5) / 16.0 - 0.5) * TD_DITHER;
 #endif
-#if TD_OUTPUT_MODE == 1
-    return vec4(c.a, 0.0, 0.0, 1.0);
-#elif TD_OUTPUT_MODE == 2
-    return vec4(c.r, c.a, 0.0, 1.0);
-#else
-    return c;
-#endif
+    return tdRoute(c); // shaders/td_route.glsl
 }
 #endif

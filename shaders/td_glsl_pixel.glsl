@@ -83,11 +83,5 @@ vec4 TDDither(vec4 c)
 // in (R, G).
 vec4 TDOutputSwizzle(vec4 c)
 {
-#if TD_OUTPUT_MODE == 1
-    return vec4(c.a, 0.0, 0.0, 1.0);
-#elif TD_OUTPUT_MODE == 2
-    return vec4(c.r, c.a, 0.0, 1.0);
-#else
-    return c;
-#endif
+    return tdRoute(c); // shaders/td_route.glsl
 }

@@ -25,13 +25,7 @@ layout(location = 0) out vec4 fragColor; // a glslTOP's shader declares its own 
 // TouchDesigner's TDOutputSwizzle(): alpha formats keep A in R, mono+alpha formats (R, A) in (R, G).
 vec4 TDOutputSwizzle(vec4 c)
 {
-#if TD_OUTPUT_MODE == 1
-    return vec4(c.a, 0.0, 0.0, 1.0);
-#elif TD_OUTPUT_MODE == 2
-    return vec4(c.r, c.a, 0.0, 1.0);
-#else
-    return c;
-#endif
+    return tdRoute(c); // shaders/td_route.glsl
 }
 
 #if TD_NUM_2D_INPUTS > 0

@@ -56,7 +56,8 @@ td_gl_material_program(td_gl_programs *programs, const char *vsrc, char *fsrc, c
     size_t n = (size_t)snprintf(fsrc, TD_SOURCE_MAX, "#version 450 core\n");
     n += td_gl_scene_defines(fsrc + n, TD_SOURCE_MAX - n, m, s);
     if (n < TD_SOURCE_MAX) {
-        n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "%s%s", td_shader_td_common_glsl, td_shader_td_fragment_glsl);
+        n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "%s%s%s", td_shader_td_common_glsl, td_shader_td_route_glsl,
+                              td_shader_td_fragment_glsl);
     }
     for (size_t i = 0; i < mp->nswitches && n < TD_SOURCE_MAX; i++) {
         if (m->switches & (1u << i)) {

@@ -153,6 +153,7 @@ td_gl_glsl_program(td_gl_programs *programs, const td_scene_material *m, const t
         stage_body(&gs, g, g->geometry);
     }
     stage_start(&f, g, m, s);
+    put(&f, td_shader_td_route_glsl);
     put(&f, td_shader_td_fragment_glsl);
     put(&f, td_shader_td_glsl_common_glsl);
     put(&f, td_shader_td_glsl_pixel_glsl);

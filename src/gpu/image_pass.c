@@ -94,7 +94,7 @@ image_program(td_gl_programs *programs, const td_scene *s, GLuint *out, td_err *
         }
     }
     if (n < TD_SOURCE_MAX) {
-        n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "%s", td_shader_td_image_glsl);
+        n += (size_t)snprintf(fsrc + n, TD_SOURCE_MAX - n, "%s%s", td_shader_td_route_glsl, td_shader_td_image_glsl);
     }
     if (n < TD_SOURCE_MAX && user == NULL) {
         n += td_block_declaration(mp->fields, mp->nfields, fsrc + n, TD_SOURCE_MAX - n);

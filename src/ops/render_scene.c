@@ -167,6 +167,24 @@ gather_shadow(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v, t
     return 0;
 }
 
+/* The TOP a light's map parameter (named par, value path: relative to the light's network) names,
+ * cooked into *image (its target one reference); -1 with a tdError naming the light and par. */
+static int
+light_map(TdOp *top, TdOp *light, const char *par, const char *path, td_top_image *image)
+{
+    TdOp *map = td_path_resolve(light->parent != NULL ? light->parent : light, path);
+    if (map == NULL || !map->valid || td_top_class_of(map) == NULL) {
+        char fmt[96];
+        snprintf(fmt, sizeof(fmt), map == NULL || !map->valid ? "%s '%%s' names no operator" : "%s '%%s' is not a TOP",
+                 par);
+        return td_render_error(light, fmt, path);
+    }
+    Py_INCREF(map);
+    int rc = td_top_input_cook(top, map, image);
+    Py_DECREF(map);
+    return rc;
+}
+
 /* A light with a projector map: the TOP its projmap names (relative to the light's network),
  * cooked, into the next slot. */
 static int
@@ -176,16 +194,8 @@ gather_projector(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v
         return limit_error(top, TD_MAX_PROJMAPS, "lights with projector maps");
     }
     const char *path = td_values_str(v, td_object_class_of(light)->projmap_par);
-    TdOp *map = td_path_resolve(light->parent != NULL ? light->parent : light, path);
-    if (map == NULL || !map->valid || td_top_class_of(map) == NULL) {
-        return td_render_error(light, map == NULL || !map->valid ? "projmap '%s' names no operator"
-                                                                 : "projmap '%s' is not a TOP", path);
-    }
-    Py_INCREF(map);
     td_top_image image;
-    int rc = td_top_input_cook(top, map, &image);
-    Py_DECREF(map);
-    if (rc < 0) {
+    if (light_map(top, light, "projmap", path, &image) < 0) {
         return -1;
     }
     sl->projector[1] = (float)g->nprojmaps;
@@ -209,16 +219,8 @@ gather_envlight(TdOp *top, td_render_gather *g, TdOp *light, const td_values *v,
     if (g->nenvlights >= TD_MAX_ENVLIGHTS) {
         return limit_error(top, TD_MAX_ENVLIGHTS, "environment lights with maps");
     }
-    TdOp *map = td_path_resolve(light->parent != NULL ? light->parent : light, path);
-    if (map == NULL || !map->valid || td_top_class_of(map) == NULL) {
-        return td_render_error(light, map == NULL || !map->valid ? "envlightmap '%s' names no operator"
-                                                                 : "envlightmap '%s' is not a TOP", path);
-    }
-    Py_INCREF(map);
     td_top_image image;
-    int rc = td_top_input_cook(top, map, &image);
-    Py_DECREF(map);
-    if (rc < 0) {
+    if (light_map(top, light, "envlightmap", path, &image) < 0) {
         return -1;
     }
     td_scene_envlight *e = &g->envlights[g->nenvlights];
