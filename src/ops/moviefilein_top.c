@@ -75,8 +75,10 @@ movie_fill(TdOp *top, td_image_build *b)
         return 0;
     }
     struct stat st;
+    memset(&st, 0, sizeof(st));
     int reload = b->vals->v[PAR_reloadpulse].num != 0.0;
-    if (stat(path, &st) != 0 || reload || !current(s, path, &st)) {
+    int have = stat(path, &st) == 0;
+    if (!have || reload || !current(s, path, &st)) {
         td_pixels *px = decode(top, path); /* it names the path and why it failed */
         if (px == NULL) {
             return -1;
@@ -93,8 +95,13 @@ movie_fill(TdOp *top, td_image_build *b)
         }
         free(s->file);
         s->file = copy;
-        s->file_mtime_ns = stat(path, &st) == 0 ? (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec : -1;
-        s->file_size = (long long)st.st_size;
+        if (have) { /* the version before the read: a change during it is read again next time */
+            s->file_mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+            s->file_size = (long long)st.st_size;
+        }
+        else {
+            s->file_mtime_ns = s->file_size = -1;
+        }
         td_pixels_decref(s->pixels);
         s->pixels = px;
     }

@@ -70,7 +70,9 @@ run_callbacks(TdOp *top, const char *path, td_top_state *s)
         goto done;
     }
     s->in_callback++;
+    Py_INCREF(fn); /* the callback may empty its own module's globals */
     r = PyObject_CallOneArg(fn, (PyObject *)top);
+    Py_DECREF(fn);
     if (top->valid && top->ext == s) {
         s->in_callback--;
     }
