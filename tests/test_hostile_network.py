@@ -2,7 +2,8 @@
 while td_render is cooking, querying or saving it.
 
 Hypothesis draws a small network (a renderTOP of a box seen by a camera and a shadowed light that
-projects another render, a renderpassTOP over it, a depthTOP of that, plus extra operators)
+projects another render, a renderpassTOP over it, a depthTOP of that, a levelTOP and a rampTOP
+(keys from a tableDAT) composited, plus extra operators)
 and a plan: which parameters get an expression that performs a mutation, which storage keys and
 state values do (through __hash__/__eq__/__float__), and which mutations they are (create,
 destroy, rename, re-parent through copy, change format and resolution, resetPars, __setstate__).
@@ -24,7 +25,8 @@ import td_render as td
 
 ALLOWED = (td.tdError, ValueError, TypeError, KeyError, AttributeError, OSError, RecursionError)
 MUTATIONS = ["create", "destroy", "rename", "copy", "format", "resolution", "reset", "setstate", "nothing"]
-TARGETS = ["geo", "box", "cam", "mat", "render", "extra", "holder", "pass", "depth", "light", "map"]
+TARGETS = ["geo", "box", "cam", "mat", "render", "extra", "holder", "pass", "depth", "light", "map", "level",
+           "ramp", "keys", "comp"]
 MAX_MUTATIONS = 25  # per example: each hook acts until the example's budget is spent
 
 
@@ -93,7 +95,9 @@ class Key:
 PARS = {"geo": ["tx", "ty", "material"], "box": ["sizex", "tx"], "cam": ["tz", "fov"],
         "mat": ["colorr", "alpha"], "render": ["resolutionw", "camera", "geometry"], "extra": ["tx"],
         "pass": ["renderinput", "geometry", "cleardepth"], "depth": ["rendertop", "depthspace"],
-        "light": ["shadowtype", "dimmer", "projmap"], "map": ["resolutionw", "geometry"]}
+        "light": ["shadowtype", "dimmer", "projmap"], "map": ["resolutionw", "geometry"],
+        "level": ["brightness1", "outputresolution", "npasses"], "ramp": ["dat", "period", "type"],
+        "comp": ["operand", "format", "swaporder"]}
 
 plans = st.fixed_dictionaries({
     "steps": st.lists(st.tuples(st.sampled_from(MUTATIONS), st.sampled_from(TARGETS)), min_size=1, max_size=8),
@@ -128,8 +132,21 @@ def build(net):
     ps.par.geometry = "extra*"
     depth = holder.create(td.depthTOP, "depth1")
     depth.par.rendertop = ps
+    # an image-TOP chain around the render: render1 -> level1 -> comp1 <- ramp1 (keys from a table)
+    level = holder.create(td.levelTOP, "level1")
+    level.inputConnectors[0].connect(render)
+    keys = holder.create(td.tableDAT, "ramp1_keys")
+    keys.clear()
+    keys.appendRow(["pos", "r", "g", "b", "a"])
+    keys.appendRow([0, 0, 0, 0, 1])
+    keys.appendRow([1, 1, 0.5, 0, 1])
+    ramp = holder.create(td.rampTOP, "ramp1")
+    ramp.par.dat = keys
+    ramp.par.resolutionw = ramp.par.resolutionh = 8
+    comp = holder.create(td.compositeTOP, "comp1")
+    comp.setInputs([level, ramp])
     return dict(net=net, holder=holder, geo=geo, box=box, cam=cam, mat=mat, render=render, extra=extra,
-                light=light, map=mp, depth=depth, **{"pass": ps})
+                light=light, map=mp, depth=depth, level=level, ramp=ramp, keys=keys, comp=comp, **{"pass": ps})
 
 
 def query(ops, which):
@@ -139,6 +156,8 @@ def query(ops, which):
         assert a.ndim == 3
         if ops["depth"].valid:
             assert ops["depth"].numpyArray().ndim == 3
+        if ops["comp"].valid:
+            assert ops["comp"].numpyArray().ndim == 3
     elif which == "find":
         net.findChildren(parValue="*")
         net.findChildren(key=lambda o: o.valid)
