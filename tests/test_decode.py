@@ -22,6 +22,7 @@ import td_render as td
 from td_render._td import _decode_image, _encode
 
 from codectools import make_image, to_u16, to_u8, upright
+from fuzz import make_decode_seeds
 
 DTYPES = [np.uint8, np.uint16, np.float16, np.float32]
 
@@ -497,6 +498,8 @@ SMALL = {ext: bytes(_encode(make_image(dtype, c, height=9, width=11, seed=1), ex
          for ext, dtype, c, kw in [(".png", np.uint16, 4, {}), (".tif", np.uint8, 3, {"quality": 0.5}),
                                    (".exr", np.float16, 4, {"quality": 0.0}), (".bmp", np.uint8, 4, {}),
                                    (".dds", np.float32, 3, {}), (".jpg", np.uint8, 3, {})]}
+SMALL[".exr-piz-tiled"] = make_decode_seeds.exr_oiio(upright(make_image(np.float16, 3, height=20, width=18)), "piz",
+                                                     tile=(16, 16))
 SMALL[".tif-tiled"] = tiff_bytes(make_image(np.uint16, 2, height=20, width=20), tile=(16, 16),
                                  compression="lzw", extrasamples=["unassalpha"])
 
