@@ -36,7 +36,7 @@ exr_fail(td_err *err, int code, const char *what, const char *msg)
 /* Walks the header's attributes (name, type, size, value; an empty name ends it) within the n
  * bytes and refuses what would trip one of tinyexr's asserts. */
 static int
-check_header(const uint8_t *p, size_t n, int tiled, td_err *err)
+check_header(const uint8_t *p, size_t n, int tiled, size_t *header_end, td_err *err)
 {
     size_t pos = 8; /* magic and version */
     for (int count = 0;; count++) {
@@ -44,7 +44,8 @@ check_header(const uint8_t *p, size_t n, int tiled, td_err *err)
             return td_err_set(err, TD_ERR_VALUE, "EXR: the header does not end (cut or corrupt file)");
         }
         if (p[pos] == 0) {
-            break; /* the end of the header */
+            *header_end = pos + 1; /* the offset table follows */
+            break;
         }
         const uint8_t *name = p + pos;
         const uint8_t *name_end = memchr(name, 0, n - pos < 256 ? n - pos : 256);
@@ -145,7 +146,8 @@ td_decode_exr(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
         return td_err_set(err, TD_ERR_VALUE, "EXR: %s files are not read (single-part images are)",
                           version.multipart ? "multi-part" : "deep");
     }
-    if (check_header(p, n, version.tiled, err) != 0) {
+    size_t header_end = 0;
+    if (check_header(p, n, version.tiled, &header_end, err) != 0) {
         return -1;
     }
     InitEXRHeader(&header);
@@ -183,6 +185,23 @@ td_decode_exr(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
         td_err_set(err, TD_ERR_VALUE, "EXR: %llu blocks cannot be listed in a file of %zu bytes",
                    (unsigned long long)chunks, n);
         goto done;
+    }
+    /* a tiled file with a missing offset makes tinyexr rebuild the table by walking the tiles with
+     * no bounds checks (a wild read, found by the fuzzer): every offset must point into the file */
+    if (header.tiled) {
+        if (header_end > n || (n - header_end) / 8 < chunks) {
+            td_err_set(err, TD_ERR_VALUE, "EXR: the tile offset table is cut");
+            goto done;
+        }
+        for (uint64_t t = 0; t < chunks; t++) {
+            const uint8_t *e = p + header_end + 8 * t;
+            uint64_t off = (uint64_t)td_le32(e) | ((uint64_t)td_le32(e + 4) << 32);
+            if (off < header_end || off >= n) {
+                td_err_set(err, TD_ERR_VALUE, "EXR: tile %llu's offset %llu is outside the file",
+                           (unsigned long long)t, (unsigned long long)off);
+                goto done;
+            }
+        }
     }
     /* which file channel fills each output channel (-1: zero) */
     int src[4] = {-1, -1, -1, -1}, nc;
