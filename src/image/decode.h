@@ -19,7 +19,8 @@
  *   EXR     half and float scanline and single-level tiled images: yes, EXR's convention, when
  *           R G B A or Y (A), or a file's one channel as grey; other there is an alpha
  *           channels (Z, layers) ignored; the data window is read;
- *           NONE/RLE/ZIPS/ZIP/PIZ (others, multi-part, deep refused)
+ *           NONE/RLE/ZIPS/ZIP (PIZ and the lossy ones, multi-part,
+ *           deep refused: decode_exr.c says why PIZ)
  *   BMP     1/4/8-bit palette (grey palette -> 1 channel), 16/24/  no
  *           32-bit, BI_RGB and BI_BITFIELDS, bottom-up and
  *           top-down; an alpha mask -> RGBA; RLE refused

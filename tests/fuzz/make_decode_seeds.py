@@ -73,7 +73,7 @@ def seeds():
                                      photometric="rgb")
     for compression in ("piz", "zips", "rle", "zip"):
         out["oiio-%s.exr" % compression] = exr_oiio(image(np.float16, 4, 20, 18), compression)
-    out["oiio-tiled-piz.exr"] = exr_oiio(image(np.float16, 3, 20, 18), "piz", tile=(16, 16))
+    out["oiio-tiled-zip.exr"] = exr_oiio(image(np.float16, 3, 20, 18), "zip", tile=(16, 16))
     out["oiio-tiled-none.exr"] = exr_oiio(image(np.float16, 1, 20, 18), "none", tile=(16, 16))
     return out
 
