@@ -35,9 +35,9 @@
  * (uncompressed BMP, DDS; PNG through zlib's largest ratio; EXR's offset tables) against the bytes
  * present, before the pixels are allocated; a truncated, corrupt or lying file fails with
  * TD_ERR_VALUE naming the format and the problem (decode_exr.c: what is checked ahead of tinyexr,
- * whose Debian build asserts and over-reads on some hostile files). Library messages (libpng, libjpeg, libtiff, tinyexr) land in the
- * td_err, never on stderr. Nothing here keeps global state: every call is independent and may run on
- * any thread. */
+ * whose Debian build asserts and over-reads on some hostile files). Library messages (libpng,
+ * libjpeg, libtiff, tinyexr) land in the td_err, never on stderr. Nothing here keeps global state:
+ * every call is independent and may run on any thread. */
 #ifndef TD_IMAGE_DECODE_H
 #define TD_IMAGE_DECODE_H
 

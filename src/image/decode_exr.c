@@ -238,7 +238,8 @@ td_decode_exr(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
         }
         const EXRChannelInfo *ci = &header.channels[c];
         if (header.pixel_types[c] == TINYEXR_PIXELTYPE_UINT) {
-            td_err_set(err, TD_ERR_VALUE, "EXR: channel '%.40s' holds UINT samples (half and float are read)", ci->name);
+            td_err_set(err, TD_ERR_VALUE, "EXR: channel '%.40s' holds UINT samples (half and float are read)",
+                       ci->name);
             goto done;
         }
         if (ci->x_sampling != 1 || ci->y_sampling != 1) {

@@ -299,7 +299,10 @@ layout_of(TIFF *tif, tiff_src *s, const td_decode_limits *lim, tiff_layout *L, i
     else {
         char what[96];
         snprintf(what, sizeof(what), "%u-bit %s", bps,
-                 fmt == SAMPLEFORMAT_INT ? "signed" : fmt == SAMPLEFORMAT_IEEEFP ? "float" : fmt == SAMPLEFORMAT_UINT ? "unsigned" : "complex or unknown");
+                 fmt == SAMPLEFORMAT_INT      ? "signed"
+                 : fmt == SAMPLEFORMAT_IEEEFP ? "float"
+                 : fmt == SAMPLEFORMAT_UINT   ? "unsigned"
+                                              : "complex or unknown");
         return fail(s, "TIFF: %s samples are not read (8/16-bit unsigned, 16/32-bit float are)", what);
     }
     if (L->palette) {
