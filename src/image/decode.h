@@ -19,7 +19,8 @@
  *   EXR     half and float scanline and single-level tiled images: yes, EXR's convention, when
  *           R G B A or Y (A), or a file's one channel as grey; other there is an alpha
  *           channels (Z, layers) ignored; the data window is read;
- *           NONE/RLE/ZIPS/ZIP/PIZ (others, multi-part, deep refused)
+ *           NONE/RLE/ZIPS/ZIP (PIZ and the lossy ones, multi-part,
+ *           deep refused: decode_exr.c says why PIZ)
  *   BMP     1/4/8-bit palette (grey palette -> 1 channel), 16/24/  no
  *           32-bit, BI_RGB and BI_BITFIELDS, bottom-up and
  *           top-down; an alpha mask -> RGBA; RLE refused
@@ -34,9 +35,9 @@
  * (uncompressed BMP, DDS; PNG through zlib's largest ratio; EXR's offset tables) against the bytes
  * present, before the pixels are allocated; a truncated, corrupt or lying file fails with
  * TD_ERR_VALUE naming the format and the problem (decode_exr.c: what is checked ahead of tinyexr,
- * whose Debian build asserts and over-reads on some hostile files). Library messages (libpng, libjpeg, libtiff, tinyexr) land in the
- * td_err, never on stderr. Nothing here keeps global state: every call is independent and may run on
- * any thread. */
+ * whose Debian build asserts and over-reads on some hostile files). Library messages (libpng,
+ * libjpeg, libtiff, tinyexr) land in the td_err, never on stderr. Nothing here keeps global state:
+ * every call is independent and may run on any thread. */
 #ifndef TD_IMAGE_DECODE_H
 #define TD_IMAGE_DECODE_H
 

@@ -106,7 +106,8 @@ td_decode_bmp(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
     }
     uint64_t stride = (((uint64_t)w * (uint64_t)bpp + 31) / 32) * 4;
     if ((uint64_t)offset > n || stride * (uint64_t)h > (uint64_t)n - offset) {
-        return td_err_set(err, TD_ERR_VALUE, "BMP: %lld x %lld pixels need %llu bytes after offset %u; the file has %zu",
+        return td_err_set(err, TD_ERR_VALUE,
+                          "BMP: %lld x %lld pixels need %llu bytes after offset %u; the file has %zu",
                           (long long)w, (long long)h, (unsigned long long)(stride * (uint64_t)h), (unsigned)offset, n);
     }
 

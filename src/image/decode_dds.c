@@ -206,7 +206,8 @@ td_decode_dds(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
     size_t ss = td_sample_size(L.type);
     uint64_t pitch = L.masks ? (uint64_t)w * (uint64_t)(L.bits / 8) : (uint64_t)w * (uint64_t)L.file_channels * ss;
     if (pitch * (uint64_t)h > (uint64_t)(n - data)) {
-        return td_err_set(err, TD_ERR_VALUE, "DDS: %lld x %lld pixels need %llu bytes; the file has %zu after its header",
+        return td_err_set(err, TD_ERR_VALUE,
+                          "DDS: %lld x %lld pixels need %llu bytes; the file has %zu after its header",
                           (long long)w, (long long)h, (unsigned long long)(pitch * (uint64_t)h), n - data);
     }
     if (td_decode_alloc(out, "DDS", w, h, L.channels, L.type, lim, err) != 0) {

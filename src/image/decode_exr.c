@@ -11,8 +11,9 @@
  * Debian's libtinyexr is built with assert() on, and some of its asserts fire on hostile headers
  * (an unknown "type" attribute, a short "tiles" attribute, an unknown pixel type, compression or
  * tile level mode), aborting the process. The header is therefore walked here first (check_header)
- * and only what tinyexr handles without asserting is handed on: NONE, RLE, ZIPS, ZIP and PIZ
- * compression, single-level tiles, HALF/FLOAT/UINT channels. */
+ * and only what tinyexr handles without asserting is handed on: NONE, RLE, ZIPS and ZIP
+ * compression, single-level tiles, HALF/FLOAT/UINT channels. PIZ is refused: under the decode fuzzer
+ * tinyexr's PIZ decoder (DecompressPiz) writes past its buffer on hostile data. */
 #include <stdlib.h>
 #include <string.h>
 #include <tinyexr.h>
@@ -36,7 +37,7 @@ exr_fail(td_err *err, int code, const char *what, const char *msg)
 /* Walks the header's attributes (name, type, size, value; an empty name ends it) within the n
  * bytes and refuses what would trip one of tinyexr's asserts. */
 static int
-check_header(const uint8_t *p, size_t n, int tiled, td_err *err)
+check_header(const uint8_t *p, size_t n, int tiled, size_t *header_end, td_err *err)
 {
     size_t pos = 8; /* magic and version */
     for (int count = 0;; count++) {
@@ -44,7 +45,8 @@ check_header(const uint8_t *p, size_t n, int tiled, td_err *err)
             return td_err_set(err, TD_ERR_VALUE, "EXR: the header does not end (cut or corrupt file)");
         }
         if (p[pos] == 0) {
-            break; /* the end of the header */
+            *header_end = pos + 1; /* the offset table follows */
+            break;
         }
         const uint8_t *name = p + pos;
         const uint8_t *name_end = memchr(name, 0, n - pos < 256 ? n - pos : 256);
@@ -89,11 +91,12 @@ check_header(const uint8_t *p, size_t n, int tiled, td_err *err)
             }
         }
         else if (strcmp((const char *)name, "compression") == 0) {
-            if (size != 1 || v[0] > 4) {
-                static const char *const names[] = {"PXR24", "B44", "B44A", "DWAA", "DWAB"};
+            /* PIZ is refused too: tinyexr's PIZ decoder overruns its buffers on hostile data */
+            if (size != 1 || v[0] > 3) {
+                static const char *const names[] = {"PIZ", "PXR24", "B44", "B44A", "DWAA", "DWAB"};
                 return td_err_set(err, TD_ERR_VALUE,
-                                  "EXR: %s compression is not read (NONE, RLE, ZIPS, ZIP and PIZ are)",
-                                  size == 1 && v[0] >= 5 && v[0] <= 9 ? names[v[0] - 5] : "this");
+                                  "EXR: %s compression is not read (NONE, RLE, ZIPS and ZIP are)",
+                                  size == 1 && v[0] >= 4 && v[0] <= 9 ? names[v[0] - 4] : "this");
             }
         }
         else if (strcmp((const char *)name, "channels") == 0) {
@@ -145,7 +148,8 @@ td_decode_exr(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
         return td_err_set(err, TD_ERR_VALUE, "EXR: %s files are not read (single-part images are)",
                           version.multipart ? "multi-part" : "deep");
     }
-    if (check_header(p, n, version.tiled, err) != 0) {
+    size_t header_end = 0;
+    if (check_header(p, n, version.tiled, &header_end, err) != 0) {
         return -1;
     }
     InitEXRHeader(&header);
@@ -184,6 +188,23 @@ td_decode_exr(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
                    (unsigned long long)chunks, n);
         goto done;
     }
+    /* a tiled file with a missing offset makes tinyexr rebuild the table by walking the tiles with
+     * no bounds checks (a wild read, found by the fuzzer): every offset must point into the file */
+    if (header.tiled) {
+        if (header_end > n || (n - header_end) / 8 < chunks) {
+            td_err_set(err, TD_ERR_VALUE, "EXR: the tile offset table is cut");
+            goto done;
+        }
+        for (uint64_t t = 0; t < chunks; t++) {
+            const uint8_t *e = p + header_end + 8 * t;
+            uint64_t off = (uint64_t)td_le32(e) | ((uint64_t)td_le32(e + 4) << 32);
+            if (off < header_end || off >= n) {
+                td_err_set(err, TD_ERR_VALUE, "EXR: tile %llu's offset %llu is outside the file",
+                           (unsigned long long)t, (unsigned long long)off);
+                goto done;
+            }
+        }
+    }
     /* which file channel fills each output channel (-1: zero) */
     int src[4] = {-1, -1, -1, -1}, nc;
     int r = channel_named(&header, "R"), g = channel_named(&header, "G"), b = channel_named(&header, "B");
@@ -217,7 +238,8 @@ td_decode_exr(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
         }
         const EXRChannelInfo *ci = &header.channels[c];
         if (header.pixel_types[c] == TINYEXR_PIXELTYPE_UINT) {
-            td_err_set(err, TD_ERR_VALUE, "EXR: channel '%.40s' holds UINT samples (half and float are read)", ci->name);
+            td_err_set(err, TD_ERR_VALUE, "EXR: channel '%.40s' holds UINT samples (half and float are read)",
+                       ci->name);
             goto done;
         }
         if (ci->x_sampling != 1 || ci->y_sampling != 1) {

@@ -104,8 +104,9 @@ td_decode_jpeg(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decod
         break;
     default:
         td_err_set(err, TD_ERR_VALUE, "JPEG: %s files are not read (grey, YCbCr and RGB are)",
-                   cinfo.jpeg_color_space == JCS_CMYK ? "CMYK" : cinfo.jpeg_color_space == JCS_YCCK ? "YCCK"
-                                                                                                 : "this colour space's");
+                   cinfo.jpeg_color_space == JCS_CMYK   ? "CMYK"
+                   : cinfo.jpeg_color_space == JCS_YCCK ? "YCCK"
+                                                        : "this colour space's");
         errors.failed = 1;
         longjmp(errors.jump, 1);
     }

@@ -123,8 +123,8 @@ td_decode_png(const uint8_t *p, size_t n, const td_decode_limits *lim, td_decode
         png_error(png, "limits");
     }
     if (png_get_rowbytes(png, info) != out->image.row_bytes) {
-        td_err_set(err, TD_ERR_VALUE, "PNG: unexpected row size %zu (%zu expected)", (size_t)png_get_rowbytes(png, info),
-                   out->image.row_bytes);
+        td_err_set(err, TD_ERR_VALUE, "PNG: unexpected row size %zu (%zu expected)",
+                   (size_t)png_get_rowbytes(png, info), out->image.row_bytes);
         src.failed = 1;
         png_error(png, "rows");
     }

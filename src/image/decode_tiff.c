@@ -162,6 +162,11 @@ put_row(const tiff_layout *L, const uint8_t *src, int plane, uint8_t *dst_row, i
     size_t ss = L->ssize;
     int chunky = L->planar == PLANARCONFIG_CONTIG;
     int stride = chunky ? L->spp : 1;
+    if (chunky && L->bps >= 8 && !L->palette && !L->invert && !L->flip_x && L->spp == oc) {
+        /* the file's samples are the output's: one copy */
+        memcpy(dst_row + (size_t)x0 * (size_t)oc * ss, src, (size_t)npix * (size_t)oc * ss);
+        return;
+    }
     for (int i = 0; i < npix; i++) {
         int x = L->flip_x ? L->width - 1 - (x0 + i) : x0 + i;
         uint8_t *d = dst_row + (size_t)x * (size_t)oc * ss;
@@ -299,7 +304,10 @@ layout_of(TIFF *tif, tiff_src *s, const td_decode_limits *lim, tiff_layout *L, i
     else {
         char what[96];
         snprintf(what, sizeof(what), "%u-bit %s", bps,
-                 fmt == SAMPLEFORMAT_INT ? "signed" : fmt == SAMPLEFORMAT_IEEEFP ? "float" : fmt == SAMPLEFORMAT_UINT ? "unsigned" : "complex or unknown");
+                 fmt == SAMPLEFORMAT_INT      ? "signed"
+                 : fmt == SAMPLEFORMAT_IEEEFP ? "float"
+                 : fmt == SAMPLEFORMAT_UINT   ? "unsigned"
+                                              : "complex or unknown");
         return fail(s, "TIFF: %s samples are not read (8/16-bit unsigned, 16/32-bit float are)", what);
     }
     if (L->palette) {

@@ -1,11 +1,15 @@
 """Writes the decode fuzzer's seed files into the folder given: small images of every layout
-td_render writes (through td_render._td._encode) and a few from other writers (Pillow, tifffile),
+td_render writes (through td_render._td._encode) and a few from other writers (Pillow, tifffile,
+OpenImageIO),
 each a different path through the decoders. Run by `make fuzz-c`; needs the built module."""
 import io
 import os
 import sys
 
+import tempfile
+
 import numpy as np
+import OpenImageIO as oiio
 import tifffile
 from PIL import Image
 
@@ -34,6 +38,23 @@ def tif(a, **kw):
     return b.getvalue()
 
 
+def exr_oiio(a, compression, tile=None):
+    """a (float16, top row first) as an EXR from OpenImageIO: the compressions and tiles td_render's
+    encoder never writes."""
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "x.exr")
+        spec = oiio.ImageSpec(a.shape[1], a.shape[0], a.shape[2], "half")
+        spec.attribute("compression", compression)
+        if tile:
+            spec.tile_width, spec.tile_height = tile
+        out = oiio.ImageOutput.create(path)
+        out.open(path, spec)
+        out.write_image(a)
+        out.close()
+        with open(path, "rb") as f:
+            return f.read()
+
+
 def seeds():
     out = {}
     for ext in (".png", ".tif", ".exr", ".bmp", ".dds", ".jpg"):
@@ -50,6 +71,10 @@ def seeds():
     out["tifffile-tiled-lzw.tif"] = tif(image(np.uint16, 3, 20, 20), tile=(16, 16), compression="lzw")
     out["tifffile-planar.tif"] = tif(np.moveaxis(image(np.uint8, 3), 2, 0).copy(), planarconfig="separate",
                                      photometric="rgb")
+    for compression in ("piz", "zips", "rle", "zip"):
+        out["oiio-%s.exr" % compression] = exr_oiio(image(np.float16, 4, 20, 18), compression)
+    out["oiio-tiled-zip.exr"] = exr_oiio(image(np.float16, 3, 20, 18), "zip", tile=(16, 16))
+    out["oiio-tiled-none.exr"] = exr_oiio(image(np.float16, 1, 20, 18), "none", tile=(16, 16))
     return out
 
 
