@@ -134,3 +134,21 @@ def test_bad_files_are_errors_on_the_node(net, tmp_path):
     m.par.file = good  # and it recovers
     assert np.array_equal(m.numpyArray(), src.numpyArray())
     assert m.errors() == ""
+
+
+def test_the_common_page_resizes_a_file_with_its_filter(net, tmp_path):
+    src = _source(net, "rgba32float")
+    path = str(tmp_path / "big.exr")
+    src.save(path)
+    m = net.create(td.moviefileinTOP)
+    m.par.file = path
+    m.par.outputresolution = "custom"
+    m.par.resolutionw, m.par.resolutionh = 2 * W, 2 * H  # each output pixel a quarter texel off centre
+    a = src.numpyArray().astype(np.float64)
+    m.par.inputfiltertype = "nearest"
+    assert np.array_equal(m.numpyArray(), np.repeat(np.repeat(a, 2, 0), 2, 1).astype(np.float32))
+    m.par.inputfiltertype = "linear"
+    got = m.numpyArray()
+    # output pixel (2i, 2j) samples texel (i, j) - 1/4 on each axis: 3/4 of it, 1/4 of its neighbour
+    inner = 0.75 * 0.75 * a[1:, 1:] + 0.75 * 0.25 * (a[:-1, 1:] + a[1:, :-1]) + 0.25 * 0.25 * a[:-1, :-1]
+    assert np.abs(got[2::2, 2::2] - inner).max() < 2e-3

@@ -181,7 +181,7 @@ td_image_top_build(TdOp *top)
         scene->image_defines[i] = (int)tv->v[proto->defines[i]].num;
     }
     int linear = (int)tv->v[common + TD_COMMON_inputfiltertype].num != TD_FILTER_NEAREST;
-    for (int i = 0; i < b.ninputs; i++) {
+    for (int i = 0; i < TD_MAX_TEXTURES + 1; i++) { /* every input, host pixels included (they come first) */
         scene->image_sampling[i] = (unsigned char)TD_SAMPLING(0, 0, linear); /* hold */
     }
     b.passes = (int)tv->v[common + TD_COMMON_npasses].num;
