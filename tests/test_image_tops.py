@@ -377,3 +377,18 @@ def test_bypass_passes_input_zero_through(net):
     assert np.array_equal(got, r.numpyArray()) and (lv.width, lv.height) == (W, H)
     lv.bypass = False
     assert lv.numpyArray().shape == (H // 2, W // 2, 4)
+
+
+def test_chanmask_keeps_input_zeros_other_channels(net):
+    r = _lit_sphere(net)
+    lv = net.create(td.levelTOP)
+    lv.inputConnectors[0].connect(r)
+    lv.par.brightness1, lv.par.opacity = 0.5, 0.5
+    lv.par.chanmask = 1 | 8  # R and A from the level, G and B the input's
+    src = r.numpyArray().astype(np.float64)
+    want = _level(src, bright=0.5, opacity=0.5)
+    want[..., 1:3] = src[..., 1:3]
+    assert np.abs(lv.numpyArray() - want).max() < 1e-5
+    c = _constant(net, (0.2, 0.4, 0.6, 0.8))
+    c.par.chanmask = 2  # a generator: the other channels are zero
+    assert np.allclose(c.numpyArray()[0, 0], [0.0, 0.4, 0.0, 0.0], atol=1e-6)

@@ -128,19 +128,44 @@ buffer(GLuint *id, size_t bytes, td_err *err)
     return 0;
 }
 
-/* One pass of program over the inputs ids[0 .. n - 1] into t. */
+/* The program that passes input 0 through (the channels outside a chanmask keep it). */
+static int
+passthrough_program(td_gl_programs *programs, const td_scene *s, GLuint *out, td_err *err)
+{
+    char *vsrc = malloc(TD_SOURCE_MAX), *fsrc = malloc(TD_SOURCE_MAX);
+    int rc;
+    if (vsrc == NULL || fsrc == NULL) {
+        rc = td_err_nomem(err, "an image program");
+    }
+    else {
+        snprintf(vsrc, TD_SOURCE_MAX, "#version 450 core\n%s", td_shader_fullscreen_vert);
+        snprintf(fsrc, TD_SOURCE_MAX,
+                 "#version 450 core\n#define TD_NUM_2D_INPUTS %d\n#define TD_MAX_2D_INPUTS %d\n#define TD_OUTPUT_MODE %d\n"
+                 "%s%s#line 1\n%s",
+                 ninputs(s), TD_MAX_2D_INPUTS, (int)s->format->out_mode, td_shader_td_route_glsl, td_shader_td_image_glsl,
+                 td_shader_null_top_frag);
+        rc = td_gl_program_get(programs, vsrc, fsrc, out, err);
+    }
+    free(vsrc);
+    free(fsrc);
+    return rc;
+}
+
+/* One pass of program over the inputs ids[0 .. n - 1] into t, writing the channels of mask (bit 0
+ * R .. bit 3 A) and starting from load (don't care, what is there, or cleared to zero). */
 static int
 draw_once(td_gl_image_pass *p, td_gl_samplers *samplers, unsigned int vao, td_gl_target *t, const td_scene *s,
-          GLuint program, const GLuint *ids, int n, td_err *err)
+          GLuint program, const GLuint *ids, int n, unsigned mask, td_gl_load_action load, td_err *err)
 {
-    td_gl_pass_action action = {.color = TD_GL_LOAD_DONTCARE, .depth = TD_GL_LOAD_DONTCARE, .srgb = t->format->srgb};
+    td_gl_pass_action action = {.color = load, .depth = TD_GL_LOAD_DONTCARE, .srgb = t->format->srgb};
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE); /* a clear clears every channel */
     td_gl_pass_begin(&t->pass, &action);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_BLEND);
     glDisable(GL_POLYGON_OFFSET_FILL);
     glPolygonMode(GL_FRONT_AND_BACK, GL_FILL);
-    unsigned int cm = s->chanmask;
+    unsigned int cm = mask;
     glColorMask((cm & 1u) != 0, (cm & 2u) != 0, (cm & 4u) != 0, (cm & 8u) != 0);
     int rc = 0;
     for (int k = 0; k < n && rc == 0; k++) {
@@ -224,7 +249,18 @@ td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *
         int index = pass;
         memcpy(info + (INFO_BYTES - 16) / 4, &index, sizeof(index));
         glNamedBufferSubData(p->info, 0, INFO_BYTES, info);
-        rc = draw_once(p, samplers, vao, t, s, program, ids, n, err);
+        unsigned mask = s->chanmask & 15u;
+        td_gl_load_action load = TD_GL_LOAD_DONTCARE;
+        if (mask != 15u) { /* the channels outside chanmask: input 0's, or zero without one */
+            load = n > 0 ? TD_GL_LOAD_LOAD : TD_GL_LOAD_CLEAR;
+            GLuint through = 0;
+            if (n > 0 && (passthrough_program(programs, s, &through, err) != 0 ||
+                          draw_once(p, samplers, vao, t, s, through, ids, n, 15u, TD_GL_LOAD_DONTCARE, err) != 0)) {
+                rc = -1;
+                break;
+            }
+        }
+        rc = draw_once(p, samplers, vao, t, s, program, ids, n, mask, load, err);
     }
     return rc;
 }
