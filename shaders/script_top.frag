@@ -1,5 +1,5 @@
-// scriptTOP: the pixels copyNumpyArray() gave (uploaded as input 0), resampled to the output, or
-// transparent black before any.
+// scriptTOP and moviefileinTOP: their pixels (uploaded as input 0) or, before any, a wired input 0,
+// resampled to the output; transparent black without either.
 void main()
 {
 #if TD_NUM_2D_INPUTS > 0

@@ -182,3 +182,17 @@ def test_a_script_top_as_a_render_colormap(net):
     r = net.create(td.renderTOP)
     r.par.resolutionw = r.par.resolutionh = 16
     assert np.array_equal(r.numpyArray()[8, 8], np.array([10, 200, 30, 255], np.float32) / 255)
+
+
+def test_before_any_array_a_wired_input_passes_and_the_common_page_applies(net):
+    src = net.create(td.scriptTOP, "src")
+    a = _array(np.float32, (6, 8, 4))
+    src.copyNumpyArray(a)
+    s = net.create(td.scriptTOP, "s")
+    s.inputConnectors[0].connect(src)
+    assert np.array_equal(s.numpyArray(), a)  # no array of its own yet: its input
+    b = _array(np.float32, (6, 8, 4))
+    s.copyNumpyArray(b)
+    assert np.array_equal(s.numpyArray(), b)  # its own array wins
+    s.par.chanmask = 1  # red from its array, the rest from input 0 (its pixels)
+    assert np.array_equal(s.numpyArray(), b)

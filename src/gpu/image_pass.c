@@ -66,20 +66,29 @@ upload(td_gl_image_pass *p, const td_pixels *px, td_err *err)
     return 0;
 }
 
+/* The vertex shader of every image program, made once. */
 static int
-image_program(td_gl_programs *programs, const td_scene *s, GLuint *out, td_err *err)
+sources(td_gl_image_pass *p, td_err *err)
+{
+    if (p->vsrc == NULL) {
+        size_t vlen = strlen(td_shader_fullscreen_vert) + 32;
+        if ((p->vsrc = malloc(vlen)) == NULL) {
+            return td_err_nomem(err, "an image program");
+        }
+        snprintf(p->vsrc, vlen, "#version 450 core\n%s", td_shader_fullscreen_vert);
+    }
+    return 0;
+}
+
+static int
+image_program(td_gl_image_pass *p, td_gl_programs *programs, char *fsrc, const td_scene *s, GLuint *out, td_err *err)
 {
     const td_material_program *mp = s->image_program;
     const td_gl_glsl *user = s->image_source != NULL ? s->image_source->glsl : NULL;
-    char *vsrc = NULL, *fsrc = malloc(TD_SOURCE_MAX);
-    size_t vlen = strlen(td_shader_fullscreen_vert) + 32;
-    vsrc = malloc(vlen);
-    if (vsrc == NULL || fsrc == NULL) {
-        free(vsrc);
-        free(fsrc);
-        return td_err_nomem(err, "an image program");
+    if (sources(p, err) != 0) {
+        return -1;
     }
-    snprintf(vsrc, vlen, "#version 450 core\n%s", td_shader_fullscreen_vert);
+    const char *vsrc = p->vsrc;
     int len = snprintf(fsrc, TD_SOURCE_MAX, "#version 450 core\n%s\n#define TD_NUM_2D_INPUTS %d\n#define TD_MAX_2D_INPUTS %d\n"
                        "#define TD_OUTPUT_MODE %d\n%s",
                        user != NULL ? user->pre : "", ninputs(s), TD_MAX_2D_INPUTS, (int)s->format->out_mode,
@@ -110,8 +119,6 @@ image_program(td_gl_programs *programs, const td_scene *s, GLuint *out, td_err *
     int rc = n >= TD_SOURCE_MAX ? td_err_set(err, TD_ERR_VALUE, "the %s shader is longer than %d bytes", mp->name, TD_SOURCE_MAX)
              : user != NULL    ? td_gl_program_build(programs, vsrc, NULL, fsrc, "pixel", out, err)
                                : td_gl_program_get(programs, vsrc, fsrc, out, err);
-    free(vsrc);
-    free(fsrc);
     return rc;
 }
 
@@ -130,25 +137,18 @@ buffer(GLuint *id, size_t bytes, td_err *err)
 
 /* The program that passes input 0 through (the channels outside a chanmask keep it). */
 static int
-passthrough_program(td_gl_programs *programs, const td_scene *s, GLuint *out, td_err *err)
+passthrough_program(td_gl_image_pass *p, td_gl_programs *programs, char *fsrc, const td_scene *s, GLuint *out,
+                    td_err *err)
 {
-    char *vsrc = malloc(TD_SOURCE_MAX), *fsrc = malloc(TD_SOURCE_MAX);
-    int rc;
-    if (vsrc == NULL || fsrc == NULL) {
-        rc = td_err_nomem(err, "an image program");
+    if (sources(p, err) != 0) {
+        return -1;
     }
-    else {
-        snprintf(vsrc, TD_SOURCE_MAX, "#version 450 core\n%s", td_shader_fullscreen_vert);
-        snprintf(fsrc, TD_SOURCE_MAX,
-                 "#version 450 core\n#define TD_NUM_2D_INPUTS %d\n#define TD_MAX_2D_INPUTS %d\n#define TD_OUTPUT_MODE %d\n"
-                 "%s%s#line 1\n%s",
-                 ninputs(s), TD_MAX_2D_INPUTS, (int)s->format->out_mode, td_shader_td_route_glsl, td_shader_td_image_glsl,
-                 td_shader_null_top_frag);
-        rc = td_gl_program_get(programs, vsrc, fsrc, out, err);
-    }
-    free(vsrc);
-    free(fsrc);
-    return rc;
+    snprintf(fsrc, TD_SOURCE_MAX,
+             "#version 450 core\n#define TD_NUM_2D_INPUTS %d\n#define TD_MAX_2D_INPUTS %d\n#define TD_OUTPUT_MODE %d\n"
+             "%s%s#line 1\n%s",
+             ninputs(s), TD_MAX_2D_INPUTS, (int)s->format->out_mode, td_shader_td_route_glsl, td_shader_td_image_glsl,
+             td_shader_null_top_frag);
+    return td_gl_program_get(programs, p->vsrc, fsrc, out, err);
 }
 
 /* One pass of program over the inputs ids[0 .. n - 1] into t, writing the channels of mask (bit 0
@@ -197,11 +197,11 @@ draw_once(td_gl_image_pass *p, td_gl_samplers *samplers, unsigned int vao, td_gl
 }
 
 int
-td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *samplers, unsigned int vao,
-                 td_gl_target *t, const td_scene *s, td_err *err)
+td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *samplers, char *fsrc,
+                 unsigned int vao, td_gl_target *t, const td_scene *s, td_err *err)
 {
     GLuint program = 0;
-    if (image_program(programs, s, &program, err) != 0) {
+    if (image_program(p, programs, fsrc, s, &program, err) != 0) {
         return -1;
     }
     if (buffer(&p->info, INFO_BYTES, err) != 0 || buffer(&p->block, TD_MATERIAL_BLOCK_MAX, err) != 0) {
@@ -254,7 +254,7 @@ td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *
         if (mask != 15u) { /* the channels outside chanmask: input 0's, or zero without one */
             load = n > 0 ? TD_GL_LOAD_LOAD : TD_GL_LOAD_CLEAR;
             GLuint through = 0;
-            if (n > 0 && (passthrough_program(programs, s, &through, err) != 0 ||
+            if (n > 0 && (passthrough_program(p, programs, fsrc, s, &through, err) != 0 ||
                           draw_once(p, samplers, vao, t, s, through, ids, n, 15u, TD_GL_LOAD_DONTCARE, err) != 0)) {
                 rc = -1;
                 break;

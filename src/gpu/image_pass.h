@@ -18,12 +18,14 @@ typedef struct td_gl_image_pass {
     unsigned int info, block;
     td_gl_texture upload;   /* s->pixels uploaded, the pass's input 0 */
     td_gl_texture feedback; /* passes after the first: the one before, their input 0 */
+    char *vsrc;             /* the vertex shader of every image program, made once */
 } td_gl_image_pass;
 
 /* GL thread: draws s into t (whose pass is ready): its inputs are s->pixels (uploaded, when there
  * are pixels), then s->textures[0 .. ntextures - 1], sampled as s->image_sampling says (the pixels
- * with image_sampling[0], the textures after them); vao is an empty vertex array. -1 with err set if the program
+ * with image_sampling[0], the textures after them); fsrc is the renderer's composition buffer
+ * (TD_SOURCE_MAX bytes); vao is an empty vertex array. -1 with err set if the program
  * does not compile or an input has no image. */
-int td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *samplers, unsigned int vao,
-                     td_gl_target *t, const td_scene *s, td_err *err);
+int td_gl_image_draw(td_gl_image_pass *p, td_gl_programs *programs, td_gl_samplers *samplers, char *fsrc,
+                     unsigned int vao, td_gl_target *t, const td_scene *s, td_err *err);
 #endif

@@ -394,7 +394,7 @@ render_into(td_gl_runtime *rt, td_gl_target *t, td_scene *scene, td_err *err)
         rc = td_gl_depth_draw(r->programs, r->vao, &r->depth_block, t, scene, err);
     }
     else if (scene->kind == TD_SCENE_IMAGE) {
-        rc = td_gl_image_draw(&r->image, r->programs, &r->samplers, r->vao, t, scene, err);
+        rc = td_gl_image_draw(&r->image, r->programs, &r->samplers, r->fsrc, r->vao, t, scene, err);
     }
     else if (scene->kind == TD_SCENE_SELECT) {
         td_gl_target_adopt(scene->input);

@@ -10,7 +10,6 @@
 #include "bind/numpy.h"
 
 #include "bind/state.h"
-#include "gpu/sampler.h"
 #include "graph/op.h"
 #include "graph/path.h"
 #include "image/pixels.h"
@@ -89,63 +88,26 @@ done:
     return rc;
 }
 
-static td_scene *
-script_build(TdOp *top)
+/* Runs the callbacks (which may hand it pixels: td_top_state.pixels, the build's input 0). */
+static int
+script_fill(TdOp *top, td_image_build *b)
 {
-    td_scene *scene = NULL;
-    td_pixels *px = NULL;
-    td_values *tv = td_op_values(top);
-    if (tv == NULL) {
-        return NULL;
-    }
     td_top_state *s = td_top_state_get(top);
     if (s == NULL) {
-        goto done;
+        return -1;
     }
-    const char *path = td_values_str(tv, PAR_callbacks);
+    const char *path = td_values_str(b->vals, PAR_callbacks);
     if (path[0] != '\0' && run_callbacks(top, path, s) < 0) {
-        goto done;
+        return -1;
     }
     if (!top->valid || top->ext != s) {
-        if (td_op_check(top) == 0) {
-            td_image_top_error(top, "it was reset while it cooked");
-        }
-        goto done;
+        return td_op_check(top) < 0 ? -1 : td_image_top_error(top, "it was reset while it cooked");
     }
-    if (s->pixels != NULL) {
-        px = s->pixels;
-        td_pixels_incref(px);
-    }
-    Py_ssize_t common = td_top_common(top->cls);
-    td_top_output out;
-    td_top_output_from(tv, common, &out);
-    if (px != NULL) {
-        td_image_top_resolve(tv, common, px->width, px->height, td_image_top_pixels_format(px), &out);
-    }
-    scene = td_scene_new(0, 0);
-    if (scene == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    scene->kind = TD_SCENE_IMAGE;
-    scene->image_program = &script_program;
-    scene->pixels = px; /* the scene holds it */
-    px = NULL;
-    int linear = (int)tv->v[common + TD_COMMON_inputfiltertype].num != TD_FILTER_NEAREST;
-    scene->image_sampling[0] = (unsigned char)TD_SAMPLING(0, 0, linear);
-    scene->width = (int)out.width;
-    scene->height = (int)out.height;
-    scene->format = out.format;
-    scene->chanmask = out.chanmask;
-    scene->samples = 1;
-    scene->ncolor = 1;
-done:
-    td_pixels_decref(px);
-    td_values_free(tv);
-    return scene;
+    return 0;
 }
 
-static const td_top_class script_proto = {.build = script_build, .shape = td_top_shape_of_image};
+static const td_image_top_class script_proto = {.top = TD_IMAGE_TOP_PROTO, .program = &script_program,
+                                                .fill = script_fill, .pixels = 1};
 
 /* ---- copyNumpyArray ---- */
 
@@ -224,7 +186,14 @@ script_copy_numpy_array(TdOp *self, PyObject *args, PyObject *kwds)
     if (px == NULL) {
         return PyErr_NoMemory();
     }
-    memcpy(px->data, PyArray_DATA(a), px->bytes); /* rows bottom-up: TouchDesigner's orientation */
+    const void *data = PyArray_DATA(a); /* the call's arguments hold the array */
+    Py_BEGIN_ALLOW_THREADS
+    memcpy(px->data, data, px->bytes); /* rows bottom-up: TouchDesigner's orientation */
+    Py_END_ALLOW_THREADS
+    if (td_op_check(self) < 0) {       /* another thread may have destroyed the TOP meanwhile */
+        td_pixels_decref(px);
+        return NULL;
+    }
     td_top_state *s = td_top_state_get(self);
     if (s == NULL) {
         td_pixels_decref(px);
@@ -258,9 +227,11 @@ static PyType_Slot script_slots[] = {
                 "callbacks names a DAT whose text runs as a module each time the TOP cooks (after any\n"
                 "change in the network; td.advance() is one), with the expression globals; its\n"
                 "onCook(scriptOp) is called if it defines one (module-level names do not persist\n"
-                "between cooks: keep state with scriptOp.store()). Before any array the image is\n"
-                "transparent black at the Common page's resolution. The callbacks parameter's\n"
-                "default is '' (TouchDesigner makes a docked DAT for it; td_render does not). Not\n"
+                "between cooks: keep state with scriptOp.store()). Before any array the image is its\n"
+                "wired input 0, or transparent black at the Common page's resolution without one. The\n"
+                "Common page applies as on every image TOP (resolution, format, chanmask, npasses). The\n"
+                "callbacks parameter's default is '' (TouchDesigner makes a docked DAT for it;\n"
+                "td_render does not). Not\n"
                 "offered yet: onSetupParameters/onPulse/onGetCookLevel, copyCUDAMemory, loadByteArray,\n"
                 "3D and cube images."},
     {Py_tp_methods, script_methods},

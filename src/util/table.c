@@ -11,6 +11,21 @@ no_memory(td_err *err)
     return td_err_set(err, TD_ERR_MEMORY, "out of memory for a table");
 }
 
+/* s[0:len] as a new NUL-terminated string in *out (NULL for an empty one). */
+static int
+copy_bytes(const char *s, size_t len, char **out, td_err *err)
+{
+    *out = NULL;
+    if (len > 0) {
+        if ((*out = malloc(len + 1)) == NULL) {
+            return no_memory(err);
+        }
+        memcpy(*out, s, len);
+        (*out)[len] = '\0';
+    }
+    return 0;
+}
+
 static void
 free_row(td_cell *row, size_t ncols)
 {
@@ -50,13 +65,8 @@ int
 td_table_set(td_table *t, size_t r, size_t c, const char *s, size_t len, td_err *err)
 {
     char *copy = NULL;
-    if (len > 0) {
-        copy = malloc(len + 1);
-        if (copy == NULL) {
-            return no_memory(err);
-        }
-        memcpy(copy, s, len);
-        copy[len] = '\0';
+    if (copy_bytes(s, len, &copy, err) != 0) {
+        return -1;
     }
     td_cell *cell = &t->rows[r][c];
     free(cell->s);
@@ -277,13 +287,8 @@ push(spans *sp, const char *s, size_t len, td_err *err)
         sp->cap = cap;
     }
     char *copy = NULL;
-    if (len > 0) {
-        copy = malloc(len + 1);
-        if (copy == NULL) {
-            return no_memory(err);
-        }
-        memcpy(copy, s, len);
-        copy[len] = '\0';
+    if (copy_bytes(s, len, &copy, err) != 0) {
+        return -1;
     }
     sp->v[sp->n++] = (span){.row = sp->nrows, .s = copy, .len = len};
     sp->col++;
