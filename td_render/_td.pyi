@@ -655,6 +655,13 @@ class TOP(OP):
 
 class SOP(OP):
     """An operator whose output is geometry."""
+    @property
+    def numPoints(self) -> int: ...
+    @property
+    def numPrims(self) -> int: ...
+    @property
+    def numVertices(self) -> int: ...
+    def computeBounds(self, /, display: bool = ..., render: bool = ...) -> Any: ...
 
 class MAT(OP):
     """A material."""

@@ -32,7 +32,7 @@ import pytest
 # ---- the rules: change the layout here, in one place ----
 RULES = {
     # Folders under src/ that are plain C: no Python headers, directly or through ours.
-    "plain_c": ("gpu", "image", "util", "geom", "scene", "cuda"),
+    "plain_c": ("gpu", "image", "util", "geom", "chan", "scene", "cuda"),
     # Include names that mean Python.
     "python_headers": r"Python\.h|structmember\.h|numpy/.*",
     # The one folder that may talk to GL, and the include names that mean GL.
@@ -42,6 +42,8 @@ RULES = {
     "never_reaches": {
         "graph": ("gpu",),                   # the network knows no GPU
         "image": ("gpu", "graph", "ops"),    # encoders know nothing of GL or the network
+        "geom": ("gpu", "graph", "ops"),     # geometry is data: no GL, no network
+        "chan": ("gpu", "graph", "ops"),     # channels likewise
     },
 }
 C_SUFFIXES = (".c", ".h", ".cc", ".cpp", ".hpp", ".cu", ".cuh", ".inc")

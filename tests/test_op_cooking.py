@@ -111,9 +111,10 @@ def test_cpu_memory_grows_with_the_mesh(sphere_scene):
     small = sphere.cpuMemory
     sphere.par.rows, sphere.par.cols = 256, 512
     render.numpyArray()
-    # 257 * 513 vertices of 36 bytes (P, N and uv: 9 floats) and 6 * 256 * 512 indices of 4 bytes
-    # more or less
-    grown = (257 * 513 - 65 * 129) * 36 + (256 * 512 - 64 * 128) * 6 * 4
+    # 257 * 513 vertices of 36 bytes (P, N and uv: 9 floats), 6 * 256 * 512 indices of 4 bytes and
+    # 256 * 512 quad primitives (4 vertex indices, an offset and a closed flag: 21 bytes), more or less
+    quads = 256 * 512 - 64 * 128
+    grown = (257 * 513 - 65 * 129) * 36 + quads * 6 * 4 + quads * 21
     assert sphere.cpuMemory - small == pytest.approx(grown, rel=0.01)
 
 

@@ -32,7 +32,11 @@ td_geom_box(const td_geom_box_desc *desc, td_mesh **out, td_err *err)
 {
     *out = NULL;
     float *pos, *nrm, *tex;
-    td_mesh *m = td_mesh_new_surface(24, 36, &pos, &nrm, &tex, err);
+    td_mesh *m = td_mesh_new_polys(24, 6, 24, err);
+    if (m != NULL && td_mesh_surface_attrs(m, &pos, &nrm, &tex, err) != 0) {
+        td_mesh_decref(m);
+        m = NULL;
+    }
     if (m == NULL) {
         return -1;
     }
@@ -54,12 +58,16 @@ td_geom_box(const td_geom_box_desc *desc, td_mesh **out, td_err *err)
             tex[at + 1] = corners[c][1];
             tex[at + 2] = 0.0f;
         }
-        static const uint32_t tri[6] = {0, 1, 2, 0, 2, 3};
-        for (int i = 0; i < 6; i++) {
-            m->indices[f * 6 + i] = (uint32_t)(f * 4) + tri[i];
+        for (int c = 0; c < 4; c++) {
+            m->prim_verts[f * 4 + c] = (uint32_t)(f * 4 + c);
         }
+        m->prim_start[f + 1] = (uint32_t)(f * 4 + 4);
+        m->prim_closed[f] = 1;
     }
-    td_mesh_compute_bounds(m);
+    if (td_mesh_finish(m, err) != 0) {
+        td_mesh_decref(m);
+        return -1;
+    }
     *out = m;
     return 0;
 }

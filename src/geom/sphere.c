@@ -30,13 +30,17 @@ td_geom_sphere(const td_geom_sphere_desc *desc, td_mesh **out, td_err *err)
                           desc->rows, desc->cols);
     }
     uint64_t rows = (uint64_t)desc->rows, cols = (uint64_t)desc->cols;
-    uint64_t nverts = (rows + 1) * (cols + 1), nindices = rows * cols * 6;
+    uint64_t nverts = (rows + 1) * (cols + 1), nindices = rows * cols * 6; /* two triangles a quad */
     if (nverts > UINT32_MAX || nindices > UINT32_MAX) {
         return td_err_set(err, TD_ERR_VALUE, "a sphere of %d rows and %d columns has too many vertices",
                           desc->rows, desc->cols);
     }
     float *pos, *nrm, *tex;
-    td_mesh *m = td_mesh_new_surface((uint32_t)nverts, (uint32_t)nindices, &pos, &nrm, &tex, err);
+    td_mesh *m = td_mesh_new_polys((uint32_t)nverts, (uint32_t)(rows * cols), (uint32_t)(rows * cols * 4), err);
+    if (m != NULL && td_mesh_surface_attrs(m, &pos, &nrm, &tex, err) != 0) {
+        td_mesh_decref(m);
+        m = NULL;
+    }
     if (m == NULL) {
         return -1;
     }
@@ -63,20 +67,24 @@ td_geom_sphere(const td_geom_sphere_desc *desc, td_mesh **out, td_err *err)
             tex[at + 2] = 0.0f;
         }
     }
-    uint32_t *ix = m->indices, w = (uint32_t)cols + 1;
+    uint32_t *pv = m->prim_verts, w = (uint32_t)cols + 1, p = 0;
     for (uint32_t i = 0; i < (uint32_t)rows; i++) {
         for (uint32_t j = 0; j < (uint32_t)cols; j++) {
             uint32_t a = i * w + j, b = a + w; /* b: the row below */
-            /* counter-clockwise seen from outside: down, right, then up */
-            *ix++ = a;
-            *ix++ = b;
-            *ix++ = b + 1;
-            *ix++ = a;
-            *ix++ = b + 1;
-            *ix++ = a + 1;
+            /* a quad, counter-clockwise seen from outside: down, right, then up */
+            *pv++ = a;
+            *pv++ = b;
+            *pv++ = b + 1;
+            *pv++ = a + 1;
+            m->prim_closed[p] = 1;
+            p++;
+            m->prim_start[p] = p * 4;
         }
     }
-    td_mesh_compute_bounds(m);
+    if (td_mesh_finish(m, err) != 0) {
+        td_mesh_decref(m);
+        return -1;
+    }
     *out = m;
     return 0;
 }

@@ -14,6 +14,7 @@
 
 struct td_mesh_gpu {
     GLuint vao, vbo, ibo;
+    GLuint lines_vao, lbo; /* the polylines' segments: a second vertex array on the same vertex buffer */
     unsigned gen; /* td_gl_generation() of the context its names belong to */
     unsigned present; /* bit per TD_GL_ATTR_* location the mesh supplies */
     size_t bytes;
@@ -27,11 +28,10 @@ static void
 gpu_free(void *p)
 {
     struct td_mesh_gpu *g = p;
-    if (g->vao != 0) {
-        glDeleteVertexArrays(1, &g->vao);
-    }
-    GLuint bufs[2] = {g->vbo, g->ibo};
-    glDeleteBuffers(2, bufs); /* zeros are ignored */
+    GLuint vaos[2] = {g->vao, g->lines_vao};
+    glDeleteVertexArrays(2, vaos); /* zeros are ignored */
+    GLuint bufs[3] = {g->vbo, g->ibo, g->lbo};
+    glDeleteBuffers(3, bufs);
     free(g);
 }
 
@@ -94,13 +94,34 @@ td_gl_mesh_upload(td_mesh *m, td_err *err)
         g->present |= 1u << loc;
     }
     glVertexArrayElementBuffer(g->vao, g->ibo);
+    if (m->nlines > 0) {
+        /* the same attribute bindings, the segments' index buffer */
+        glCreateVertexArrays(1, &g->lines_vao);
+        glCreateBuffers(1, &g->lbo);
+        if (g->lines_vao == 0 || g->lbo == 0) {
+            gpu_free(g);
+            return td_err_set(err, TD_ERR_RUNTIME, "could not create GL buffers for a mesh's lines");
+        }
+        glNamedBufferStorage(g->lbo, (GLsizeiptr)m->nlines * (GLsizeiptr)sizeof(uint32_t), m->lines, 0);
+        for (int loc = 0; loc < TD_GL_NATTRS; loc++) {
+            const td_mesh_attr *a = attrs[loc];
+            if (a == NULL || m->nverts == 0) {
+                continue;
+            }
+            glVertexArrayVertexBuffer(g->lines_vao, (GLuint)loc, g->vbo, offsets[loc], a->size * (GLsizei)sizeof(float));
+            glVertexArrayAttribFormat(g->lines_vao, (GLuint)loc, a->size, GL_FLOAT, GL_FALSE, 0);
+            glVertexArrayAttribBinding(g->lines_vao, (GLuint)loc, (GLuint)loc);
+            glEnableVertexArrayAttrib(g->lines_vao, (GLuint)loc);
+        }
+        glVertexArrayElementBuffer(g->lines_vao, g->lbo);
+    }
     GLenum e = glGetError();
     if (e != GL_NO_ERROR) {
         gpu_free(g);
         return td_err_set(err, TD_ERR_RUNTIME, "uploading a mesh of %u vertices failed (GL error 0x%04x)",
                           m->nverts, e);
     }
-    g->bytes = (size_t)vbytes + (size_t)m->nindices * sizeof(uint32_t);
+    g->bytes = (size_t)vbytes + ((size_t)m->nindices + m->nlines) * sizeof(uint32_t);
     g->gen = td_gl_generation();
     m->gpu = g;
     m->gpu_release = gpu_release;
@@ -117,6 +138,20 @@ td_gl_mesh_bind(const td_mesh *m)
         if (g == NULL || (g->present & (1u << loc)) == 0) {
             glVertexAttrib4fv((GLuint)loc, attr_defaults[loc]);
         }
+    }
+}
+
+void
+td_gl_mesh_draw(const td_mesh *m, const td_instances *instances)
+{
+    (void)instances; /* instanced drawing: to come */
+    if (m->nindices > 0) {
+        glDrawElements(GL_TRIANGLES, (GLsizei)m->nindices, GL_UNSIGNED_INT, NULL);
+    }
+    if (m->nlines > 0 && m->gpu != NULL) {
+        glBindVertexArray(m->gpu->lines_vao);
+        glDrawElements(GL_LINES, (GLsizei)m->nlines, GL_UNSIGNED_INT, NULL);
+        glBindVertexArray(m->gpu->vao);
     }
 }
 

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "geom/instances.h"
 #include "geom/mesh.h"
 #include "util/err.h"
 
@@ -21,6 +22,15 @@ int td_gl_mesh_upload(td_mesh *m, td_err *err);
 /* Binds the mesh's vertex array (uploaded first) and sets the constants of the attributes it
  * lacks, ready for glDrawElements(GL_TRIANGLES, m->nindices, GL_UNSIGNED_INT, 0). */
 void td_gl_mesh_bind(const td_mesh *m);
+/* Draws the bound mesh (td_gl_mesh_bind): its triangles, then its polylines' segments as lines
+ * (with the line width the GL has). instances: NULL for one copy. */
+void td_gl_mesh_draw(const td_mesh *m, const td_instances *instances);
+/* 1 if the mesh has anything to draw (triangles or lines). */
+static inline int
+td_gl_mesh_drawable(const td_mesh *m)
+{
+    return m->nindices > 0 || m->nlines > 0;
+}
 /* Bytes of GPU memory the mesh holds once uploaded (0 before). */
 size_t td_gl_mesh_bytes(const td_mesh *m);
 

@@ -308,7 +308,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
                           TD_FRAME_BYTES);
         for (size_t i = 0; i < s->ndraws; i++) {
             const td_scene_draw *d = &s->draws[i];
-            if (d->mesh->nindices == 0) {
+            if (!td_gl_mesh_drawable(d->mesh)) {
                 continue;
             }
             if (td_gl_mesh_upload(d->mesh, err) != 0) {
@@ -336,7 +336,7 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
             glBindBufferRange(GL_UNIFORM_BUFFER, TD_BLOCK_MATERIAL, r->draws, (GLintptr)(i * stride + material_at),
                               (GLsizeiptr)mbytes);
             td_gl_mesh_bind(d->mesh);
-            glDrawElements(GL_TRIANGLES, (GLsizei)d->mesh->nindices, GL_UNSIGNED_INT, NULL);
+            td_gl_mesh_draw(d->mesh, d->instances);
         }
     }
     glBindVertexArray(0);

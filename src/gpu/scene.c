@@ -40,6 +40,7 @@ td_scene_decref(td_scene *s)
     }
     for (size_t i = 0; i < s->ndraws; i++) {
         td_mesh_decref(s->draws[i].mesh);
+        td_instances_decref(s->draws[i].instances);
         td_gl_source_decref(s->draws[i].material.source);
     }
     td_gl_target_release(s->input);

@@ -64,7 +64,7 @@ td_gl_shadows_draw(td_gl_shadows *sh, td_gl_programs *programs, const char *vsrc
         sh->stride = stride;
     }
     for (size_t i = 0; i < s->ndraws; i++) {
-        if (s->draws[i].casts != 0 && s->draws[i].mesh->nindices > 0 && td_gl_mesh_upload(s->draws[i].mesh, err) != 0) {
+        if (s->draws[i].casts != 0 && td_gl_mesh_drawable(s->draws[i].mesh) && td_gl_mesh_upload(s->draws[i].mesh, err) != 0) {
             return -1;
         }
     }
@@ -101,12 +101,12 @@ td_gl_shadows_draw(td_gl_shadows *sh, td_gl_programs *programs, const char *vsrc
         glPolygonOffset(light->shadow_map[2], light->shadow_map[3]);
         for (size_t i = 0; i < s->ndraws; i++) {
             const td_scene_draw *d = &s->draws[i];
-            if ((d->casts & (1u << k)) == 0 || d->mesh->nindices == 0) {
+            if ((d->casts & (1u << k)) == 0 || !td_gl_mesh_drawable(d->mesh)) {
                 continue;
             }
             glBindBufferRange(GL_UNIFORM_BUFFER, TD_BLOCK_DRAW, draws, (GLintptr)(i * draw_stride), (GLsizeiptr)draw_bytes);
             td_gl_mesh_bind(d->mesh);
-            glDrawElements(GL_TRIANGLES, (GLsizei)d->mesh->nindices, GL_UNSIGNED_INT, NULL);
+            td_gl_mesh_draw(d->mesh, d->instances);
         }
     }
     glBindVertexArray(0);

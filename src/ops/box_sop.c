@@ -18,8 +18,10 @@ TD_PAR_TABLE(box_pars, BOX_PARS);
 
 /* Reads the parameters, then builds the plain-C box (geom/box.c). */
 static int
-box_build(const td_values *vals, td_mesh **out, td_err *err)
+box_build(const td_values *vals, td_mesh *const *inputs, int ninputs, td_mesh **out, td_err *err)
 {
+    (void)inputs;
+    (void)ninputs;
     const td_par_value *v = vals->v;
     td_geom_box_desc desc = {
         .center = {v[PAR_tx].num, v[PAR_ty].num, v[PAR_tz].num},

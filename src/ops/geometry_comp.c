@@ -147,6 +147,27 @@ bounds_of(bounds_walk *b, TdOp *comp, int depth)
     return rc;
 }
 
+PyObject *
+td_bounds_new(td_state *st, const double lo[3], const double hi[3])
+{
+    double c[3], sz[3];
+    for (int k = 0; k < 3; k++) {
+        c[k] = (lo[k] + hi[k]) * 0.5;
+        sz[k] = hi[k] - lo[k];
+    }
+    PyObject *out = PyStructSequence_New(st->Bounds_type);
+    const double *parts[4] = {lo, hi, c, sz};
+    for (int i = 0; out != NULL && i < 4; i++) {
+        PyObject *t = xyz(st, parts[i]);
+        if (t == NULL) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyStructSequence_SetItem(out, i, t);
+    }
+    return out;
+}
+
 static PyObject *
 bounds_call(TdOp *self, PyObject *args, PyObject *kwargs, int defaults, const char *fmt)
 {
@@ -162,26 +183,10 @@ bounds_call(TdOp *self, PyObject *args, PyObject *kwargs, int defaults, const ch
     if (rc < 0) {
         return NULL;
     }
-    double c[3], s[3];
-    for (int k = 0; k < 3; k++) {
-        if (!b.any) {
-            b.lo[k] = b.hi[k] = 0.0;
-        }
-        c[k] = (b.lo[k] + b.hi[k]) * 0.5;
-        s[k] = b.hi[k] - b.lo[k];
+    for (int k = 0; k < 3 && !b.any; k++) {
+        b.lo[k] = b.hi[k] = 0.0;
     }
-    td_state *st = td_state_of((PyObject *)self);
-    PyObject *out = PyStructSequence_New(st->Bounds_type);
-    const double *parts[4] = {b.lo, b.hi, c, s};
-    for (int i = 0; out != NULL && i < 4; i++) {
-        PyObject *t = xyz(st, parts[i]);
-        if (t == NULL) {
-            Py_CLEAR(out);
-            break;
-        }
-        PyStructSequence_SetItem(out, i, t);
-    }
-    return out;
+    return td_bounds_new(td_state_of((PyObject *)self), b.lo, b.hi);
 }
 
 static PyObject *

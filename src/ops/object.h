@@ -134,5 +134,7 @@ int td_object_world(TdOp *obj, double out[16], td_values **own);
 /* Makes the named tuple types geometryCOMP.computeBounds() returns (geometry_comp.c). */
 struct td_state;
 int td_bounds_setup(struct td_state *st);
+/* A td_render.Bounds (min, max, center, size) of the box lo .. hi; new reference or NULL. */
+PyObject *td_bounds_new(struct td_state *st, const double lo[3], const double hi[3]);
 
 #endif

@@ -70,6 +70,7 @@ td_render_gather_clear(td_render_gather *g)
 {
     for (size_t i = 0; i < g->ndraws; i++) {
         td_mesh_decref(g->draws[i].mesh);
+        td_instances_decref(g->draws[i].instances);
         td_gl_source_decref(g->draws[i].material.source);
     }
     PyMem_Free(g->draws);

@@ -1,7 +1,8 @@
-/* SOP: the base class of geometry operators (boxSOP, sphereSOP). A SOP builds its mesh on the CPU
- * when first rendered and again only when its parameters' values changed: a change to the SOP
- * itself, or (for parameters in expression mode) a different result of an expression. Each build
- * is a cook of the SOP and is counted in its cook statistics (totalCooks, cpuCookTime, cpuMemory). */
+/* SOP: the base class of geometry operators. A SOP builds its mesh on the CPU when first rendered
+ * and again only when its parameters' values or its inputs' meshes changed: a change to the SOP
+ * itself, a different result of an expression (parameters in expression mode), or an input that
+ * rebuilt. Each build is a cook of the SOP and is counted in its cook statistics (totalCooks,
+ * cpuCookTime, cpuMemory). */
 #include "ops/sop.h"
 
 #include <string.h>
@@ -9,12 +10,17 @@
 #include "bind/state.h"
 #include "graph/op.h"
 #include "bind/bridge.h"
+#include "ops/object.h"
 #include "ops/registry.h"
 
 typedef struct {
     td_mesh *mesh;
     uint64_t version;  /* op->version the mesh was built from */
     td_values *values; /* the parameter values it was built from */
+    int ninputs;       /* the input meshes it was built from (identity: a rebuilt input is a new mesh) */
+    td_mesh *inputs[TD_SOP_MAX_INPUTS]; /* one reference each */
+    int cooking;       /* 1 while its inputs or itself cook: reaching it again is a loop */
+    int released;      /* td_sop_release ran while it cooked: the cook frees the state at its end */
 } td_sop_state;
 
 /* Do two evaluations of the same SOP give the same parameters? (Exact strs compare without
@@ -37,6 +43,135 @@ same_values(const td_values *a, const td_values *b)
     return 1;
 }
 
+static void
+drop_inputs(td_mesh **inputs, int n)
+{
+    for (int i = 0; i < n; i++) {
+        td_mesh_decref(inputs[i]);
+    }
+}
+
+static void
+free_state(td_sop_state *s)
+{
+    td_mesh_decref(s->mesh);
+    drop_inputs(s->inputs, s->ninputs);
+    td_values_free(s->values);
+    PyMem_Free(s);
+}
+
+static td_sop_state *
+sop_state(TdOp *sop)
+{
+    if (sop->ext == NULL) {
+        sop->ext = PyMem_Calloc(1, sizeof(td_sop_state));
+        if (sop->ext == NULL) {
+            PyErr_NoMemory();
+        }
+    }
+    return sop->ext;
+}
+
+/* The meshes of the SOPs wired to sop, cooked in order, into inputs (one reference each); their
+ * count, or -1 with a Python error (a non-SOP input, a loop, a failed cook). */
+static int
+cook_inputs(TdOp *sop, td_mesh **inputs)
+{
+    /* the wired inputs as they are now, each held: cooking one may rewire the others */
+    PyObject *wired = sop->inputs != NULL ? PyList_GetSlice(sop->inputs, 0, PY_SSIZE_T_MAX) : PyList_New(0);
+    if (wired == NULL) {
+        return -1;
+    }
+    int n = 0;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(wired); i++) {
+        TdOp *in = (TdOp *)PyList_GET_ITEM(wired, i);
+        td_mesh *m = NULL;
+        if (n >= TD_SOP_MAX_INPUTS) {
+            PyErr_Format(td_state_of((PyObject *)sop)->tdError, "a SOP takes at most %d inputs", TD_SOP_MAX_INPUTS);
+        }
+        else if (!in->valid || td_sop_class_of(in) == NULL) {
+            PyObject *path = td_op_path(sop);
+            if (path != NULL) {
+                PyErr_Format(td_state_of((PyObject *)sop)->tdError, "%U: input %zd is not a SOP", path, i);
+                Py_DECREF(path);
+            }
+        }
+        else {
+            m = td_sop_mesh(in);
+        }
+        if (m == NULL) {
+            drop_inputs(inputs, n);
+            Py_DECREF(wired);
+            return -1;
+        }
+        inputs[n++] = m;
+    }
+    Py_DECREF(wired);
+    return n;
+}
+
+static int
+same_inputs(const td_sop_state *s, td_mesh *const *inputs, int n)
+{
+    if (s->ninputs != n) {
+        return 0;
+    }
+    for (int i = 0; i < n; i++) {
+        if (s->inputs[i] != inputs[i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* An empty mesh: what a bypassed SOP without inputs gives. */
+static td_mesh *
+empty_mesh(TdOp *sop)
+{
+    td_err err = {0};
+    td_mesh *m = td_mesh_new_polys(0, 0, 0, &err);
+    if (m == NULL || td_mesh_finish(m, &err) != 0) {
+        td_mesh_decref(m);
+        td_raise_err(td_state_of((PyObject *)sop), &err);
+        return NULL;
+    }
+    return m;
+}
+
+/* The mesh of sop's class from vals and inputs: 0 with *out, or -1 with a Python error. */
+static int
+make_mesh(TdOp *sop, const td_sop_class *proto, const td_values *vals, td_mesh *const *inputs, int n, td_mesh **out)
+{
+    *out = NULL;
+    if (td_op_flag(sop, TD_FLAG_BYPASS)) {
+        if (n > 0) {
+            td_mesh_incref(inputs[0]);
+            *out = inputs[0];
+            return 0;
+        }
+        *out = empty_mesh(sop);
+        return *out != NULL ? 0 : -1;
+    }
+    td_op_cook_begin(sop);
+    int rc;
+    if (proto->cook != NULL) {
+        rc = proto->cook(sop, vals, inputs, n, out);
+    }
+    else {
+        td_err err = {0};
+        rc = proto->build(vals, inputs, n, out, &err);
+        if (rc != 0) {
+            td_raise_err(td_state_of((PyObject *)sop), &err);
+        }
+    }
+    td_op_cook_end(sop, rc == 0);
+    if (rc != 0) {
+        td_mesh_decref(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
 td_mesh *
 td_sop_mesh(TdOp *sop)
 {
@@ -45,14 +180,10 @@ td_sop_mesh(TdOp *sop)
         PyErr_Format(PyExc_TypeError, "%s is not a SOP", sop->cls->optype);
         return NULL;
     }
-    if (sop->ext == NULL) {
-        sop->ext = PyMem_Calloc(1, sizeof(td_sop_state));
-        if (sop->ext == NULL) {
-            PyErr_NoMemory();
-            return NULL;
-        }
+    td_sop_state *s = sop_state(sop);
+    if (s == NULL) {
+        return NULL;
     }
-    td_sop_state *s = sop->ext;
     /* allowCooking off on an enclosing COMP stops its children cooking: keep the last mesh. */
     int frozen = 0;
     for (TdOp *p = sop->parent; p != NULL; p = p->parent) {
@@ -62,39 +193,73 @@ td_sop_mesh(TdOp *sop)
         td_mesh_incref(s->mesh);
         return s->mesh;
     }
-    /* Every parameter first (expressions run Python, which may change or destroy anything),
-     * then the plain-C build from the values alone. */
-    td_values *vals = td_op_values(sop);
-    if (vals == NULL) {
-        return NULL;
-    }
-    if (sop->ext != s) { /* an expression reset the SOP's state (changeType) */
-        td_values_free(vals);
-        PyErr_SetString(td_state_of((PyObject *)sop)->tdError, "the SOP was reset while its expressions ran");
-        return NULL;
-    }
-    if (s->mesh == NULL || s->version != sop->version || !same_values(s->values, vals)) {
-        td_err err = {0};
-        td_mesh *m = NULL;
-        td_op_cook_begin(sop);
-        int rc = proto->build(vals, &m, &err);
-        td_op_cook_end(sop, rc == 0);
-        if (rc != 0) {
-            td_values_free(vals);
-            td_raise_err(td_state_of((PyObject *)sop), &err);
-            return NULL;
+    if (s->cooking) {
+        PyObject *path = td_op_path(sop);
+        if (path != NULL) {
+            PyErr_Format(td_state_of((PyObject *)sop)->tdError, "%U: its inputs loop back to it", path);
+            Py_DECREF(path);
         }
-        td_mesh_decref(s->mesh);
-        s->mesh = m;
-        s->version = sop->version;
-        td_values_free(s->values);
-        s->values = vals;
-        vals = NULL;
-        td_op_record_memory(sop, td_mesh_cpu_bytes(m));
+        return NULL;
+    }
+    if (Py_EnterRecursiveCall(" while cooking the inputs of a SOP")) {
+        return NULL;
+    }
+    Py_INCREF(sop);
+    s->cooking = 1;
+    td_mesh *inputs[TD_SOP_MAX_INPUTS];
+    int n = cook_inputs(sop, inputs);
+    /* Every parameter next (expressions run Python, which may change or destroy anything), then
+     * the build from the values and inputs alone. */
+    td_values *vals = n >= 0 ? td_op_values(sop) : NULL;
+    td_mesh *result = NULL;
+    int ok = 0;
+    if (vals != NULL && (s->released || !sop->valid)) { /* an expression reset or destroyed the SOP */
+        PyErr_SetString(td_state_of((PyObject *)sop)->tdError, "the SOP was reset while its inputs or expressions ran");
+    }
+    else if (vals != NULL) {
+        if (s->mesh == NULL || proto->always || td_op_flag(sop, TD_FLAG_BYPASS) || s->version != sop->version ||
+            !same_values(s->values, vals) || !same_inputs(s, inputs, n)) {
+            td_mesh *m = NULL;
+            if (make_mesh(sop, proto, vals, inputs, n, &m) == 0) {
+                if (s->released || !sop->valid) { /* the cook's Python reset or destroyed the SOP */
+                    td_mesh_decref(m);
+                    PyErr_SetString(td_state_of((PyObject *)sop)->tdError, "the SOP was reset while it cooked");
+                }
+                else {
+                    td_mesh_decref(s->mesh);
+                    s->mesh = m;
+                    s->version = sop->version;
+                    td_values_free(s->values);
+                    s->values = vals;
+                    vals = NULL;
+                    drop_inputs(s->inputs, s->ninputs);
+                    memcpy(s->inputs, inputs, (size_t)n * sizeof(td_mesh *));
+                    s->ninputs = n;
+                    n = 0; /* the state holds them now */
+                    td_op_record_memory(sop, td_mesh_cpu_bytes(m));
+                    ok = 1;
+                }
+            }
+        }
+        else {
+            ok = 1;
+        }
+        if (ok) {
+            td_mesh_incref(s->mesh);
+            result = s->mesh;
+        }
+    }
+    if (n > 0) {
+        drop_inputs(inputs, n);
     }
     td_values_free(vals);
-    td_mesh_incref(s->mesh);
-    return s->mesh;
+    s->cooking = 0;
+    if (s->released) {
+        free_state(s);
+    }
+    Py_DECREF(sop);
+    Py_LeaveRecursiveCall();
+    return result;
 }
 
 void
@@ -105,16 +270,87 @@ td_sop_release(TdOp *sop)
         return;
     }
     sop->ext = NULL;
-    td_mesh_decref(s->mesh);
-    td_values_free(s->values);
-    PyMem_Free(s);
+    if (s->cooking) {
+        s->released = 1; /* the cook in progress frees it */
+        return;
+    }
+    free_state(s);
 }
+
+/* ---- members every SOP has ---- */
+
+/* The SOP's mesh (cooked if needed) for a member; NULL with a Python error. */
+static td_mesh *
+member_mesh(TdOp *self)
+{
+    if (td_op_check(self) < 0) {
+        return NULL;
+    }
+    Py_INCREF(self);
+    td_mesh *m = td_sop_mesh(self);
+    Py_DECREF(self);
+    return m;
+}
+
+static PyObject *
+sop_count(TdOp *self, void *which)
+{
+    td_mesh *m = member_mesh(self);
+    if (m == NULL) {
+        return NULL;
+    }
+    size_t n = which == NULL ? m->nverts : which == (void *)1 ? m->nprims : (m->nprims ? m->prim_start[m->nprims] : 0);
+    td_mesh_decref(m);
+    return PyLong_FromSize_t(n);
+}
+
+static PyObject *
+sop_compute_bounds(TdOp *self, PyObject *args, PyObject *kwargs)
+{
+    static char *kwlist[] = {"display", "render", NULL};
+    int display = 0, render = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|pp:computeBounds", kwlist, &display, &render)) {
+        return NULL;
+    }
+    td_mesh *m = member_mesh(self);
+    if (m == NULL) {
+        return NULL;
+    }
+    double lo[3] = {0, 0, 0}, hi[3] = {0, 0, 0};
+    if ((!display || td_op_flag(self, TD_FLAG_DISPLAY)) && (!render || td_op_flag(self, TD_FLAG_RENDER))) {
+        for (int k = 0; k < 3; k++) {
+            lo[k] = m->bounds_min[k];
+            hi[k] = m->bounds_max[k];
+        }
+    }
+    td_mesh_decref(m);
+    return td_bounds_new(td_state_of((PyObject *)self), lo, hi);
+}
+
+static PyGetSetDef sop_getset[] = {
+    {"numPoints", (getter)sop_count, NULL, "The number of points (int, read only): the mesh's vertices. Cooks the SOP if needed.", NULL},
+    {"numPrims", (getter)sop_count, NULL, "The number of primitives (int, read only): its polygons and polylines.", (void *)1},
+    {"numVertices", (getter)sop_count, NULL, "The number of vertices (int, read only): the primitives' corners summed.", (void *)2},
+    {NULL},
+};
+
+static PyMethodDef sop_methods[] = {
+    {"computeBounds", (PyCFunction)(void (*)(void))sop_compute_bounds, METH_VARARGS | METH_KEYWORDS,
+     "computeBounds($self, /, display=False, render=False)\n--\n\n"
+     "The bounding box of the SOP's points in its own space (before any COMP's transform), a named\n"
+     "tuple (min, max, center, size), each a named tuple (x, y, z). display / render: zeros unless\n"
+     "the SOP's Display / Render flag is on. No points give zeros."},
+    {NULL},
+};
 
 static PyType_Slot sop_slots[] = {
     {Py_tp_doc, "SOP: a geometry operator. Create SOPs inside a geometryCOMP to render them.\n\n"
-                "A SOP cooks (builds its mesh) when a render needs it and its parameter values changed;\n"
-                "SOPs take one optional input (wired with setInputs or a Connector), not used by the\n"
-                "generators here."},
+                "A SOP cooks (builds its mesh) when a render or a member needs it and its parameter\n"
+                "values or its inputs' meshes changed. SOPs wired to it (setInputs, Connectors) cook\n"
+                "first, in order; a loop of inputs is an error. Bypassed, a SOP passes its first input\n"
+                "through. numPoints, numPrims, numVertices and computeBounds() read its mesh."},
+    {Py_tp_getset, sop_getset},
+    {Py_tp_methods, sop_methods},
     {0, NULL},
 };
 

@@ -5,11 +5,23 @@
 #include "geom/mesh.h"
 #include "graph/op.h"
 
-/* The SOP family's protocol (td_op_class.proto of every SOP): build a mesh from the SOP's
- * evaluated parameters, in plain C (the values are read by index; no Python runs). 0, or -1
- * with err filled. */
+/* The most inputs a SOP takes (mergeSOP's); td_op_class.max_inputs of every SOP is at most this. */
+#define TD_SOP_MAX_INPUTS 64
+
+/* The SOP family's protocol (td_op_class.proto of every SOP). A SOP's inputs are the SOPs wired
+ * to it (setInputs, Connectors), cooked first, in order; inputs[i] is input i's mesh (ninputs of
+ * them, none NULL; the wired count is within the class's min/max_inputs).
+ *   build: the mesh from the SOP's evaluated parameters and its inputs, in plain C (values read by
+ *     index; no Python runs). 0, or -1 with err filled.
+ *   cook: instead of build where the SOP runs Python to make its mesh (scriptSOP): 0 with *out a
+ *     new mesh, or -1 with a Python error. Python may change or destroy anything meanwhile, the
+ *     SOP included: td_sop_mesh re-checks the SOP after it.
+ *   always: 1 if the SOP cooks on every td_sop_mesh (its result depends on more than its
+ *     parameters and inputs: Python callbacks), 0 if only when those changed. */
 typedef struct td_sop_class {
-    int (*build)(const td_values *vals, td_mesh **out, td_err *err);
+    int (*build)(const td_values *vals, td_mesh *const *inputs, int ninputs, td_mesh **out, td_err *err);
+    int (*cook)(TdOp *sop, const td_values *vals, td_mesh *const *inputs, int ninputs, td_mesh **out);
+    int always;
 } td_sop_class;
 
 static inline const td_sop_class *
@@ -18,8 +30,10 @@ td_sop_class_of(const TdOp *op)
     return op->cls->base == TD_BASE_SOP ? (const td_sop_class *)op->cls->proto : NULL;
 }
 
-/* The SOP's mesh, rebuilt only when its parameters changed; new reference, or NULL with a Python
- * error set. */
+/* The SOP's mesh: its inputs' meshes first (recursively; a loop of inputs is a tdError), then its
+ * own, rebuilt only when its parameters or its inputs' meshes changed (or always: see above);
+ * bypassed, its first input's mesh (an empty mesh without one). New reference, or NULL with a
+ * Python error set. */
 td_mesh *td_sop_mesh(TdOp *sop);
 /* release hook shared by SOP classes: drops the cached mesh. */
 void td_sop_release(TdOp *sop);

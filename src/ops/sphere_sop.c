@@ -22,8 +22,10 @@ TD_PAR_TABLE(sphere_pars, SPHERE_PARS);
 
 /* Reads the parameters, then builds the plain-C sphere (geom/sphere.c). */
 static int
-sphere_build(const td_values *vals, td_mesh **out, td_err *err)
+sphere_build(const td_values *vals, td_mesh *const *inputs, int ninputs, td_mesh **out, td_err *err)
 {
+    (void)inputs;
+    (void)ninputs;
     const td_par_value *v = vals->v;
     td_geom_sphere_desc desc = {
         .center = {v[PAR_tx].num, v[PAR_ty].num, v[PAR_tz].num},

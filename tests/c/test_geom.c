@@ -123,7 +123,16 @@ check_common(const td_mesh *m, uint32_t nverts, uint32_t nindices)
         CHECK(m->bounds_min[k] == lo[k] && m->bounds_max[k] == hi[k], "bounds axis %d: [%g, %g], P spans [%g, %g]",
               k, m->bounds_min[k], m->bounds_max[k], lo[k], hi[k]);
     }
-    size_t bytes = sizeof(td_mesh) + (size_t)nindices * 4 + (size_t)nverts * 9 * 4;
+    /* quads: nindices / 6 primitives of 4 vertices (offsets, vertex lists, a closed flag each) */
+    size_t nprims = nindices / 6;
+    CHECK(m->nprims == nprims && m->nlines == 0, "%u primitives, %u line indices: expected %zu quads", m->nprims,
+          m->nlines, nprims);
+    for (size_t q = 0; q < m->nprims && q < nprims; q++) {
+        CHECK(m->prim_start[q + 1] - m->prim_start[q] == 4 && m->prim_closed[q] == 1, "primitive %zu is no closed quad",
+              q);
+    }
+    size_t bytes = sizeof(td_mesh) + (size_t)nindices * 4 + (size_t)nverts * 9 * 4 + (nprims + 1 + nprims * 4) * 4 +
+                   nprims;
     CHECK(td_mesh_cpu_bytes(m) == bytes, "cpu bytes %zu, expected %zu", td_mesh_cpu_bytes(m), bytes);
 }
 
