@@ -21,6 +21,7 @@
 #include "ops/dat.h"
 #include "ops/object.h"
 #include "ops/registry.h"
+#include "ops/render_pick.h"
 
 #define TD_CLASS_PTR(name) &td_class_##name,
 static const td_op_class *const td_classes[TD_NCLASSES] = {TD_OP_CLASSES(TD_CLASS_PTR)};
@@ -259,7 +260,7 @@ td_exec(PyObject *module)
         add_type(module, &st->Cell_type, &td_Cell_spec, NULL) < 0) {
         return -1;
     }
-    if (td_bounds_setup(st) < 0 || td_codec_setup(module) < 0 || td_decode_setup(module) < 0) {
+    if (td_bounds_setup(st) < 0 || td_pick_setup(st) < 0 || td_codec_setup(module) < 0 || td_decode_setup(module) < 0) {
         return -1;
     }
     PyObject *root_name = PyUnicode_FromString("");
@@ -304,6 +305,7 @@ td_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->Cell_type);
     Py_VISIT(st->Bounds_type);
     Py_VISIT(st->BoundsXYZ_type);
+    Py_VISIT(st->PickResult_type);
     Py_VISIT(st->ParMode);
     Py_VISIT(st->absTime);
     Py_VISIT(st->project);
@@ -353,6 +355,7 @@ td_clear(PyObject *module)
     Py_CLEAR(st->Cell_type);
     Py_CLEAR(st->Bounds_type);
     Py_CLEAR(st->BoundsXYZ_type);
+    Py_CLEAR(st->PickResult_type);
     return 0;
 }
 

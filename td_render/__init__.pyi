@@ -23,7 +23,7 @@ __all__ = [
     "depthTOP", "renderselectTOP", "constantTOP", "nullTOP", "levelTOP", "compositeTOP", "scriptTOP",
     "flipTOP", "transformTOP", "resolutionTOP", "blurTOP", "selectTOP", "inTOP", "outTOP", "rampTOP",
     "noiseTOP", "moviefileinTOP", "glslTOP", "boxSOP", "sphereSOP", "constantMAT", "phongMAT", "pbrMAT",
-    "glslMAT", "wireframeMAT", "textDAT", "tableDAT", "op", "opex", "ops", "tdu", "FileSaveStatus",
-    "waitForSaves",
+    "glslMAT", "wireframeMAT", "textDAT", "tableDAT", "renderpickDAT", "op", "opex", "ops", "tdu",
+    "FileSaveStatus", "waitForSaves",
 ]
 # END GENERATED

@@ -1258,6 +1258,7 @@ class renderTOP(TOP):
     """renderTOP: renders 3D geometry through a camera into an image."""
     @property
     def par(self) -> _renderTOP_par: ...
+    def pick(self, /, u: Any, v: Any) -> Any: ...
 
 @final
 class _renderpassTOP_par(ParCollection):
@@ -1313,6 +1314,7 @@ class renderpassTOP(TOP):
     """renderpassTOP: continues the render of its input with more geometry."""
     @property
     def par(self) -> _renderpassTOP_par: ...
+    def pick(self, /, u: Any, v: Any) -> Any: ...
 
 @final
 class _depthTOP_par(ParCollection):
@@ -2320,6 +2322,30 @@ class tableDAT(DAT):
     """tableDAT: a table of rows and columns of cells, each a string."""
     @property
     def par(self) -> _tableDAT_par: ...
+
+@final
+class _renderpickDAT_par(ParCollection):
+    strategy: _ParAttribute  # Strategy (Menu, Render Pick page, default 'select'; select holdfirst holdla ...)
+    clearprev: _ParAttribute  # Clear Previous Pick on New Pick (Toggle, Render Pick page, default False)
+    responsetime: _ParAttribute  # Response Time (Menu, Render Pick page, default 'nextcook'; nextcook thi ...)
+    rendertop: _ParAttribute  # Render TOP (OP, Render Pick page, default '')
+    usepickableflags: _ParAttribute  # Use Pickable Flags (Toggle, Render Pick page, default False)
+    pickradius: _ParAttribute  # Pick Radius (Float, Render Pick page, default 0.0)
+    position: _ParAttribute  # Position (Menu, Render Pick page, default 'worldspace'; sopspace worldspace ...)
+    normal: _ParAttribute  # Normal (Menu, Render Pick page, default 'worldspace'; sopspace worldspace cam ...)
+    depth: _ParAttribute  # Depth (Toggle, Render Pick page, default False)
+    uv: _ParAttribute  # Texture Coordinate (Toggle, Render Pick page, default False)
+    color: _ParAttribute  # Color (Toggle, Render Pick page, default False)
+    instanceid: _ParAttribute  # Instance ID (Toggle, Render Pick page, default False)
+    language: _ParAttribute  # Language (Menu, Common page, default 'input'; input node)
+    extension: _ParAttribute  # Edit/View Extension (Menu, Common page, default 'dat'; dat language custom)
+    customext: _ParAttribute  # Custom Extension (Str, Common page, default '')
+    wordwrap: _ParAttribute  # Word Wrap (Menu, Common page, default 'input'; input on off)
+@final
+class renderpickDAT(DAT):
+    """renderpickDAT: what lies under points of a render, as a table."""
+    @property
+    def par(self) -> _renderpickDAT_par: ...
 
 # END GENERATED
 

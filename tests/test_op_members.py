@@ -46,6 +46,7 @@ TYPES = {
     td.wireframeMAT: ("wireframe", "MAT", "Wireframe", "", False, 0, 0),
     td.textDAT: ("text", "DAT", "Text", "", False, 0, 0),
     td.tableDAT: ("table", "DAT", "Table", "", False, 0, 0),
+    td.renderpickDAT: ("renderpick", "DAT", "Render Pick", "", False, 0, 1),
 }
 
 
@@ -79,7 +80,7 @@ def test_families():
                                   td.resolutionTOP, td.blurTOP, td.selectTOP, td.inTOP, td.outTOP,
                                   td.rampTOP, td.noiseTOP, td.moviefileinTOP, td.glslTOP] and td.families["CHOP"] == []
     assert td.families["SOP"] == [td.boxSOP, td.sphereSOP]
-    assert td.families["DAT"] == [td.textDAT, td.tableDAT] and td.families["POP"] == []
+    assert td.families["DAT"] == [td.textDAT, td.tableDAT, td.renderpickDAT] and td.families["POP"] == []
     assert sum(len(v) for v in td.families.values()) == len(TYPES)
 
 

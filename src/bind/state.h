@@ -37,6 +37,7 @@ typedef struct td_state {
     PyTypeObject *Cell_type;     /* a DAT's cell (ops/cell.c) */
     PyTypeObject *Bounds_type;   /* geometryCOMP.computeBounds(): (min, max, center, size) */
     PyTypeObject *BoundsXYZ_type; /* each of those: (x, y, z) */
+    PyTypeObject *PickResult_type; /* renderTOP.pick() */
     PyObject *FileSaveStatus; /* td_render.FileSaveStatus (a Python str subclass), registered at import */
     /* The operator classes, in registration order (ops/registry.h). */
     const struct td_op_class *const *classes;

@@ -76,6 +76,7 @@ typedef struct td_scene_material {
 typedef struct td_scene_draw {
     td_mesh *mesh;      /* one reference held by the scene */
     td_instances *instances; /* one reference, or NULL: the mesh drawn once (no instancing) */
+    uint64_t geometry;  /* id of the geometryCOMP drawn (names it in picks) */
     uint32_t casts;     /* bit k: the draw casts into shadow map slot k */
     uint32_t seq;       /* gather order: the tie-break of the sort by priority */
     float priority;     /* its geometryCOMP's drawpriority: larger drawn first */

@@ -302,8 +302,9 @@ td_dat_cook(TdOp *dat, int force)
     if (td_op_check(dat) < 0) {
         return -1;
     }
+    const td_dat_class *proto = td_dat_class_of(dat);
     Py_INCREF(dat);
-    int rc = dat_load(dat, force);
+    int rc = proto->compute != NULL ? proto->compute(dat, force) : dat_load(dat, force);
     Py_DECREF(dat);
     return rc;
 }

@@ -13,6 +13,10 @@ typedef struct td_dat_class {
     Py_ssize_t par_file;        /* the 'file' parameter's index */
     Py_ssize_t par_load_pulse;  /* a pulse that reloads the file, or -1 */
     Py_ssize_t par_removeblank; /* the 'removeblank' toggle, or -1 */
+    /* A DAT whose contents are made from its inputs and parameters (renderpickDAT) rather than
+     * edited or loaded from a file: fills them when the DAT cooks (every read of its contents;
+     * force: OP.cook(force=True)). NULL for the other DATs. 0, or -1 with a Python error. */
+    int (*compute)(TdOp *dat, int force);
 } td_dat_class;
 
 /* A DAT's contents. */
@@ -21,6 +25,8 @@ typedef struct td_dat_data {
     size_t text_len;
     td_table table;   /* tableDAT */
     char *loaded;     /* the file path last loaded (malloc'd), NULL if none */
+    int computed;               /* a computed DAT (td_dat_class.compute): its contents are made */
+    uint64_t computed_serial;   /* and current for this network serial */
 } td_dat_data;
 
 static inline const td_dat_class *

@@ -43,7 +43,8 @@
     X(glslMAT)           \
     X(wireframeMAT)      \
     X(textDAT)           \
-    X(tableDAT)
+    X(tableDAT)          \
+    X(renderpickDAT)
 
 #define TD_CLASS_ENUM(name) TD_CLS_##name,
 typedef enum { TD_OP_CLASSES(TD_CLASS_ENUM) TD_NCLASSES } td_class_id;

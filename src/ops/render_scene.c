@@ -508,6 +508,7 @@ gather_geometry(td_render_gather *g, TdOp *geo, const td_scene_material *overrid
         td_scene_draw *d = &g->draws[g->ndraws];
         memset(d, 0, sizeof(*d));
         d->mesh = mesh;
+        d->geometry = geo->id;
         d->casts = casts;
         d->seq = (uint32_t)g->ndraws++;
         d->priority = priority;

@@ -8,6 +8,7 @@
 #include "bind/bridge.h"
 #include "bind/state.h"
 #include "graph/op.h"
+#include "ops/render_pick.h"
 #include "ops/render_scene.h"
 #include "ops/top.h"
 
@@ -241,6 +242,8 @@ render_shape(TdOp *top, const td_values *tv, td_top_output *out)
 
 static const td_top_class render_proto = {.build = render_build_scene, .renders = 1, .shape = render_shape};
 
+static PyMethodDef pick_methods[] = {TD_RENDER_PICK_METHOD, {NULL}};
+
 static PyType_Slot render_slots[] = {
     {Py_tp_doc, "renderTOP: renders 3D geometry through a camera into an image.\n\n"
                 "camera, geometry and lights are OP paths or patterns ('geo* ^geo7'), relative to the\n"
@@ -266,6 +269,7 @@ static PyType_Slot render_slots[] = {
                 "transparency 'orderind' and 'alphatocoverage', depthpeel, transpeellayers,\n"
                 "coloroutputneeded, numcolorbufs, allowbufblending, overdraw, overdrawlimit.\n"
                 "A material whose shader does not compile raises tdError naming the MAT."},
+    {Py_tp_methods, pick_methods},
     {0, NULL},
 };
 

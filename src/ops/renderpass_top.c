@@ -7,6 +7,7 @@
 
 #include "bind/state.h"
 #include "graph/op.h"
+#include "ops/render_pick.h"
 #include "ops/render_scene.h"
 #include "ops/top.h"
 
@@ -104,6 +105,8 @@ error:
 
 static const td_top_class renderpass_proto = {.build = renderpass_build_scene, .renders = 1, .shape = td_top_shape_of_image};
 
+static PyMethodDef pick_methods[] = {TD_RENDER_PICK_METHOD, {NULL}};
+
 static PyType_Slot renderpass_slots[] = {
     {Py_tp_doc, "renderpassTOP: continues the render of its input with more geometry.\n\n"
                 "The input (wired into input 0, or named in renderinput) is a renderTOP or another\n"
@@ -114,6 +117,7 @@ static PyType_Slot renderpass_slots[] = {
                 "format are stored only. A chain that leads back to itself is a tdError. Stored only:\n"
                 "possidex/y/z, negsidex/y/z, transparency, depthpeel, transpeellayers,\n"
                 "coloroutputneeded, allowbufblending, overdraw, overdrawlimit."},
+    {Py_tp_methods, pick_methods},
     {0, NULL},
 };
 
