@@ -233,3 +233,40 @@ def test_renderpick_dat_hostile_expression(net):
     else:
         assert text.startswith("select")
     assert not loc.valid
+
+
+def test_picks_into_a_sphere_meet_the_analytic_sphere(net):
+    # every pick after the first walks the mesh's hierarchy: they must find what the exact sphere
+    # says (within the tessellation's error), hit or miss
+    geo = net.create(td.geometryCOMP, "geo1")
+    sphere = geo.create(td.sphereSOP)
+    sphere.par.rows, sphere.par.cols = 40, 80
+    net.create(td.cameraCOMP, "cam1")
+    render = net.create(td.renderTOP, "render1")
+    render.par.resolutionw, render.par.resolutionh = W, H
+    sag = 1 - math.cos(math.pi / 40)  # how far a flat facet lies inside the unit sphere, at most
+    hits = misses = 0
+    for i in range(19):
+        for j in range(19):
+            u, v = 0.25 + i / 36, 0.2 + j / 30
+            d = ray(u, v)
+            o = (0.0, 0.0, 5.0)
+            # |o + t d| = 1: t^2 (d.d) + 2 t (o.d) + (o.o - 1) = 0
+            a, b, c = sum(x * x for x in d), 2 * sum(p * q for p, q in zip(o, d)), sum(x * x for x in o) - 1
+            disc = b * b - 4 * a * c
+            hit = render.pick(u, v)
+            # near the rim the facets and the sphere disagree: skip rays that graze it
+            closest = math.sqrt(max(c + 1 - (b * b) / (4 * a), 0.0))  # distance of the ray from the centre
+            if abs(closest - 1) < 3 * sag:
+                continue
+            if disc < 0:
+                assert hit is None, (u, v)
+                misses += 1
+                continue
+            t = (-b - math.sqrt(disc)) / (2 * a)
+            exact = [o[k] + t * d[k] for k in range(3)]
+            assert hit is not None and hit.path == geo.path, (u, v)
+            assert math.dist(hit.position, exact) < 0.05, (u, v, hit.position, exact)
+            assert 1 - 2 * sag < math.hypot(*hit.position) <= 1 + 1e-6
+            hits += 1
+    assert hits > 50 and misses > 50

@@ -1,6 +1,8 @@
 /* td_mesh. See mesh.h. */
 #include "geom/mesh.h"
 
+#include "geom/bvh.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,6 +88,7 @@ td_mesh_decref(td_mesh *m)
     for (int i = 0; i < m->nattrs; i++) {
         free(m->attrs[i].data);
     }
+    td_bvh_free(atomic_load_explicit(&m->pick_index, memory_order_relaxed));
     free(m->indices);
     free(m->prim_start);
     free(m->prim_verts);

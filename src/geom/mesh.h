@@ -28,6 +28,7 @@ typedef struct td_mesh_attr {
 } td_mesh_attr;
 
 struct td_mesh_gpu; /* defined by the GL layer (gpu/mesh.c) */
+struct td_bvh;      /* geom/bvh.h */
 
 typedef struct td_mesh {
     atomic_int refs;
@@ -48,6 +49,10 @@ typedef struct td_mesh {
     float bounds_min[3], bounds_max[3]; /* of "P"; zero when the mesh has no P or no vertices */
     int nattrs;
     td_mesh_attr attrs[TD_MESH_MAX_ATTRS];
+    /* The hierarchy picks walk (geom/bvh.h), built on the second pick (the first tests every
+     * triangle: one pick is cheaper so than a build); freed by the last decref. */
+    _Atomic(struct td_bvh *) pick_index;
+    atomic_uint picks;
     /* GL side: set once on the GL thread by the upload; released by the last decref. */
     struct td_mesh_gpu *gpu;
     void (*gpu_release)(struct td_mesh_gpu *gpu);

@@ -3,13 +3,14 @@
  * Each copy of a mesh (the draw, or each instance) is tested in its own object space: the world ray
  * is taken through the inverse of the copy's matrix, which keeps t the same in both spaces (the map
  * is affine and the direction is carried along unnormalised), so hits of different copies compare
- * by t directly. Triangles are tested with the Moller-Trumbore method; a copy whose box the ray
- * misses is skipped first. */
+ * by t directly. Triangles are tested with the Moller-Trumbore method, those the mesh's hierarchy
+ * (geom/bvh.h) leaves after a copy whose box the ray misses is skipped. */
 #include "geom/pick.h"
 
 #include <math.h>
 #include <string.h>
 
+#include "geom/bvh.h"
 #include "util/mat4.h"
 
 void
@@ -58,60 +59,87 @@ ray_meets_box(const double o[3], const double d[3], const float lo[3], const flo
     return 1;
 }
 
-/* One copy: the triangles of m against the object-space ray; flip: the copy's matrix mirrors (its
- * determinant is negative), so what is front in object space is back on screen. */
+typedef struct {
+    const td_mesh_attr *P;
+    const uint32_t *ix;
+    const double *o, *d;
+    int cull, flip;
+    uint32_t instance;
+    td_pick_hit *hit;
+    int changed;
+} tri_ctx;
+
+/* One triangle against the object-space ray; flip: the copy's matrix mirrors (its determinant is
+ * negative), so what is front in object space is back on screen. */
+static void
+test_triangle(void *arg, uint32_t tri)
+{
+    tri_ctx *c = arg;
+    const td_mesh_attr *P = c->P;
+    const double *o = c->o, *d = c->d;
+    const float *a = P->data + (size_t)c->ix[3 * (size_t)tri] * P->size;
+    const float *b = P->data + (size_t)c->ix[3 * (size_t)tri + 1] * P->size;
+    const float *q0 = P->data + (size_t)c->ix[3 * (size_t)tri + 2] * P->size;
+    double e1[3] = {b[0] - a[0], b[1] - a[1], b[2] - a[2]};
+    double e2[3] = {q0[0] - a[0], q0[1] - a[1], q0[2] - a[2]};
+    double p[3] = {d[1] * e2[2] - d[2] * e2[1], d[2] * e2[0] - d[0] * e2[2], d[0] * e2[1] - d[1] * e2[0]};
+    double det = e1[0] * p[0] + e1[1] * p[1] + e1[2] * p[2];
+    if (det == 0.0 || !isfinite(det)) {
+        return; /* the ray runs along the triangle's plane, or the triangle is degenerate */
+    }
+    /* det < 0: the ray sees the triangle's corners clockwise, its back */
+    int back = (det < 0.0) != (c->flip != 0);
+    if (c->cull == TD_PICK_CULL_BOTH || (c->cull == TD_PICK_CULL_BACK && back) ||
+        (c->cull == TD_PICK_CULL_FRONT && !back)) {
+        return;
+    }
+    double inv = 1.0 / det;
+    double s[3] = {o[0] - a[0], o[1] - a[1], o[2] - a[2]};
+    double u = (s[0] * p[0] + s[1] * p[1] + s[2] * p[2]) * inv;
+    if (u < 0.0 || u > 1.0) {
+        return;
+    }
+    double q[3] = {s[1] * e1[2] - s[2] * e1[1], s[2] * e1[0] - s[0] * e1[2], s[0] * e1[1] - s[1] * e1[0]};
+    double v = (d[0] * q[0] + d[1] * q[1] + d[2] * q[2]) * inv;
+    if (v < 0.0 || u + v > 1.0) {
+        return;
+    }
+    double t = (e2[0] * q[0] + e2[1] * q[1] + e2[2] * q[2]) * inv;
+    if (t > 0.0 && t < c->hit->t) {
+        c->hit->t = t;
+        c->hit->tri = tri;
+        c->hit->b1 = u;
+        c->hit->b2 = v;
+        c->hit->instance = c->instance;
+        c->hit->found = 1;
+        c->changed = 1;
+    }
+}
+
+/* One copy of m against the object-space ray: through its hierarchy, or every triangle if that
+ * could not be built. */
 static int
-pick_copy(const td_mesh *m, const double o[3], const double d[3], int cull, int flip, uint32_t instance,
-          td_pick_hit *hit)
+pick_copy(td_mesh *m, const double o[3], const double d[3], int cull, int flip, uint32_t instance, td_pick_hit *hit)
 {
     const td_mesh_attr *P = td_mesh_find(m, "P");
-    if (P == NULL || P->size < 3 || !ray_meets_box(o, d, m->bounds_min, m->bounds_max, hit->t)) {
+    if (P == NULL || P->size < 3 || m->nindices < 3 || !ray_meets_box(o, d, m->bounds_min, m->bounds_max, hit->t)) {
         return 0;
     }
-    int changed = 0;
-    for (uint32_t i = 0; i + 2 < m->nindices; i += 3) {
-        const float *a = P->data + (size_t)m->indices[i] * P->size;
-        const float *b = P->data + (size_t)m->indices[i + 1] * P->size;
-        const float *c = P->data + (size_t)m->indices[i + 2] * P->size;
-        double e1[3] = {b[0] - a[0], b[1] - a[1], b[2] - a[2]};
-        double e2[3] = {c[0] - a[0], c[1] - a[1], c[2] - a[2]};
-        double p[3] = {d[1] * e2[2] - d[2] * e2[1], d[2] * e2[0] - d[0] * e2[2], d[0] * e2[1] - d[1] * e2[0]};
-        double det = e1[0] * p[0] + e1[1] * p[1] + e1[2] * p[2];
-        if (det == 0.0 || !isfinite(det)) {
-            continue; /* the ray runs along the triangle's plane, or the triangle is degenerate */
-        }
-        /* det < 0: the ray sees the triangle's corners clockwise, its back */
-        int back = (det < 0.0) != (flip != 0);
-        if (cull == TD_PICK_CULL_BOTH || (cull == TD_PICK_CULL_BACK && back) || (cull == TD_PICK_CULL_FRONT && !back)) {
-            continue;
-        }
-        double inv = 1.0 / det;
-        double s[3] = {o[0] - a[0], o[1] - a[1], o[2] - a[2]};
-        double u = (s[0] * p[0] + s[1] * p[1] + s[2] * p[2]) * inv;
-        if (u < 0.0 || u > 1.0) {
-            continue;
-        }
-        double q[3] = {s[1] * e1[2] - s[2] * e1[1], s[2] * e1[0] - s[0] * e1[2], s[0] * e1[1] - s[1] * e1[0]};
-        double v = (d[0] * q[0] + d[1] * q[1] + d[2] * q[2]) * inv;
-        if (v < 0.0 || u + v > 1.0) {
-            continue;
-        }
-        double t = (e2[0] * q[0] + e2[1] * q[1] + e2[2] * q[2]) * inv;
-        if (t > 0.0 && t < hit->t) {
-            hit->t = t;
-            hit->tri = i / 3;
-            hit->b1 = u;
-            hit->b2 = v;
-            hit->instance = instance;
-            hit->found = 1;
-            changed = 1;
+    tri_ctx c = {.P = P, .ix = m->indices, .o = o, .d = d, .cull = cull, .flip = flip, .instance = instance, .hit = hit};
+    const td_bvh *b = td_bvh_of(m);
+    if (b != NULL) {
+        td_bvh_walk(b, o, d, &hit->t, test_triangle, &c);
+    }
+    else {
+        for (uint32_t t = 0; t < m->nindices / 3; t++) {
+            test_triangle(&c, t);
         }
     }
-    return changed;
+    return c.changed;
 }
 
 int
-td_pick_mesh(const td_mesh *m, const float model[16], const td_instances *instances, const double origin[3],
+td_pick_mesh(td_mesh *m, const float model[16], const td_instances *instances, const double origin[3],
              const double dir[3], int cull, td_pick_hit *hit)
 {
     uint32_t copies = instances != NULL ? instances->count : 1;

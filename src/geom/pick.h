@@ -24,9 +24,10 @@ enum { TD_PICK_CULL_NEITHER = 0, TD_PICK_CULL_BACK, TD_PICK_CULL_FRONT, TD_PICK_
 /* Casts the world ray origin + t * dir (t > 0) against the triangles of m drawn under model
  * (column-major object-to-world) and, if instances is not NULL, each of its instances (model *
  * instance transform); updates hit where a triangle lies nearer than hit->t. Faces facing away
- * from the ray (counter-clockwise is front, as GL draws) are skipped per cull. Returns 1 if hit
- * changed, 0 if not, -1 if a transform is singular (that copy is skipped). */
-int td_pick_mesh(const td_mesh *m, const float model[16], const td_instances *instances, const double origin[3],
+ * from the ray (counter-clockwise is front, as GL draws) are skipped per cull. The first pick of a
+ * mesh builds its hierarchy (geom/bvh.h; m keeps it). Returns 1 if hit changed, 0 if not, -1 if a
+ * transform is singular (that copy is skipped). */
+int td_pick_mesh(td_mesh *m, const float model[16], const td_instances *instances, const double origin[3],
                  const double dir[3], int cull, td_pick_hit *hit);
 
 /* The attribute called name at hit (interpolated from the triangle's corners), its components into
