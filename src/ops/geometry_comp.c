@@ -14,6 +14,7 @@
 #include "bind/state.h"
 #include "geom/mesh.h"
 #include "graph/op.h"
+#include "ops/instance.h"
 #include "ops/object.h"
 #include "ops/sop.h"
 #include "util/mat4.h"
@@ -27,7 +28,8 @@
     X(wcolorr, TD_PAR_F, "Wireframe Color", "Render", 1)                                                   \
     X(wcolorg, TD_PAR_F, "Wireframe Color", "Render", 1)                                                   \
     X(wcolorb, TD_PAR_F, "Wireframe Color", "Render", 1)                                                   \
-    X(lightmask, TD_PAR_O, "Light Mask", "Render", "")
+    X(lightmask, TD_PAR_O, "Light Mask", "Render", "")                                                     \
+    TD_INSTANCE_PARS(X)
 TD_PAR_TABLE(geometry_pars, GEOMETRY_PARS);
 
 static const td_object_class geometry_proto = {
@@ -38,6 +40,7 @@ static const td_object_class geometry_proto = {
     .pickpriority_par = PAR_pickpriority,
     .wcolor_par = PAR_wcolorr,
     .lightmask_par = PAR_lightmask,
+    .instance_par = PAR_instancing,
 };
 
 /* ---- bounds ---- */
