@@ -9,7 +9,7 @@ layout(location = 2) in vec3 uv; // (0, 0, 0) for a mesh without uv
 out vec3 vWorldPos;
 out vec3 vWorldNormal;
 out vec3 vUV;
-out vec4 vColor;
+flat out vec4 vColor; // one value an instance
 
 void main()
 {
