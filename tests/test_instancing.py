@@ -316,3 +316,41 @@ def test_default_channel_names_may_name_nothing(scene):
     scene["geo"].par.instancecountmode = "oplength"
     scene["geo"].par.instanceop = ""
     _raises(scene, "instancecountmode 'oplength' counts the samples of an instance OP")
+
+
+def test_instances_cast_shadows(scene):
+    """A distant light tilted 30 degrees off straight down: each floating instance's shadow falls
+    on the ground tan(30deg) per unit of height away, toward -z; seen from straight above."""
+    geo, net, cam, render = scene["geo"], scene["net"], scene["cam"], scene["render"]
+    render.par.format = "rgba8fixed"
+    height = 1.0
+    spots = [(-1.5, height, 1.0), (1.0, height, -0.5), (0.5, height, 1.5)]
+    _table(scene["pos"], [["tx", "ty", "tz"]] + [list(p) for p in spots])
+    lit = net.create(td.phongMAT, "lit")
+    lit.par.specr = lit.par.specg = lit.par.specb = 0.0
+    geo.par.material = lit
+    ground = net.create(td.geometryCOMP, "geo_ground")
+    slab = ground.create(td.boxSOP, "slab")
+    slab.par.sizex, slab.par.sizey, slab.par.sizez, slab.par.ty = 8.0, 0.02, 8.0, -0.01
+    ground.par.material = lit
+    light = net.create(td.lightCOMP, "light1")
+    light.par.lighttype = "distant"
+    light.par.rx = -60.0  # travels down and toward -z
+    light.par.ty, light.par.tz = 10.0, 10.0 * math.tan(math.radians(30.0))  # its map's frustum starts here
+    light.par.orthowidth = 12.0
+    light.par.shadowtype = "hard2d"
+    light.par.shadowcasters = "geo1"
+    cam.par.tz, cam.par.ty, cam.par.rx = 0.0, 10.0, -90.0
+
+    def px(x, z):  # a ground point as the camera straight above sees it (its up is world -z)
+        u, v = project((x, -z, 0.0), W, H, CAM)
+        return int(v), int(u)
+
+    shift = height * math.tan(math.radians(30.0))
+    img = render.numpyArray()[..., 0]
+    for x, _, z in spots:
+        assert img[px(x, z - shift)] < 0.5 * img[px(x, z + shift)], (x, z)
+    geo.par.instancing = False  # one box at the origin, in the ground: no shadow at the spots
+    img = render.numpyArray()[..., 0]
+    for x, _, z in spots:
+        assert img[px(x, z - shift)] == pytest.approx(img[px(x, z + shift)], abs=1 / 255)
