@@ -75,6 +75,11 @@ instance_arrays(GLuint vao, const td_instances *in, int on)
     if (in->texcoord != NULL) {
         set(vao, TD_GL_ATTR_INSTANCE_TEXCOORD);
     }
+    if (!on) { /* the vertex array keeps no reference to a buffer the instances may delete */
+        glVertexArrayVertexBuffer(vao, BIND_XFORM, 0, 0, 16 * sizeof(float));
+        glVertexArrayVertexBuffer(vao, BIND_COLOR, 0, 0, 4 * sizeof(float));
+        glVertexArrayVertexBuffer(vao, BIND_TEXCOORD, 0, 0, 3 * sizeof(float));
+    }
 }
 
 /* GL thread (posted by instances_release, or called there when nothing can be posted). */
