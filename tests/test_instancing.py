@@ -354,3 +354,19 @@ def test_instances_cast_shadows(scene):
     img = render.numpyArray()[..., 0]
     for x, _, z in spots:
         assert img[px(x, z - shift)] == pytest.approx(img[px(x, z + shift)], abs=1 / 255)
+
+
+@pytest.mark.parametrize("mode", ["replace", "transform"])
+def test_texture_coordinates_in_a_glsl_mat(scene, mode):
+    geo, pos = scene["geo"], scene["pos"]
+    uvs = [((k % 10) / 10.0, (k // 10) / 20.0) for k in range(len(GRID))]
+    _table(pos, [["tx", "ty", "tz", "u", "v"]] + [list(p) + list(uv) for p, uv in zip(GRID, uvs)])
+    mat = _glsl(scene, ids=False)
+    mat.par.vdat = GLSL_VERTEX.replace("TDInstanceColor(vec4(0.5, 0.25, 1.0, 1.0))",
+                                       "vec4(TDInstanceTexCoord(vec3(0.5, 0.25, 0.125)), 1.0)")
+    geo.par.instanceu, geo.par.instancev = "u", "v"  # w not named
+    geo.par.instancetexmode = mode
+    img = scene["render"].numpyArray()
+    for p, (u, v) in zip(GRID, uvs):
+        want = (u, v, 0.125) if mode == "replace" else (0.5 + u, 0.25 + v, 0.125)
+        assert np.allclose(img[pixel(p)][:3], want, atol=1e-6)
