@@ -370,3 +370,21 @@ def test_texture_coordinates_in_a_glsl_mat(scene, mode):
     for p, (u, v) in zip(GRID, uvs):
         want = (u, v, 0.125) if mode == "replace" else (0.5 + u, 0.25 + v, 0.125)
         assert np.allclose(img[pixel(p)][:3], want, atol=1e-6)
+
+
+def test_hostile_sources_raise(scene):
+    geo, net, render = scene["geo"], scene["net"], scene["render"]
+    geo.par.instanceop = "render1"  # the render reading itself
+    with pytest.raises(td.tdError, match="cycle"):
+        render.numpyArray()
+    src = net.create(td.geometryCOMP, "src")
+    s = src.create(td.sphereSOP, "s")
+    s.par.rows.expr = "op('%s').destroy() or 8" % src.path  # the source destroys itself as it cooks
+    geo.par.instanceop = "src/s"
+    geo.par.instancetx = "P(0)"
+    with pytest.raises(td.tdError, match="destroyed"):
+        render.numpyArray()
+    geo.par.instanceop = "pos"
+    geo.par.instancetx.expr = "op('%s').destroy() or 'tx'" % geo.path  # the geometry destroys itself
+    with pytest.raises(td.tdError, match="destroyed"):
+        render.numpyArray()
