@@ -7,7 +7,7 @@ layout(binding = TD_COLORMAP_UNIT) uniform sampler2D sColorMap;
 
 void main()
 {
-    vec4 c = vec4(color, alpha);
+    vec4 c = vec4(color, alpha) * vColor; // the instance colour
 #ifdef TD_COLORMAP_UNIT
     c *= texture(sColorMap, vUV.st);
 #endif

@@ -107,8 +107,8 @@ void main()
     }
 #endif
     vec3 v = normalize(uTDCameraPos.xyz - vWorldPos);
-    vec3 base = baseColor;
-    float a = alpha;
+    vec3 base = baseColor * vColor.rgb; // the instance colour
+    float a = alpha * vColor.a;
 #ifdef TD_BASECOLORMAP_UNIT
     vec4 bt = texture(sBaseColorMap, uv);
     base *= bt.rgb;

@@ -84,7 +84,7 @@ void main()
         n = -n; // light the inside of open or inverted surfaces too
     }
     vec3 v = normalize(uTDCameraPos.xyz - vWorldPos);
-    vec3 diff = diffuse;
+    vec3 diff = diffuse * vColor.rgb; // the instance colour multiplies diffuse and ambient
 #ifdef TD_DIFFUSEMAP_UNIT
     diff *= texture(sDiffuseMap, vUV.st).rgb;
 #endif
@@ -96,7 +96,7 @@ void main()
 #ifdef TD_EMITMAP_UNIT
     em *= texture(sEmitMap, vUV.st).rgb;
 #endif
-    vec3 amb = ambientUsesDiffuse > 0.5 ? diffuse : ambient; // the parameter: the diffuse map is the lights'
+    vec3 amb = (ambientUsesDiffuse > 0.5 ? diffuse : ambient) * vColor.rgb; // the diffuse map is the lights' only
     vec3 color = em + constant + amb * uTDAmbient.rgb;
     for (int i = 0; i < TD_NUM_LIGHTS; i++) {
         float k;
@@ -126,6 +126,7 @@ void main()
     // alpha front where the surface faces the camera, alpha side edge-on
     a = mix(alphaSide, alpha, pow(max(abs(dot(n, v)), 1e-6), alphaRolloff));
 #endif
+    a *= vColor.a;
 #ifdef TD_COLORMAP_UNIT
     vec4 cm = texture(sColorMap, vUV.st);
     color *= cm.rgb;

@@ -13,4 +13,5 @@ layout(std140, binding = 1) uniform TDDraw {
     mat4 uTDModel;        // object to world
     mat3 uTDNormalMatrix; // inverse transpose of uTDModel's upper 3x3
     vec4 uTDDrawParams;   // y: the material's alpha test threshold (the test itself: TD_ALPHA_TEST)
+    vec4 uTDInstanceParams; // the instance colour and texture coordinate modes (td_instance.glsl)
 };

@@ -155,6 +155,7 @@ vec3 TDProjector(int i, vec3 worldPos)
 in vec3 vWorldPos;
 in vec3 vWorldNormal;
 in vec3 vUV; // the mesh's uv attribute
+flat in vec4 vColor; // the instance colour applied to white (1, 1, 1, 1 without instance colours)
 out vec4 fragColor;
 
 // Applies the material's alpha test, then routes a colour into the target's channels, as

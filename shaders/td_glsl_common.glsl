@@ -1,6 +1,8 @@
 // TouchDesigner's GLSL API for a glslMAT's stages, the part every stage has (after td_common.glsl):
-// uTDMats[] (one camera: TD_NUM_CAMERAS 1), uTDGeneral, TDWorldToProj(), TDInstanceID(),
-// TDCameraIndex(). The matrices are computed from the TDFrame and TDDraw blocks.
+// uTDMats[] (one camera: TD_NUM_CAMERAS 1), uTDGeneral, TDWorldToProj(), TDCameraIndex().
+// TDInstanceID() is the vertex stage's gl_InstanceID (td_instance.glsl); the other stages' is 0
+// (pass it on from the vertex stage as a flat output). The matrices are computed from the TDFrame
+// and TDDraw blocks.
 #define TD_NUM_CAMERAS 1
 
 struct TDMatrix {
@@ -58,7 +60,6 @@ TDGeneral TDGeneralOf()
 }
 #define uTDGeneral TDGeneralOf()
 
-int TDInstanceID() { return 0; }
 int TDCameraIndex() { return 0; }
 
 // World space to the render's clip space (a cube map face's when rendering one). The uv and camera

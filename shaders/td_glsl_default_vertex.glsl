@@ -14,7 +14,7 @@ void main()
     gl_Position = TDWorldToProj(worldSpacePos, TDUVUnwrapCoord());
     oVert.cameraIndex = TDCameraIndex();
     oVert.worldSpacePos = worldSpacePos.xyz;
-    oVert.color = TDPointColor();
+    oVert.color = TDInstanceColor(TDPointColor());
     oVert.worldSpaceNorm = normalize(TDDeformNorm(TDNormal()));
-    vUV = TDUVUnwrapCoord();
+    vUV = TDInstanceTexCoord(TDUVUnwrapCoord());
 }

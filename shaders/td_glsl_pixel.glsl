@@ -1,7 +1,10 @@
 // TouchDesigner's GLSL API of a glslMAT's pixel stage (after td_fragment.glsl, whose TDLightVector,
 // TDShadow, TDProjector and TDFog it uses): TDLighting() as phongMAT lights, TDOutputSwizzle(),
 // TDAlphaTest(), TDDither(), TDCheckDiscard(), TDFrontFacing(). TD_NUM_COLOR_BUFFERS: the render's
-// numcolorbufs.
+// numcolorbufs. TDInstanceID() is 0 here (the vertex stage's is gl_InstanceID: pass it on as a flat
+// output).
+
+int TDInstanceID() { return 0; }
 
 struct TDPhongResult {
     vec3 diffuse;

@@ -25,6 +25,7 @@ typedef struct td_instances {
     float *texcoord; /* count * 3 uvw, or NULL: no instance texture coordinate */
     int color_mode;  /* instancecolormode: 0 replace, 1 multiply, 2 add, 3 subtract */
     int tex_mode;    /* instancetexmode: 0 replace, 1 transform */
+    unsigned color_mask, tex_mask; /* bit k: component k was named (replace mode keeps the others) */
     struct td_instances_gpu *gpu;
     void (*gpu_release)(struct td_instances_gpu *gpu);
 } td_instances;

@@ -145,11 +145,13 @@ td_gl_glsl_program(td_gl_programs *programs, const td_scene_material *m, const t
     buffer v = {0}, gs = {0}, f = {0};
     stage_start(&v, g, m, s);
     put(&v, td_shader_td_glsl_common_glsl);
+    put(&v, td_shader_td_instance_glsl);
     put(&v, td_shader_td_glsl_vertex_glsl);
     stage_body(&v, g, g->vertex[0] != '\0' ? g->vertex : td_shader_td_glsl_default_vertex_glsl);
     if (g->geometry != NULL) {
         stage_start(&gs, g, m, s);
         put(&gs, td_shader_td_glsl_common_glsl);
+        put(&gs, "int TDInstanceID() { return 0; }\n"); /* the vertex stage's is gl_InstanceID */
         stage_body(&gs, g, g->geometry);
     }
     stage_start(&f, g, m, s);

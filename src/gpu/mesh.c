@@ -20,7 +20,133 @@ struct td_mesh_gpu {
     size_t bytes;
 };
 
+struct td_instances_gpu {
+    GLuint buf;
+    unsigned gen;
+    GLintptr color_at, texcoord_at;
+    size_t bytes;
+};
+
+/* The vertex buffer binding points of the instance arrays (the mesh's attributes use 0 .. 3). */
+enum { BIND_XFORM = 4, BIND_COLOR = 5, BIND_TEXCOORD = 6 };
+
 static const char *const attr_names[TD_GL_NATTRS] = {"P", "N", "uv", "Cd"};
+static const float instance_defaults[6][4] = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1},
+                                              {1, 1, 1, 1}, {0, 0, 0, 1}};
+
+/* The instance attributes' formats on a mesh's vertex array, arrays off until a draw binds some. */
+static void
+instance_formats(GLuint vao)
+{
+    for (GLuint c = 0; c < 4; c++) {
+        glVertexArrayAttribFormat(vao, TD_GL_ATTR_INSTANCE_XFORM + c, 4, GL_FLOAT, GL_FALSE, c * 4 * sizeof(float));
+        glVertexArrayAttribBinding(vao, TD_GL_ATTR_INSTANCE_XFORM + c, BIND_XFORM);
+    }
+    glVertexArrayAttribFormat(vao, TD_GL_ATTR_INSTANCE_COLOR, 4, GL_FLOAT, GL_FALSE, 0);
+    glVertexArrayAttribBinding(vao, TD_GL_ATTR_INSTANCE_COLOR, BIND_COLOR);
+    glVertexArrayAttribFormat(vao, TD_GL_ATTR_INSTANCE_TEXCOORD, 3, GL_FLOAT, GL_FALSE, 0);
+    glVertexArrayAttribBinding(vao, TD_GL_ATTR_INSTANCE_TEXCOORD, BIND_TEXCOORD);
+    glVertexArrayBindingDivisor(vao, BIND_XFORM, 1);
+    glVertexArrayBindingDivisor(vao, BIND_COLOR, 1);
+    glVertexArrayBindingDivisor(vao, BIND_TEXCOORD, 1);
+}
+
+/* Turns the instance arrays of vao on (reading in's buffer) or off. */
+static void
+instance_arrays(GLuint vao, const td_instances *in, int on)
+{
+    const struct td_instances_gpu *g = in->gpu;
+    if (on) {
+        glVertexArrayVertexBuffer(vao, BIND_XFORM, g->buf, 0, 16 * sizeof(float));
+        if (in->color != NULL) {
+            glVertexArrayVertexBuffer(vao, BIND_COLOR, g->buf, g->color_at, 4 * sizeof(float));
+        }
+        if (in->texcoord != NULL) {
+            glVertexArrayVertexBuffer(vao, BIND_TEXCOORD, g->buf, g->texcoord_at, 3 * sizeof(float));
+        }
+    }
+    PFNGLENABLEVERTEXARRAYATTRIBPROC set = on ? glEnableVertexArrayAttrib : glDisableVertexArrayAttrib;
+    for (GLuint c = 0; c < 4; c++) {
+        set(vao, TD_GL_ATTR_INSTANCE_XFORM + c);
+    }
+    if (in->color != NULL) {
+        set(vao, TD_GL_ATTR_INSTANCE_COLOR);
+    }
+    if (in->texcoord != NULL) {
+        set(vao, TD_GL_ATTR_INSTANCE_TEXCOORD);
+    }
+    if (!on) { /* the vertex array keeps no reference to a buffer the instances may delete */
+        glVertexArrayVertexBuffer(vao, BIND_XFORM, 0, 0, 16 * sizeof(float));
+        glVertexArrayVertexBuffer(vao, BIND_COLOR, 0, 0, 4 * sizeof(float));
+        glVertexArrayVertexBuffer(vao, BIND_TEXCOORD, 0, 0, 3 * sizeof(float));
+    }
+}
+
+/* GL thread (posted by instances_release, or called there when nothing can be posted). */
+static void
+instances_free(void *p)
+{
+    struct td_instances_gpu *g = p;
+    glDeleteBuffers(1, &g->buf);
+    free(g);
+}
+
+/* Any thread: the last reference to the instances went. */
+static void
+instances_release(struct td_instances_gpu *g)
+{
+    td_gl_runtime *rt = td_gl_runtime_existing();
+    if (rt == NULL || g->gen != td_gl_generation() || td_gl_post(rt, instances_free, g) != 0) {
+        free(g); /* see gpu_release */
+    }
+}
+
+int
+td_gl_instances_upload(td_instances *in, td_err *err)
+{
+    if (in->gpu != NULL && in->gpu->gen == td_gl_generation()) {
+        return 0;
+    }
+    if (in->gpu != NULL) { /* uploaded to the context of the process this one was forked from */
+        free(in->gpu);
+        in->gpu = NULL;
+    }
+    struct td_instances_gpu *g = calloc(1, sizeof(*g));
+    if (g == NULL) {
+        return td_err_nomem(err, "GL instances");
+    }
+    size_t xbytes = (size_t)in->count * 16 * sizeof(float);
+    size_t cbytes = in->color != NULL ? (size_t)in->count * 4 * sizeof(float) : 0;
+    size_t tbytes = in->texcoord != NULL ? (size_t)in->count * 3 * sizeof(float) : 0;
+    g->color_at = (GLintptr)xbytes;
+    g->texcoord_at = (GLintptr)(xbytes + cbytes);
+    g->bytes = xbytes + cbytes + tbytes;
+    glCreateBuffers(1, &g->buf);
+    if (g->buf == 0) {
+        free(g);
+        return td_err_set(err, TD_ERR_RUNTIME, "could not create a GL buffer for instances");
+    }
+    glNamedBufferStorage(g->buf, g->bytes > 0 ? (GLsizeiptr)g->bytes : 4, NULL, GL_DYNAMIC_STORAGE_BIT);
+    if (xbytes > 0) {
+        glNamedBufferSubData(g->buf, 0, (GLsizeiptr)xbytes, in->xform);
+    }
+    if (cbytes > 0) {
+        glNamedBufferSubData(g->buf, g->color_at, (GLsizeiptr)cbytes, in->color);
+    }
+    if (tbytes > 0) {
+        glNamedBufferSubData(g->buf, g->texcoord_at, (GLsizeiptr)tbytes, in->texcoord);
+    }
+    GLenum e = glGetError();
+    if (e != GL_NO_ERROR) {
+        instances_free(g);
+        return td_err_set(err, TD_ERR_RUNTIME, "uploading %u instances failed (GL error 0x%04x)", in->count, e);
+    }
+    g->gen = td_gl_generation();
+    in->gpu = g;
+    in->gpu_release = instances_release;
+    return 0;
+}
+
 static const float attr_defaults[TD_GL_NATTRS][4] = {{0, 0, 0, 1}, {0, 0, 1, 1}, {0, 0, 0, 1}, {1, 1, 1, 1}};
 
 /* GL thread (posted by gpu_release, or called there when nothing can be posted). */
@@ -94,6 +220,7 @@ td_gl_mesh_upload(td_mesh *m, td_err *err)
         g->present |= 1u << loc;
     }
     glVertexArrayElementBuffer(g->vao, g->ibo);
+    instance_formats(g->vao);
     if (m->nlines > 0) {
         /* the same attribute bindings, the segments' index buffer */
         glCreateVertexArrays(1, &g->lines_vao);
@@ -114,6 +241,7 @@ td_gl_mesh_upload(td_mesh *m, td_err *err)
             glEnableVertexArrayAttrib(g->lines_vao, (GLuint)loc);
         }
         glVertexArrayElementBuffer(g->lines_vao, g->lbo);
+        instance_formats(g->lines_vao);
     }
     GLenum e = glGetError();
     if (e != GL_NO_ERROR) {
@@ -139,19 +267,41 @@ td_gl_mesh_bind(const td_mesh *m)
             glVertexAttrib4fv((GLuint)loc, attr_defaults[loc]);
         }
     }
+    /* an instanced draw leaves the generic values of its arrays undefined: the constants again */
+    for (int k = 0; k < 6; k++) {
+        glVertexAttrib4fv((GLuint)(TD_GL_ATTR_INSTANCE_XFORM + k), instance_defaults[k]);
+    }
 }
 
 void
 td_gl_mesh_draw(const td_mesh *m, const td_instances *instances)
 {
-    (void)instances; /* instanced drawing: to come */
-    if (m->nindices > 0) {
-        glDrawElements(GL_TRIANGLES, (GLsizei)m->nindices, GL_UNSIGNED_INT, NULL);
+    if (instances == NULL) {
+        if (m->nindices > 0) {
+            glDrawElements(GL_TRIANGLES, (GLsizei)m->nindices, GL_UNSIGNED_INT, NULL);
+        }
+        if (m->nlines > 0 && m->gpu != NULL) {
+            glBindVertexArray(m->gpu->lines_vao);
+            glDrawElements(GL_LINES, (GLsizei)m->nlines, GL_UNSIGNED_INT, NULL);
+            glBindVertexArray(m->gpu->vao);
+        }
+        return;
     }
-    if (m->nlines > 0 && m->gpu != NULL) {
+    if (instances->count == 0 || instances->gpu == NULL || m->gpu == NULL) {
+        return;
+    }
+    GLsizei n = (GLsizei)instances->count;
+    if (m->nindices > 0) {
+        instance_arrays(m->gpu->vao, instances, 1);
+        glDrawElementsInstanced(GL_TRIANGLES, (GLsizei)m->nindices, GL_UNSIGNED_INT, NULL, n);
+        instance_arrays(m->gpu->vao, instances, 0);
+    }
+    if (m->nlines > 0) {
+        instance_arrays(m->gpu->lines_vao, instances, 1);
         glBindVertexArray(m->gpu->lines_vao);
-        glDrawElements(GL_LINES, (GLsizei)m->nlines, GL_UNSIGNED_INT, NULL);
+        glDrawElementsInstanced(GL_LINES, (GLsizei)m->nlines, GL_UNSIGNED_INT, NULL, n);
         glBindVertexArray(m->gpu->vao);
+        instance_arrays(m->gpu->lines_vao, instances, 0);
     }
 }
 

@@ -17,13 +17,27 @@
 
 enum { TD_GL_ATTR_P = 0, TD_GL_ATTR_N = 1, TD_GL_ATTR_UV = 2, TD_GL_ATTR_CD = 3, TD_GL_NATTRS = 4 };
 
+/* Per-instance attributes (geometryCOMP instancing: a td_instances), divisor 1, at fixed locations
+ * after the mesh's (shaders/td_instance.glsl declares them):
+ *   4..7 the instance transform, a mat4 (column k at 4 + k), applied before the draw's model matrix;
+ *   8 the instance colour, vec4; 9 the instance texture coordinate, vec3.
+ * Without instances (and for a td_instances without colour or texture coordinates) they read
+ * constants: the identity, (1, 1, 1, 1), (0, 0, 0): an uninstanced draw binds no buffer for them.
+ * The instance buffer is one GL buffer a td_instances (transforms, colours, texture coordinates
+ * back to back), made on first draw and deleted on the GL thread with its last reference. */
+enum { TD_GL_ATTR_INSTANCE_XFORM = 4, TD_GL_ATTR_INSTANCE_COLOR = 8, TD_GL_ATTR_INSTANCE_TEXCOORD = 9 };
+
+/* Creates the GL copy of the instances if not yet made; 0, or -1 with err filled. */
+int td_gl_instances_upload(td_instances *in, td_err *err);
+
 /* Creates the GL copy if not yet made; 0, or -1 with err filled. */
 int td_gl_mesh_upload(td_mesh *m, td_err *err);
 /* Binds the mesh's vertex array (uploaded first) and sets the constants of the attributes it
  * lacks, ready for glDrawElements(GL_TRIANGLES, m->nindices, GL_UNSIGNED_INT, 0). */
 void td_gl_mesh_bind(const td_mesh *m);
 /* Draws the bound mesh (td_gl_mesh_bind): its triangles, then its polylines' segments as lines
- * (with the line width the GL has). instances: NULL for one copy. */
+ * (with the line width the GL has). instances: NULL for one copy, else one instanced draw of
+ * each (uploaded first: td_gl_instances_upload; none drawn for zero instances). */
 void td_gl_mesh_draw(const td_mesh *m, const td_instances *instances);
 /* 1 if the mesh has anything to draw (triangles or lines). */
 static inline int

@@ -21,7 +21,7 @@
 #include "gpu/shadow.h"
 #include "td_shaders.h"
 
-#define TD_DRAW_BLOCK_BYTES 128 /* mat4 + mat3 (three vec4 columns) + vec4 */
+#define TD_DRAW_BLOCK_BYTES 144 /* mat4 + mat3 (three vec4 columns) + 2 vec4 */
 #define TD_FRAME_BYTES 256      /* room for the TDFrame block */
 
 struct td_gl_renderer {
@@ -50,7 +50,7 @@ renderer_get(td_gl_runtime *rt, td_err *err)
         return *slot;
     }
     td_gl_renderer *r = calloc(1, sizeof(*r));
-    size_t vlen = strlen(td_shader_td_common_glsl) + strlen(td_shader_mesh_vert) + 64;
+    size_t vlen = strlen(td_shader_td_common_glsl) + strlen(td_shader_td_instance_glsl) + strlen(td_shader_mesh_vert) + 64;
     if (r != NULL) {
         r->programs = td_gl_programs_new();
         r->vsrc = malloc(vlen);
@@ -66,7 +66,8 @@ renderer_get(td_gl_runtime *rt, td_err *err)
         td_err_nomem(err, "renderer");
         return NULL;
     }
-    snprintf(r->vsrc, vlen, "#version 450 core\n%s#line 1\n%s", td_shader_td_common_glsl, td_shader_mesh_vert);
+    snprintf(r->vsrc, vlen, "#version 450 core\n%s%s#line 1\n%s", td_shader_td_common_glsl, td_shader_td_instance_glsl,
+             td_shader_mesh_vert);
     glGetIntegerv(GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT, &r->align);
     r->align = r->align > 0 ? r->align : 256;
     r->frame_stride = (TD_FRAME_BYTES + (size_t)r->align - 1) / (size_t)r->align * (size_t)r->align;
@@ -189,6 +190,19 @@ upload_draws(td_gl_renderer *r, const td_scene *s, size_t *stride, size_t *mater
         memcpy(p + 64, normal, 48);
         float params[4] = {(float)d->material.state.alpha_test, d->material.state.alpha_threshold, 0.0f, 0.0f};
         memcpy(p + 112, params, sizeof(params));
+        /* uTDInstanceParams: the colour mode + 1 (0: no instance colour) and the components named,
+         * the texture coordinate mode + 1 (0: none) and its components named */
+        const td_instances *in = d->instances;
+        float inst[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+        if (in != NULL && in->color != NULL) {
+            inst[0] = (float)(in->color_mode + 1);
+            inst[1] = (float)in->color_mask;
+        }
+        if (in != NULL && in->texcoord != NULL) {
+            inst[2] = (float)(in->tex_mode + 1);
+            inst[3] = (float)in->tex_mask;
+        }
+        memcpy(p + 128, inst, sizeof(inst));
         memcpy(p + *material_at, d->material.block, TD_MATERIAL_BLOCK_MAX);
     }
     upload(&r->draws, &r->draws_bytes, r->staging, bytes);
@@ -311,7 +325,8 @@ draw_scene(td_gl_renderer *r, td_gl_target *t, const td_scene *s, uint64_t *fail
             if (!td_gl_mesh_drawable(d->mesh)) {
                 continue;
             }
-            if (td_gl_mesh_upload(d->mesh, err) != 0) {
+            if (td_gl_mesh_upload(d->mesh, err) != 0 ||
+                (d->instances != NULL && td_gl_instances_upload(d->instances, err) != 0)) {
                 rc = -1;
                 break;
             }

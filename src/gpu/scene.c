@@ -33,16 +33,23 @@ td_scene_incref(td_scene *s)
 }
 
 void
-td_scene_decref(td_scene *s)
+td_scene_clear_draws(td_scene *s)
 {
-    if (s == NULL || atomic_fetch_sub_explicit(&s->refs, 1, memory_order_acq_rel) != 1) {
-        return;
-    }
     for (size_t i = 0; i < s->ndraws; i++) {
         td_mesh_decref(s->draws[i].mesh);
         td_instances_decref(s->draws[i].instances);
         td_gl_source_decref(s->draws[i].material.source);
     }
+    s->ndraws = 0;
+}
+
+void
+td_scene_decref(td_scene *s)
+{
+    if (s == NULL || atomic_fetch_sub_explicit(&s->refs, 1, memory_order_acq_rel) != 1) {
+        return;
+    }
+    td_scene_clear_draws(s);
     td_gl_target_release(s->input);
     for (int k = 0; k < s->nprojmaps; k++) {
         td_gl_target_release(s->projmaps[k]);

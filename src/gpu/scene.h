@@ -162,6 +162,8 @@ typedef struct td_scene {
 td_scene *td_scene_new(size_t max_lights, size_t max_draws);
 void td_scene_incref(td_scene *s);
 void td_scene_decref(td_scene *s);
+/* Drops every draw (their meshes, instances and sources) of a scene not yet shared: ndraws 0. */
+void td_scene_clear_draws(td_scene *s);
 /* 1 if a and b would render the same image: the same values block, lights and draws (meshes and
  * programs by identity, numbers exactly). */
 int td_scene_equal(const td_scene *a, const td_scene *b);

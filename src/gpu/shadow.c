@@ -64,7 +64,10 @@ td_gl_shadows_draw(td_gl_shadows *sh, td_gl_programs *programs, const char *vsrc
         sh->stride = stride;
     }
     for (size_t i = 0; i < s->ndraws; i++) {
-        if (s->draws[i].casts != 0 && td_gl_mesh_drawable(s->draws[i].mesh) && td_gl_mesh_upload(s->draws[i].mesh, err) != 0) {
+        const td_scene_draw *d = &s->draws[i];
+        if (d->casts != 0 && td_gl_mesh_drawable(d->mesh) &&
+            (td_gl_mesh_upload(d->mesh, err) != 0 ||
+             (d->instances != NULL && td_gl_instances_upload(d->instances, err) != 0))) {
             return -1;
         }
     }

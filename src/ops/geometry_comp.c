@@ -14,6 +14,7 @@
 #include "bind/state.h"
 #include "geom/mesh.h"
 #include "graph/op.h"
+#include "ops/instance.h"
 #include "ops/object.h"
 #include "ops/sop.h"
 #include "util/mat4.h"
@@ -27,7 +28,8 @@
     X(wcolorr, TD_PAR_F, "Wireframe Color", "Render", 1)                                                   \
     X(wcolorg, TD_PAR_F, "Wireframe Color", "Render", 1)                                                   \
     X(wcolorb, TD_PAR_F, "Wireframe Color", "Render", 1)                                                   \
-    X(lightmask, TD_PAR_O, "Light Mask", "Render", "")
+    X(lightmask, TD_PAR_O, "Light Mask", "Render", "")                                                     \
+    TD_INSTANCE_PARS(X)
 TD_PAR_TABLE(geometry_pars, GEOMETRY_PARS);
 
 static const td_object_class geometry_proto = {
@@ -38,6 +40,7 @@ static const td_object_class geometry_proto = {
     .pickpriority_par = PAR_pickpriority,
     .wcolor_par = PAR_wcolorr,
     .lightmask_par = PAR_lightmask,
+    .instance_par = PAR_instancing,
 };
 
 /* ---- bounds ---- */
@@ -224,7 +227,31 @@ static PyType_Slot geometry_slots[] = {
                 "it (each once; off with its render parameter or flag, or its parent's), 64 deep at most,\n"
                 "and cast shadows when it does. Stored only: pickpriority, wcolor, lightmask. Defaults\n"
                 "TouchDesigner does not document are ours: drawpriority 0, pickpriority 0, wcolor 1, 1, 1.\n"
-                "computeBounds() measures the SOPs in world space."},
+                "computeBounds() measures the SOPs in world space (instances are not counted).\n\n"
+                "Instancing (the Instance and Instance 2 pages): with instancing on, every SOP is drawn\n"
+                "once an instance in one instanced draw. instanceop names a CHOP, SOP, DAT or TOP (relative\n"
+                "to this COMP's network); instancetop / instancerop / instancesop / instancepop /\n"
+                "instancecolorop name another for their attributes. The channel parameters name: a CHOP's\n"
+                "channels; a SOP's point attribute components 'P(0)' 'P(1)' 'P(2)', 'N(0)'.., 'uv(0)'..,\n"
+                "'Cd(0)'..; a table DAT's columns, by the first row's names (instancefirstrow names) or by\n"
+                "index ('0', '1', ..; ignored skips the first row, values reads it as an instance; a cell\n"
+                "that is no number reads 0); a TOP's pixels, one instance a pixel from the bottom row up,\n"
+                "'r' 'g' 'b' 'a'. instancecountmode oplength counts instanceop's samples (rows, points,\n"
+                "pixels); manual draws numinstances, wrapping around a shorter source. An instance's\n"
+                "transform is translate, rotate and scale about its pivot in instxord / instrord (as the\n"
+                "Xform page's), applied before this COMP's world transform (instanceorder instanceworld) or\n"
+                "after it (worldinstance). instancer/g/b/a colour the instances in instancecolormode: the\n"
+                "built-in MATs multiply their colour (phongMAT: diffuse and ambient) by it; a glslMAT reads\n"
+                "TDInstanceColor(). instanceu/v/w replace (or, transform, are added to) the texture\n"
+                "coordinates. instanceactive names a channel: instances where it is 0 are not drawn (the\n"
+                "others keep consecutive TDInstanceID()s). A channel name that names nothing is an error\n"
+                "(in errors()), unless it is its parameter's default (tx .. pz): the attribute then keeps\n"
+                "its identity value. CHOP sources are refused for now ('CHOP instancing: ...'). Stored\n"
+                "only: instancerottoorder, instancerottoforward, instancerottoop, instancerottox/y/z,\n"
+                "instancerotupx/y/z, instancetexs, instancetexindex. Defaults TouchDesigner does not\n"
+                "document are ours: instancecountmode oplength, numinstances 1, instancefirstrow names, the\n"
+                "channel names tx ty tz, rx ry rz, sx sy sz, px py pz (the others empty), instancerottoforward\n"
+                "posz, instancecolormode and instancetexmode replace."},
     {Py_tp_methods, geometry_methods},
     {0, NULL},
 };

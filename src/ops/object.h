@@ -92,6 +92,8 @@ typedef struct td_object_class {
      * the Render flag, drawpriority: smaller values drawn later, pickpriority, wcolor: wcolorr at
      * this index, g and b after it, lightmask: a pattern of lights) */
     Py_ssize_t material_par, render_par, drawpriority_par, pickpriority_par, wcolor_par, lightmask_par;
+    /* geometry: the index of its Instance pages' first parameter (ops/instance.h), 0: none */
+    Py_ssize_t instance_par;
     /* lights: fills out from the light's evaluated values and world transform, in plain C; 1 if
      * the light contributes, 0 if it is off (dimmer below 0.001, as in TouchDesigner) */
     int (*fill_light)(const td_values *vals, const double world[16], struct td_scene_light *out);

@@ -15,6 +15,7 @@
 #include "graph/op.h"
 #include "graph/path.h"
 #include "ops/camera.h"
+#include "ops/instance.h"
 #include "ops/material.h"
 #include "ops/object.h"
 #include "ops/render_scene.h"
@@ -471,8 +472,19 @@ gather_geometry(td_render_gather *g, TdOp *geo, const td_scene_material *overrid
     else {
         rc = gather_material(g->top, g, geo, geo, td_values_str(gv, o->material_par), &material);
     }
+    td_instances *instances = NULL;
+    if (rc == 0 && o->instance_par > 0 && geo->valid) {
+        /* the Instance pages: a failure is the geometryCOMP's error (op.errors()) */
+        td_op_cook_begin(geo);
+        rc = td_instances_build(geo, gv, o->instance_par, world, &instances);
+        if (rc < 0 && geo->valid) {
+            td_op_cook_failed(geo);
+        }
+        td_op_cook_end(geo, 0);
+    }
     td_values_free(gv);
     if (rc < 0) {
+        td_gl_source_decref(material.source);
         return -1;
     }
     for (int k = 0; k < g->nshadows; k++) {
@@ -487,6 +499,7 @@ gather_geometry(td_render_gather *g, TdOp *geo, const td_scene_material *overrid
     PyObject *inside = geo->children != NULL ? PyList_GetSlice(geo->children, 0, PY_SSIZE_T_MAX) : PyList_New(0);
     if (inside == NULL) {
         td_gl_source_decref(material.source);
+        td_instances_decref(instances);
         return -1;
     }
     for (Py_ssize_t j = 0; j < PyList_GET_SIZE(inside); j++) {
@@ -518,8 +531,13 @@ gather_geometry(td_render_gather *g, TdOp *geo, const td_scene_material *overrid
         if (material.source != NULL) {
             td_gl_source_incref(material.source); /* one reference per draw */
         }
+        d->instances = instances;
+        if (instances != NULL) {
+            td_instances_incref(instances); /* one reference per draw */
+        }
     }
     td_gl_source_decref(material.source);
+    td_instances_decref(instances);
     for (Py_ssize_t j = 0; rc == 0 && j < PyList_GET_SIZE(inside); j++) {
         TdOp *child = (TdOp *)PyList_GET_ITEM(inside, j);
         if (is_child_geometry(child)) {

@@ -204,11 +204,7 @@ td_render_top_scene(TdOp *top, int camera)
     combine_background(tv, g.cam_background, scene->background);
     if (!render) {
         /* render off before any image: an empty, transparent one */
-        for (size_t i = 0; i < scene->ndraws; i++) {
-            td_mesh_decref(scene->draws[i].mesh);
-            td_gl_source_decref(scene->draws[i].material.source);
-        }
-        scene->ndraws = 0;
+        td_scene_clear_draws(scene);
         memset(scene->background, 0, sizeof(scene->background));
     }
     td_render_gather_clear(&g);

@@ -83,11 +83,7 @@ renderpass_build_scene(TdOp *top)
     scene->input_gen = image.generation;
     if (tv->v[PAR_render].num == 0.0) {
         /* render off before any image: the input's image, nothing drawn over it */
-        for (size_t i = 0; i < scene->ndraws; i++) {
-            td_mesh_decref(scene->draws[i].mesh);
-            td_gl_source_decref(scene->draws[i].material.source);
-        }
-        scene->ndraws = 0;
+        td_scene_clear_draws(scene);
         scene->clear_color = scene->clear_depth = 0;
     }
     td_render_gather_clear(&g);

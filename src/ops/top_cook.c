@@ -122,11 +122,7 @@ top_prepare(TdOp *top, td_gl_runtime *rt, td_top_state *s, td_scene **fresh, uin
     }
     if (td_op_flag(top, TD_FLAG_BYPASS)) {
         /* A bypassed TOP passes its input through; a renderTOP has none: an empty, transparent image. */
-        for (size_t i = 0; i < scene->ndraws; i++) {
-            td_mesh_decref(scene->draws[i].mesh);
-            td_gl_source_decref(scene->draws[i].material.source);
-        }
-        scene->ndraws = 0;
+        td_scene_clear_draws(scene);
         for (int k = 0; k < 4; k++) {
             scene->background[k] = 0.0f;
         }
