@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import td_render as td
-from imagetools import assert_mask_within_one_pixel, box_silhouette, project
+from imagetools import assert_mask_within_one_pixel, box_silhouette, hull, project
 
 COLOR = np.array([204 / 255, 51 / 255, 102 / 255, 1.0], np.float32)
 BG = np.array([0.0, 0.0, 51 / 255, 1.0], np.float32)
@@ -198,6 +198,18 @@ def test_box_texture_and_normals_options(net):
         assert bounds(box) == ((-0.5, -0.5, -0.5), (0.5, 0.5, 0.5))
 
 
+def test_change_type_keeps_shared_parameters_and_skips_foreign_menu_tokens(net):
+    geo = net.create(td.geometryCOMP)
+    box = geo.create(td.boxSOP)
+    box.par.tx, box.par.texture, box.par.normals = 2.0, "faceinside", False
+    sphere = box.changeType(td.sphereSOP)  # no 'faceinside' in the sphere's menu: its own default stays
+    assert (sphere.par.tx.eval(), sphere.par.texture.eval(), sphere.par.normals.eval()) == (2.0, "byprimtype", False)
+    grid = geo.create(td.gridSOP)
+    grid.par.orient, grid.par.surftype = "zx", "rows"
+    tube = grid.changeType(td.tubeSOP)  # orient xy/yz/zx is not an axis; the connectivity carries
+    assert (tube.par.orient.eval(), tube.par.surftype.eval()) == ("y", "rows")
+
+
 # ---- bad parameters ----
 
 @pytest.mark.parametrize("cls,par,value", [
@@ -358,7 +370,6 @@ def test_tube_side_on_covers_its_trapezoid(net):
     for y, rad in ((0.75, 0.4), (-0.75, 0.8)):
         for a in np.linspace(0, 2 * math.pi, 721):
             pts.append(project((rad * math.cos(a), y, rad * math.sin(a)), W, H))
-    from imagetools import hull
     outline = hull(pts)
 
     def expected(shrink):
