@@ -9,9 +9,11 @@
 enum { TYPE_MENU(TD_MENU_ID) };
 static const char *const type_menu[] = {TYPE_MENU(TD_MENU_TOKEN) NULL};
 static const char *const type_labels[] = {"Primitive", "Polygon", "NURBS Curve", "Bezier Curve", NULL};
-#define ARC_MENU(M) M(ARC_CLOSED, "closed") M(ARC_OPEN, "openarc") M(ARC_CLOSEDARC, "closedarc") M(ARC_SLICED, "slicedarc")
+#define ARC_MENU(M)                                                                                        \
+    M(ARC_CLOSED, "closed") M(ARC_OPEN, "openarc") M(ARC_CLOSEDARC, "closedarc") M(ARC_SLICED, "slicedarc")
 enum { ARC_MENU(TD_MENU_ID) };
-_Static_assert(ARC_CLOSED == (int)TD_ARC_CLOSED && ARC_SLICED == (int)TD_ARC_SLICEDARC, "the arc menu is td_geom_arc's");
+_Static_assert(ARC_CLOSED == (int)TD_ARC_CLOSED && ARC_SLICED == (int)TD_ARC_SLICEDARC,
+               "the arc menu is td_geom_arc's");
 static const char *const arc_menu[] = {ARC_MENU(TD_MENU_TOKEN) NULL};
 static const char *const arc_labels[] = {"Closed", "Open Arc", "Closed Arc", "Sliced Arc", NULL};
 #define TEXTURE_MENU(M) M(TEX_OFF, "off") M(TEX_FACE, "face")
