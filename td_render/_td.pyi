@@ -1852,6 +1852,8 @@ class _boxSOP_par(ParCollection):
     sizey: _ParAttribute  # Size (Float, Box page, default 1.0)
     sizez: _ParAttribute  # Size (Float, Box page, default 1.0)
     scale: _ParAttribute  # Uniform Scale (Float, Box page, default 1.0)
+    texture: _ParAttribute  # Texture Coordinates (Menu, Box page, default 'faceoutside'; off boxinside fa ...)
+    normals: _ParAttribute  # Compute Normals (Toggle, Box page, default True)
 @final
 class boxSOP(SOP):
     """boxSOP: an axis-aligned box centred at t, sized size * scale."""
@@ -1860,19 +1862,147 @@ class boxSOP(SOP):
 
 @final
 class _sphereSOP_par(ParCollection):
-    tx: _ParAttribute  # Center (Float, Sphere page, default 0.0)
-    ty: _ParAttribute  # Center (Float, Sphere page, default 0.0)
-    tz: _ParAttribute  # Center (Float, Sphere page, default 0.0)
+    type: _ParAttribute  # Primitive Type (Menu, Sphere page, default 'mesh'; prim poly mesh nurbs bezier)
+    surftype: _ParAttribute  # Connectivity (Menu, Sphere page, default 'quads'; rows cols rowcol triangle ...)
     radx: _ParAttribute  # Radius (Float, Sphere page, default 1.0)
     rady: _ParAttribute  # Radius (Float, Sphere page, default 1.0)
     radz: _ParAttribute  # Radius (Float, Sphere page, default 1.0)
+    tx: _ParAttribute  # Center (Float, Sphere page, default 0.0)
+    ty: _ParAttribute  # Center (Float, Sphere page, default 0.0)
+    tz: _ParAttribute  # Center (Float, Sphere page, default 0.0)
+    orient: _ParAttribute  # Orientation (Menu, Sphere page, default 'y'; x y z)
+    freq: _ParAttribute  # Frequency (Int, Sphere page, default 2)
     rows: _ParAttribute  # Rows (Int, Sphere page, default 20)
     cols: _ParAttribute  # Columns (Int, Sphere page, default 40)
+    texture: _ParAttribute  # Texture Coordinates (Menu, Sphere page, default 'byprimtype'; off byprimtype ...)
+    normals: _ParAttribute  # Compute Normals (Toggle, Sphere page, default True)
 @final
 class sphereSOP(SOP):
-    """sphereSOP: a sphere (or ellipsoid) with smooth normals and equirectangular texture"""
+    """sphereSOP: a sphere (or ellipsoid, radius radx, rady, radz) centred at t, its poles on"""
     @property
     def par(self) -> _sphereSOP_par: ...
+
+@final
+class _gridSOP_par(ParCollection):
+    type: _ParAttribute  # Primitive Type (Menu, Grid page, default 'poly'; poly mesh nurbs bezier)
+    surftype: _ParAttribute  # Connectivity (Menu, Grid page, default 'quads'; rows cols rowcol triangles ...)
+    orient: _ParAttribute  # Orientation (Menu, Grid page, default 'xy'; xy yz zx)
+    sizex: _ParAttribute  # Size (Float, Grid page, default 1.0)
+    sizey: _ParAttribute  # Size (Float, Grid page, default 1.0)
+    tx: _ParAttribute  # Center (Float, Grid page, default 0.0)
+    ty: _ParAttribute  # Center (Float, Grid page, default 0.0)
+    tz: _ParAttribute  # Center (Float, Grid page, default 0.0)
+    rows: _ParAttribute  # Rows (Int, Grid page, default 10)
+    cols: _ParAttribute  # Columns (Int, Grid page, default 10)
+    texture: _ParAttribute  # Texture Coordinates (Menu, Grid page, default 'rowcol'; off rowcol)
+    normals: _ParAttribute  # Compute Normals (Toggle, Grid page, default True)
+@final
+class gridSOP(SOP):
+    """gridSOP: a planar grid of rows x cols points, size wide and high, centred at t, in the"""
+    @property
+    def par(self) -> _gridSOP_par: ...
+
+@final
+class _rectangleSOP_par(ParCollection):
+    orient: _ParAttribute  # Orientation (Menu, Rectangle page, default 'xy'; xy yz zx cam)
+    sizex: _ParAttribute  # Size (Float, Rectangle page, default 1.0)
+    sizey: _ParAttribute  # Size (Float, Rectangle page, default 1.0)
+    tx: _ParAttribute  # Center (Float, Rectangle page, default 0.0)
+    ty: _ParAttribute  # Center (Float, Rectangle page, default 0.0)
+    tz: _ParAttribute  # Center (Float, Rectangle page, default 0.0)
+    texture: _ParAttribute  # Texture Coordinates (Menu, Rectangle page, default 'face'; off face)
+    normals: _ParAttribute  # Compute Normals (Toggle, Rectangle page, default True)
+@final
+class rectangleSOP(SOP):
+    """rectangleSOP: one four-sided polygon, size wide and high, centred at t, in the orient"""
+    @property
+    def par(self) -> _rectangleSOP_par: ...
+
+@final
+class _circleSOP_par(ParCollection):
+    type: _ParAttribute  # Primitive Type (Menu, Circle page, default 'poly'; prim poly nurbs bezier)
+    orient: _ParAttribute  # Orientation (Menu, Circle page, default 'xy'; xy yz zx)
+    radx: _ParAttribute  # Radius (Float, Circle page, default 1.0)
+    rady: _ParAttribute  # Radius (Float, Circle page, default 1.0)
+    tx: _ParAttribute  # Center (Float, Circle page, default 0.0)
+    ty: _ParAttribute  # Center (Float, Circle page, default 0.0)
+    tz: _ParAttribute  # Center (Float, Circle page, default 0.0)
+    divs: _ParAttribute  # Divisions (Int, Circle page, default 12)
+    arc: _ParAttribute  # Arc Type (Menu, Circle page, default 'closed'; closed openarc closedarc slicedarc)
+    beginangle: _ParAttribute  # Arc Angles (Float, Circle page, default 0.0)
+    endangle: _ParAttribute  # Arc Angles (Float, Circle page, default 360.0)
+    texture: _ParAttribute  # Texture Coordinates (Menu, Circle page, default 'face'; off face)
+    normals: _ParAttribute  # Compute Normals (Toggle, Circle page, default True)
+@final
+class circleSOP(SOP):
+    """circleSOP: a circle, ellipse or arc of radius radx, rady around t in the orient plane"""
+    @property
+    def par(self) -> _circleSOP_par: ...
+
+@final
+class _lineSOP_par(ParCollection):
+    pax: _ParAttribute  # Point A (Float, Line page, default 0.0)
+    pay: _ParAttribute  # Point A (Float, Line page, default 0.0)
+    paz: _ParAttribute  # Point A (Float, Line page, default 0.0)
+    pbx: _ParAttribute  # Point B (Float, Line page, default 0.0)
+    pby: _ParAttribute  # Point B (Float, Line page, default 1.0)
+    pbz: _ParAttribute  # Point B (Float, Line page, default 0.0)
+    points: _ParAttribute  # Number of Points (Int, Line page, default 2)
+    texture: _ParAttribute  # Texture Coordinates (Menu, Line page, default 'off'; off unit)
+@final
+class lineSOP(SOP):
+    """lineSOP: a straight line of points points (at least 2, as the docs say) evenly spaced"""
+    @property
+    def par(self) -> _lineSOP_par: ...
+
+@final
+class _torusSOP_par(ParCollection):
+    type: _ParAttribute  # Primitive Type (Menu, Torus page, default 'poly'; poly mesh nurbs bezier)
+    surftype: _ParAttribute  # Connectivity (Menu, Torus page, default 'quads'; rows cols rowcol triangles ...)
+    orient: _ParAttribute  # Orientation (Menu, Torus page, default 'y'; x y z)
+    radx: _ParAttribute  # Radius (Float, Torus page, default 1.0)
+    rady: _ParAttribute  # Radius (Float, Torus page, default 0.5)
+    tx: _ParAttribute  # Center (Float, Torus page, default 0.0)
+    ty: _ParAttribute  # Center (Float, Torus page, default 0.0)
+    tz: _ParAttribute  # Center (Float, Torus page, default 0.0)
+    rows: _ParAttribute  # Rows (Int, Torus page, default 24)
+    cols: _ParAttribute  # Columns (Int, Torus page, default 12)
+    angleoffset: _ParAttribute  # Angle Offset (Float, Detail page, default 0.0)
+    beginangleu: _ParAttribute  # U Angle (Float, Detail page, default 0.0)
+    endangleu: _ParAttribute  # U Angle (Float, Detail page, default 360.0)
+    beginanglev: _ParAttribute  # V Angle (Float, Detail page, default 0.0)
+    endanglev: _ParAttribute  # V Angle (Float, Detail page, default 360.0)
+    closeu: _ParAttribute  # U Wrap (Toggle, Detail page, default True)
+    closev: _ParAttribute  # V Wrap (Toggle, Detail page, default True)
+    texture: _ParAttribute  # Texture Coordinates (Menu, Detail page, default 'rowcol'; off rowcol)
+    normals: _ParAttribute  # Compute Normals (Toggle, Detail page, default True)
+@final
+class torusSOP(SOP):
+    """torusSOP: a torus around the orient axis, ring radius radx and cross-section radius"""
+    @property
+    def par(self) -> _torusSOP_par: ...
+
+@final
+class _tubeSOP_par(ParCollection):
+    type: _ParAttribute  # Primitive Type (Menu, Tube page, default 'poly'; prim poly mesh nurbs bezier)
+    surftype: _ParAttribute  # Connectivity (Menu, Tube page, default 'quads'; rows cols rowcol triangles ...)
+    orient: _ParAttribute  # Orientation (Menu, Tube page, default 'y'; x y z)
+    tx: _ParAttribute  # Center (Float, Tube page, default 0.0)
+    ty: _ParAttribute  # Center (Float, Tube page, default 0.0)
+    tz: _ParAttribute  # Center (Float, Tube page, default 0.0)
+    rad1: _ParAttribute  # Radius (Float, Tube page, default 1.0)
+    rad2: _ParAttribute  # Radius (Float, Tube page, default 1.0)
+    height: _ParAttribute  # Height (Float, Tube page, default 1.0)
+    rows: _ParAttribute  # Rows (Int, Detail page, default 2)
+    cols: _ParAttribute  # Columns (Int, Detail page, default 12)
+    cap: _ParAttribute  # End Caps (Toggle, Detail page, default False)
+    texture: _ParAttribute  # Texture Coordinates (Menu, Detail page, default 'rowcol'; off rowcol)
+    normals: _ParAttribute  # Compute Normals (Toggle, Detail page, default True)
+@final
+class tubeSOP(SOP):
+    """tubeSOP: a tube or cone along the orient axis, centred at t, height long, radius rad1"""
+    @property
+    def par(self) -> _tubeSOP_par: ...
 
 @final
 class _constantMAT_par(ParCollection):

@@ -39,6 +39,12 @@ TYPES = {
     td.glslTOP: ("glsl", "TOP", "GLSL", "", False, 0, 16),
     td.boxSOP: ("box", "SOP", "Box", "", False, 0, 1),
     td.sphereSOP: ("sphere", "SOP", "Sphere", "", False, 0, 1),
+    td.gridSOP: ("grid", "SOP", "Grid", "", False, 0, 1),
+    td.rectangleSOP: ("rectangle", "SOP", "Rectangle", "", False, 0, 1),
+    td.circleSOP: ("circle", "SOP", "Circle", "", False, 0, 1),
+    td.lineSOP: ("line", "SOP", "Line", "", False, 0, 1),
+    td.torusSOP: ("torus", "SOP", "Torus", "", False, 0, 1),
+    td.tubeSOP: ("tube", "SOP", "Tube", "", False, 0, 1),
     td.constantMAT: ("constant", "MAT", "Constant", "", False, 0, 0),
     td.phongMAT: ("phong", "MAT", "Phong", "", False, 0, 0),
     td.pbrMAT: ("pbr", "MAT", "PBR", "", False, 0, 0),
@@ -79,7 +85,8 @@ def test_families():
                                   td.nullTOP, td.levelTOP, td.compositeTOP, td.scriptTOP, td.flipTOP, td.transformTOP,
                                   td.resolutionTOP, td.blurTOP, td.selectTOP, td.inTOP, td.outTOP,
                                   td.rampTOP, td.noiseTOP, td.moviefileinTOP, td.glslTOP] and td.families["CHOP"] == []
-    assert td.families["SOP"] == [td.boxSOP, td.sphereSOP]
+    assert td.families["SOP"] == [td.boxSOP, td.sphereSOP, td.gridSOP, td.rectangleSOP, td.circleSOP,
+                                  td.lineSOP, td.torusSOP, td.tubeSOP]
     assert td.families["DAT"] == [td.textDAT, td.tableDAT, td.renderpickDAT] and td.families["POP"] == []
     assert sum(len(v) for v in td.families.values()) == len(TYPES)
 

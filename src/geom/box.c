@@ -17,7 +17,10 @@
  *
  * So the four side faces stand upright (v up the y axis) and the top reads upright seen from above
  * with -z up, as a camera on +z tilted down sees it. For each face u x v = the normal, which is what
- * makes the (0,0) (1,0) (1,1) (0,1) corner order counter-clockwise from outside. */
+ * makes the (0,0) (1,0) (1,1) (0,1) corner order counter-clockwise from outside.
+ *
+ * "Face Inside" (TD_BOX_UV_FACE_INSIDE) mirrors u (1 - u), so each face reads the right way round
+ * seen from inside the box. attrs.normals / attrs.uv off leave N / uv out of the mesh. */
 #include "geom/geom.h"
 
 /* Per face: outward normal, then the directions u and v grow in (u x v = normal). */
@@ -32,11 +35,7 @@ td_geom_box(const td_geom_box_desc *desc, td_mesh **out, td_err *err)
 {
     *out = NULL;
     float *pos, *nrm, *tex;
-    td_mesh *m = td_mesh_new_polys(24, 6, 24, err);
-    if (m != NULL && td_mesh_surface_attrs(m, &pos, &nrm, &tex, err) != 0) {
-        td_mesh_decref(m);
-        m = NULL;
-    }
+    td_mesh *m = td_geom_new("box", 24, 6, 24, desc->attrs, &pos, &nrm, &tex, err);
     if (m == NULL) {
         return -1;
     }
@@ -52,11 +51,15 @@ td_geom_box(const td_geom_box_desc *desc, td_mesh **out, td_err *err)
             float su = corners[c][0] * 2.0f - 1.0f, sv = corners[c][1] * 2.0f - 1.0f;
             for (int k = 0; k < 3; k++) {
                 pos[at + k] = (float)desc->center[k] + (n[k] + su * fu[k] + sv * fv[k]) * half[k];
-                nrm[at + k] = n[k];
+                if (nrm != NULL) {
+                    nrm[at + k] = n[k];
+                }
             }
-            tex[at] = corners[c][0];
-            tex[at + 1] = corners[c][1];
-            tex[at + 2] = 0.0f;
+            if (tex != NULL) {
+                tex[at] = desc->uv_mode == TD_BOX_UV_FACE_INSIDE ? 1.0f - corners[c][0] : corners[c][0];
+                tex[at + 1] = corners[c][1];
+                tex[at + 2] = 0.0f;
+            }
         }
         for (int c = 0; c < 4; c++) {
             m->prim_verts[f * 4 + c] = (uint32_t)(f * 4 + c);
@@ -64,10 +67,5 @@ td_geom_box(const td_geom_box_desc *desc, td_mesh **out, td_err *err)
         m->prim_start[f + 1] = (uint32_t)(f * 4 + 4);
         m->prim_closed[f] = 1;
     }
-    if (td_mesh_finish(m, err) != 0) {
-        td_mesh_decref(m);
-        return -1;
-    }
-    *out = m;
-    return 0;
+    return td_geom_done(m, out, err);
 }

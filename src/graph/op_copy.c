@@ -32,6 +32,13 @@ copy_pars(TdOp *dst, TdOp *src)
         PyObject *c = td_par_constant_object(src, j);
         int bad_value = c == NULL || td_par_convert(dst, (Py_ssize_t)i, c, &vals[i]) < 0;
         Py_XDECREF(c);
+        if (bad_value && c != NULL && dst->cls->pars[i].kind == TD_PAR_MENU &&
+            PyErr_ExceptionMatches(PyExc_ValueError)) {
+            /* a token the other menu lacks (boxSOP's texture 'faceoutside' on a sphereSOP): dst keeps its own */
+            PyErr_Clear();
+            from[i] = -1;
+            continue;
+        }
         if (bad_value) {
             goto done;
         }
@@ -242,7 +249,13 @@ td_op_change_type(TdOp *op, PyObject *arg)
     return (PyObject *)fresh;
 error:
     Py_DECREF(name);
-    td_op_destroy(fresh);
-    Py_DECREF(fresh);
+    {
+        /* destroying the half-made operator may run Python: keep the failure's exception */
+        PyObject *type, *value, *tb;
+        PyErr_Fetch(&type, &value, &tb);
+        td_op_destroy(fresh);
+        Py_DECREF(fresh);
+        PyErr_Restore(type, value, tb);
+    }
     return NULL;
 }

@@ -37,6 +37,12 @@
     X(glslTOP)           \
     X(boxSOP)            \
     X(sphereSOP)         \
+    X(gridSOP)           \
+    X(rectangleSOP)      \
+    X(circleSOP)         \
+    X(lineSOP)           \
+    X(torusSOP)          \
+    X(tubeSOP)           \
     X(constantMAT)       \
     X(phongMAT)          \
     X(pbrMAT)            \
