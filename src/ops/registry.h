@@ -37,6 +37,7 @@
     X(glslTOP)           \
     X(boxSOP)            \
     X(sphereSOP)         \
+    X(fileinSOP)         \
     X(constantMAT)       \
     X(phongMAT)          \
     X(pbrMAT)            \
