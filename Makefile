@@ -61,7 +61,7 @@ fuzz-asan: build-asan
 # grows in build/fuzz/corpus-<name> from run to run. Each harness: its sources, libraries and seed
 # step. The decode harness compiles tinyexr from Debian's header into itself (tinyexr_impl.cc) so the
 # sanitizers see inside it; its seeds (tests/fuzz/make_decode_seeds.py) need the built module and
-# are skipped without it.
+# are skipped without it. The obj harness (src/geom/obj.c) starts from tests/fuzz/obj_seeds.
 FUZZ_SECONDS ?= 60
 FUZZERS := encode_png decode obj
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE -Isrc
