@@ -367,3 +367,34 @@ def test_parameters_are_touchdesigners(net):
     assert f.par.file.label == "Geometry File" and f.par.normals.label == "Compute Normals if None Exist"
     assert (f.par.flipfacing.eval(), f.par.normals.eval(), f.par.refresh.eval()) == (False, True, True)
     assert f.par.refreshpulse.isPulse
+
+
+def test_destroyed_while_another_thread_reads(net, tmp_path):
+    """The file is read with the GIL released: destroying the SOP meanwhile makes that read a
+    tdError (or, if it finished first, a result), never a crash."""
+    import threading
+    import time
+
+    rng = np.random.default_rng(3)
+    block = "".join("f %d %d %d\n" % tuple(t) for t in rng.integers(1, 101, (1000, 3)))
+    path = tmp_path / "big.obj"
+    with open(path, "w") as out:
+        out.write("v 0 0 0\n" * 100 + block * 500)
+    for delay in (0.0, 0.01, 0.05):
+        f = net.create(td.geometryCOMP).create(td.fileinSOP)
+        f.par.file = str(path)
+        outcome = []
+
+        def read():
+            try:
+                outcome.append(f.numPrims)
+            except td.tdError as e:
+                outcome.append(str(e))
+
+        t = threading.Thread(target=read)
+        t.start()
+        time.sleep(delay)
+        f.destroy()
+        t.join(60)
+        assert not t.is_alive() and len(outcome) == 1
+        assert outcome[0] == 500_000 or "destroyed" in outcome[0] or "reset" in outcome[0], outcome
