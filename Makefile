@@ -61,19 +61,24 @@ fuzz-asan: build-asan
 # grows in build/fuzz/corpus-<name> from run to run. Each harness: its sources, libraries and seed
 # step. The decode harness compiles tinyexr from Debian's header into itself (tinyexr_impl.cc) so the
 # sanitizers see inside it; its seeds (tests/fuzz/make_decode_seeds.py) need the built module and
-# are skipped without it.
+# are skipped without it. The obj harness (src/geom/obj.c) starts from tests/fuzz/obj_seeds.
 FUZZ_SECONDS ?= 60
-FUZZERS := encode_png decode
+FUZZERS := encode_png decode obj
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE -Isrc
 FUZZ_SRC_encode_png := src/image/png.c src/image/image.c src/image/bytes.c src/image/sample.c
 FUZZ_LIBS_encode_png := -lpng -ldeflate -lm
 FUZZ_SEED_encode_png := true
 FUZZ_FIXED_encode_png :=
-FUZZ_SRC_decode := $(wildcard src/image/decode*.c) build/fuzz/tinyexr_impl.o
+FUZZ_SRC_decode := $(wildcard src/image/decode*.c) src/util/file_read.c build/fuzz/tinyexr_impl.o
 FUZZ_LIBS_decode := -fsanitize-link-c++-runtime -lpng -ljpeg -ltiff -lz -lstdc++ -lm
 # inputs that once crashed or overran (read every run, never written to)
 FUZZ_FIXED_decode := tests/fuzz/decode_regressions
 FUZZ_SEED_decode := PYTHONPATH=. $(VPY) tests/fuzz/make_decode_seeds.py build/fuzz/corpus-decode || echo "fuzz-c decode: no seeds (build first)"
+
+FUZZ_SRC_obj := src/geom/obj.c src/geom/mesh.c
+FUZZ_LIBS_obj := -lm
+FUZZ_FIXED_obj :=
+FUZZ_SEED_obj := cp tests/fuzz/obj_seeds/* build/fuzz/corpus-obj/
 
 build/fuzz/tinyexr_impl.o: tests/fuzz/tinyexr_impl.cc
 	@mkdir -p build/fuzz

@@ -23,7 +23,8 @@ __all__ = [
     "depthTOP", "renderselectTOP", "constantTOP", "nullTOP", "levelTOP", "compositeTOP", "scriptTOP",
     "flipTOP", "transformTOP", "resolutionTOP", "blurTOP", "selectTOP", "inTOP", "outTOP", "rampTOP",
     "noiseTOP", "moviefileinTOP", "glslTOP", "boxSOP", "sphereSOP", "gridSOP", "rectangleSOP", "circleSOP",
-    "lineSOP", "torusSOP", "tubeSOP", "constantMAT", "phongMAT", "pbrMAT", "glslMAT", "wireframeMAT",
-    "textDAT", "tableDAT", "renderpickDAT", "op", "opex", "ops", "tdu", "FileSaveStatus", "waitForSaves",
+    "lineSOP", "torusSOP", "tubeSOP", "fileinSOP", "constantMAT", "phongMAT", "pbrMAT", "glslMAT",
+    "wireframeMAT", "textDAT", "tableDAT", "renderpickDAT", "op", "opex", "ops", "tdu", "FileSaveStatus",
+    "waitForSaves",
 ]
 # END GENERATED

@@ -2005,6 +2005,19 @@ class tubeSOP(SOP):
     def par(self) -> _tubeSOP_par: ...
 
 @final
+class _fileinSOP_par(ParCollection):
+    file: _ParAttribute  # Geometry File (Str, File In page, default '')
+    flipfacing: _ParAttribute  # Flip Primitive Faces (Toggle, File In page, default False)
+    normals: _ParAttribute  # Compute Normals if None Exist (Toggle, File In page, default True)
+    refresh: _ParAttribute  # Refresh (Toggle, File In page, default True)
+    refreshpulse: _ParAttribute  # Refresh Pulse (Pulse, File In page, default 0)
+@final
+class fileinSOP(SOP):
+    """fileinSOP: geometry from a Wavefront .obj file (the path relative to the current folder)."""
+    @property
+    def par(self) -> _fileinSOP_par: ...
+
+@final
 class _constantMAT_par(ParCollection):
     colorr: _ParAttribute  # Color (Float, Constant page, default 1.0)
     colorg: _ParAttribute  # Color (Float, Constant page, default 1.0)

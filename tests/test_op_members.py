@@ -45,6 +45,7 @@ TYPES = {
     td.lineSOP: ("line", "SOP", "Line", "", False, 0, 1),
     td.torusSOP: ("torus", "SOP", "Torus", "", False, 0, 1),
     td.tubeSOP: ("tube", "SOP", "Tube", "", False, 0, 1),
+    td.fileinSOP: ("filein", "SOP", "File In", "", False, 0, 0),
     td.constantMAT: ("constant", "MAT", "Constant", "", False, 0, 0),
     td.phongMAT: ("phong", "MAT", "Phong", "", False, 0, 0),
     td.pbrMAT: ("pbr", "MAT", "PBR", "", False, 0, 0),
@@ -86,7 +87,7 @@ def test_families():
                                   td.resolutionTOP, td.blurTOP, td.selectTOP, td.inTOP, td.outTOP,
                                   td.rampTOP, td.noiseTOP, td.moviefileinTOP, td.glslTOP] and td.families["CHOP"] == []
     assert td.families["SOP"] == [td.boxSOP, td.sphereSOP, td.gridSOP, td.rectangleSOP, td.circleSOP,
-                                  td.lineSOP, td.torusSOP, td.tubeSOP]
+                                  td.lineSOP, td.torusSOP, td.tubeSOP, td.fileinSOP]
     assert td.families["DAT"] == [td.textDAT, td.tableDAT, td.renderpickDAT] and td.families["POP"] == []
     assert sum(len(v) for v in td.families.values()) == len(TYPES)
 

@@ -151,8 +151,9 @@ td_op_new(PyTypeObject *type, const td_op_class *cls, TdOp *parent, PyObject *na
     if (op == NULL) {
         return NULL;
     }
-    /* Everything after PyObject_HEAD starts zeroed, so a failure below deallocates cleanly. */
-    memset((char *)op + sizeof(PyObject), 0, sizeof(TdOp) - sizeof(PyObject));
+    /* Everything after PyObject_HEAD starts zeroed (a type's own fields after the TdOp too), so a
+     * failure below deallocates cleanly. */
+    memset((char *)op + sizeof(PyObject), 0, (size_t)type->tp_basicsize - sizeof(PyObject));
     op->cls = cls;
     op->name = Py_NewRef(name);
     op->parent = (TdOp *)Py_XNewRef((PyObject *)parent);

@@ -2,15 +2,12 @@
  * limits, whole-file reads. See decode.h. */
 #include "image/decode.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "image/decode_util.h"
+#include "util/file_read.h"
 
 static const td_decode_limits default_limits = {TD_DECODE_MAX_SIDE, TD_DECODE_MAX_BYTES, TD_DECODE_MAX_FILE_BYTES};
 
@@ -157,16 +154,6 @@ td_image_decode(const void *bytes, size_t n, td_decoded *out, td_err *err)
     return td_image_decode_limited(bytes, n, NULL, out, err);
 }
 
-static int
-file_error(td_err *err, int code, const char *what, const char *path)
-{
-    td_err_set(err, TD_ERR_OS, "%s '%s': %s", what, path, strerror(code));
-    if (err != NULL) {
-        err->os_errno = code;
-    }
-    return -1;
-}
-
 int
 td_image_decode_file_limited(const char *path, const td_decode_limits *lim, td_decoded *out, td_err *err)
 {
@@ -174,58 +161,12 @@ td_image_decode_file_limited(const char *path, const td_decode_limits *lim, td_d
     if (lim == NULL) {
         lim = &default_limits;
     }
-    /* O_NONBLOCK: a FIFO at path must not block the open; it is refused below as not a file */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) {
-        return file_error(err, errno, "cannot open image file", path);
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        int e = errno;
-        close(fd);
-        return file_error(err, e, "cannot read image file", path);
-    }
-    if (!S_ISREG(st.st_mode)) {
-        close(fd);
-        int e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-        td_err_set(err, TD_ERR_OS, "image file '%s' is not a regular file (%s)", path,
-                   S_ISDIR(st.st_mode) ? "a folder" : "a device, FIFO or socket");
-        if (err != NULL) {
-            err->os_errno = e;
-        }
+    td_file_data f;
+    if (td_file_read(path, "image file", lim->max_file_bytes, &f, err) != 0) {
         return -1;
     }
-    if ((uint64_t)st.st_size > lim->max_file_bytes || (uint64_t)st.st_size > (uint64_t)SIZE_MAX / 2) {
-        close(fd);
-        return td_err_set(err, TD_ERR_VALUE, "image file '%s' is %lld bytes, over the limit of %llu", path,
-                          (long long)st.st_size, (unsigned long long)lim->max_file_bytes);
-    }
-    size_t size = (size_t)st.st_size;
-    uint8_t *buf = malloc(size ? size : 1);
-    if (buf == NULL) {
-        close(fd);
-        return td_err_nomem(err, "image file");
-    }
-    size_t got = 0;
-    while (got < size) {
-        ssize_t r = read(fd, buf + got, size - got);
-        if (r < 0 && errno == EINTR) {
-            continue;
-        }
-        if (r < 0) {
-            int e = errno;
-            free(buf);
-            close(fd);
-            return file_error(err, e, "cannot read image file", path);
-        }
-        if (r == 0) {
-            break; /* shrank while read: decode what is there */
-        }
-        got += (size_t)r;
-    }
-    close(fd);
-    int rc = td_image_decode_limited(buf, got, lim, out, err);
-    free(buf);
+    int rc = td_image_decode_limited(f.data, f.size, lim, out, err);
+    free(f.data);
     if (rc != 0 && err != NULL && err->kind != TD_ERR_OS) {
         char msg[sizeof(err->msg)];
         snprintf(msg, sizeof(msg), "%s", err->msg);

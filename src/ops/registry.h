@@ -43,6 +43,7 @@
     X(lineSOP)           \
     X(torusSOP)          \
     X(tubeSOP)           \
+    X(fileinSOP)         \
     X(constantMAT)       \
     X(phongMAT)          \
     X(pbrMAT)            \
