@@ -37,6 +37,7 @@
     X(glslTOP)           \
     X(boxSOP)            \
     X(sphereSOP)         \
+    X(scriptSOP)         \
     X(constantMAT)       \
     X(phongMAT)          \
     X(pbrMAT)            \

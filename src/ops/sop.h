@@ -35,6 +35,12 @@ td_sop_class_of(const TdOp *op)
  * bypassed, its first input's mesh (an empty mesh without one). New reference, or NULL with a
  * Python error set. */
 td_mesh *td_sop_mesh(TdOp *sop);
+/* The geometry a cook hook is building now (a scriptSOP's builder while its onCook runs), borrowed,
+ * or NULL. td_sop_set_building(sop, b) sets it (the SOP holds a reference; NULL drops it). */
+struct td_geo_builder *td_sop_building(TdOp *sop);
+int td_sop_set_building(TdOp *sop, struct td_geo_builder *b);
+/* The mesh of the SOP's last successful cook (borrowed), or NULL. */
+td_mesh *td_sop_last_mesh(TdOp *sop);
 /* release hook shared by SOP classes: drops the cached mesh. */
 void td_sop_release(TdOp *sop);
 
