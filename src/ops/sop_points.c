@@ -83,6 +83,7 @@ static PyType_Slot points_slots[] = {
     {Py_tp_getset, points_getset},
     {Py_sq_length, points_length},
     {Py_sq_item, points_item},
+    {Py_tp_iter, PySeqIter_New},
     {0, NULL},
 };
 

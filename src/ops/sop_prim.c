@@ -258,6 +258,7 @@ static PyType_Slot prim_slots[] = {
     {Py_tp_getset, prim_getset},
     {Py_sq_length, prim_length},
     {Py_sq_item, prim_item},
+    {Py_tp_iter, PySeqIter_New},
     {Py_tp_repr, prim_repr},
     {0, NULL},
 };

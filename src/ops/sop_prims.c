@@ -83,6 +83,7 @@ static PyType_Slot prims_slots[] = {
     {Py_tp_getset, prims_getset},
     {Py_sq_length, prims_length},
     {Py_sq_item, prims_item},
+    {Py_tp_iter, PySeqIter_New},
     {0, NULL},
 };
 
