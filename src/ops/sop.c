@@ -17,6 +17,7 @@
 typedef struct {
     td_mesh *mesh;
     uint64_t version;  /* op->version the mesh was built from */
+    uint64_t serial;   /* the network's serial after the cook that made it (always SOPs) */
     td_values *values; /* the parameter values it was built from */
     int ninputs;       /* the input meshes it was built from (identity: a rebuilt input is a new mesh) */
     td_mesh *inputs[TD_SOP_MAX_INPUTS]; /* one reference each */
@@ -253,7 +254,9 @@ td_sop_mesh(TdOp *sop)
         PyErr_SetString(td_state_of((PyObject *)sop)->tdError, "the SOP was reset while its inputs or expressions ran");
     }
     else if (vals != NULL) {
-        if (s->mesh == NULL || proto->always || td_op_flag(sop, TD_FLAG_BYPASS) || s->version != sop->version ||
+        td_state *st = td_state_of((PyObject *)sop);
+        if (s->mesh == NULL || (proto->always && s->serial != st->serial) || td_op_flag(sop, TD_FLAG_BYPASS) ||
+            s->version != sop->version ||
             !same_values(s->values, vals) || !same_inputs(s, inputs, n)) {
             td_mesh *m = NULL;
             if (make_mesh(sop, proto, vals, inputs, n, &m) == 0) {
@@ -272,6 +275,7 @@ td_sop_mesh(TdOp *sop)
                     memcpy(s->inputs, inputs, (size_t)n * sizeof(td_mesh *));
                     s->ninputs = n;
                     n = 0; /* the state holds them now */
+                    s->serial = st->serial; /* what its own cook changed does not cook it again */
                     td_op_record_memory(sop, td_mesh_cpu_bytes(m));
                     ok = 1;
                 }

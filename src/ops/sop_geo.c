@@ -162,10 +162,9 @@ td_geo_point_attr(const td_geo_src *s, const char *name, uint32_t point, int *si
 Py_ssize_t
 td_geo_index(Py_ssize_t i, uint32_t n, const char *what)
 {
-    Py_ssize_t j = i < 0 ? i + (Py_ssize_t)n : i;
-    if (j < 0 || j >= (Py_ssize_t)n) {
-        PyErr_Format(PyExc_IndexError, "%s index %zd out of range (%u of them)", what, i, n);
+    if (i < 0 || i >= (Py_ssize_t)n) { /* sq_item: Python added the length to a negative index */
+        PyErr_Format(PyExc_IndexError, "%s index out of range (%u of them)", what, n);
         return -1;
     }
-    return j;
+    return i;
 }

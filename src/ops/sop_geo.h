@@ -57,7 +57,8 @@ PyObject *td_prims_new(td_state *st, const td_geo_src *s);
 /* The source and index of o if it is a Point (borrowed; NULL without an error otherwise). */
 const td_geo_src *td_point_source(td_state *st, PyObject *o, uint32_t *index);
 
-/* A Python index i (negative from the end) into n items, or -1 with IndexError naming what. */
+/* i (an sq_item index: Python already added the length to a negative one) checked against n items;
+ * i, or -1 with IndexError naming what. */
 Py_ssize_t td_geo_index(Py_ssize_t i, uint32_t n, const char *what);
 
 /* SOP.pointArray(attrib='P') and scriptSOP.setGeometry(...): the bulk NumPy paths (sop_numpy.c). */
