@@ -411,7 +411,8 @@ static PyType_Slot sop_slots[] = {
                 "A SOP cooks (builds its mesh) when a render or a member needs it and its parameter\n"
                 "values or its inputs' meshes changed. SOPs wired to it (setInputs, Connectors) cook\n"
                 "first, in order; a loop of inputs is an error. Bypassed, a SOP passes its first input\n"
-                "through. numPoints, numPrims, numVertices and computeBounds() read its mesh."},
+                "through. numPoints, numPrims, numVertices, computeBounds(), points, prims (TouchDesigner's\n"
+                "Point/Prim/Vertex API, read only) and pointArray() (ours, NumPy) read its mesh."},
     {Py_tp_getset, sop_getset},
     {Py_tp_methods, sop_methods},
     {0, NULL},
