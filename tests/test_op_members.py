@@ -39,6 +39,7 @@ TYPES = {
     td.glslTOP: ("glsl", "TOP", "GLSL", "", False, 0, 16),
     td.boxSOP: ("box", "SOP", "Box", "", False, 0, 1),
     td.sphereSOP: ("sphere", "SOP", "Sphere", "", False, 0, 1),
+    td.scriptSOP: ("script", "SOP", "Script", "", False, 0, 64),
     td.constantMAT: ("constant", "MAT", "Constant", "", False, 0, 0),
     td.phongMAT: ("phong", "MAT", "Phong", "", False, 0, 0),
     td.pbrMAT: ("pbr", "MAT", "PBR", "", False, 0, 0),
@@ -78,7 +79,7 @@ def test_families():
                                   td.nullTOP, td.levelTOP, td.compositeTOP, td.scriptTOP, td.flipTOP, td.transformTOP,
                                   td.resolutionTOP, td.blurTOP, td.selectTOP, td.inTOP, td.outTOP,
                                   td.rampTOP, td.noiseTOP, td.moviefileinTOP, td.glslTOP] and td.families["CHOP"] == []
-    assert td.families["SOP"] == [td.boxSOP, td.sphereSOP]
+    assert td.families["SOP"] == [td.boxSOP, td.sphereSOP, td.scriptSOP]
     assert td.families["DAT"] == [td.textDAT, td.tableDAT] and td.families["POP"] == []
     assert sum(len(v) for v in td.families.values()) == len(TYPES)
 

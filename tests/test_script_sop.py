@@ -253,9 +253,11 @@ def test_the_geometry_persists_between_cooks_until_cleared(net):
     td.advance()  # a change anywhere (a new frame is one) cooks it again
     assert s.numPoints == 2
     assert list(s.pointArray()[:, 0]) == [1.0, 2.0]
+    s.cook(force=True)
+    assert s.numPoints == 3 and s.totalCooks == 3
     d.text = "def onCook(scriptOp):\n    pass\n"
-    assert s.numPoints == 2  # cooked, untouched: the previous cook's geometry
-    assert s.totalCooks == 3
+    assert s.numPoints == 3  # cooked, untouched: the previous cook's geometry
+    assert s.totalCooks == 4
     d.text = "def onCook(scriptOp):\n    scriptOp.clear()\n"
     assert s.numPoints == 0
 

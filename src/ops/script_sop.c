@@ -75,11 +75,14 @@ script_cook(TdOp *sop, const td_values *vals, td_mesh *const *inputs, int ninput
     return rc;
 }
 
-/* OP.cook() and Par.pulse(): cook now (the SOP cooks on every read anyway). */
+/* OP.cook(force) and Par.pulse(): cook now if anything changed since the last cook (always if
+ * force: recorded as a change to the SOP). */
 static int
 script_cook_hook(TdOp *sop, int force)
 {
-    (void)force;
+    if (force) {
+        td_op_touch(sop);
+    }
     td_mesh *m = td_sop_mesh(sop);
     td_mesh_decref(m);
     return m != NULL ? 0 : -1;
@@ -262,8 +265,9 @@ static PyMethodDef script_methods[] = {
 static PyType_Slot script_slots[] = {
     {Py_tp_doc, "scriptSOP: geometry made in Python, point by point (TouchDesigner's scriptSOP API) or\n"
                 "from NumPy arrays (setGeometry, ours).\n\n"
-                "callbacks names a DAT whose text runs as a module each time the SOP cooks (on every\n"
-                "read: a render, sop.points, numPoints...), with the expression globals; its\n"
+                "callbacks names a DAT whose text runs as a module each time the SOP cooks (when it is\n"
+                "read: a render, sop.points, numPoints..., after any change in the network; td.advance()\n"
+                "is one; or cook(force=True)), with the expression globals; its\n"
                 "onCook(scriptOp) builds the geometry with clear(), appendPoint(), appendPoly(), copy(),\n"
                 "setGeometry(), points and prims. The geometry starts as the previous cook's, as in\n"
                 "TouchDesigner: begin onCook with scriptOp.clear(). The SOPs wired to it are\n"
