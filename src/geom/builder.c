@@ -79,7 +79,7 @@ td_geo_builder_take_seed(td_geo_builder *b, td_err *err)
 int
 td_geo_builder_append_mesh(td_geo_builder *b, const td_mesh *m, td_err *err)
 {
-    uint32_t nprims = m->nprims, nrefs = nprims ? m->prim_start[nprims] : 0;
+    uint32_t nprims = m->nprims;
     int64_t first = td_geo_builder_add_points(b, m->nverts, err);
     if (first < 0) {
         return -1;
@@ -110,7 +110,6 @@ td_geo_builder_append_mesh(td_geo_builder *b, const td_mesh *m, td_err *err)
             b->verts[b->nverts - n + i] = (uint32_t)first + m->prim_verts[a + i];
         }
     }
-    (void)nrefs;
     return 0;
 }
 
