@@ -22,6 +22,7 @@
 #include "ops/object.h"
 #include "ops/registry.h"
 #include "ops/render_pick.h"
+#include "ops/sop_geo.h"
 
 #define TD_CLASS_PTR(name) &td_class_##name,
 static const td_op_class *const td_classes[TD_NCLASSES] = {TD_OP_CLASSES(TD_CLASS_PTR)};
@@ -257,7 +258,12 @@ td_exec(PyObject *module)
         add_type(module, &st->Matrix_type, &td_Matrix_spec, NULL) < 0 ||
         add_type(module, &st->Position_type, &td_Position_spec, NULL) < 0 ||
         add_type(module, &st->Vector_type, &td_Vector_spec, NULL) < 0 ||
-        add_type(module, &st->Cell_type, &td_Cell_spec, NULL) < 0) {
+        add_type(module, &st->Cell_type, &td_Cell_spec, NULL) < 0 ||
+        add_type(module, &st->Point_type, &td_Point_spec, NULL) < 0 ||
+        add_type(module, &st->Prim_type, &td_Prim_spec, NULL) < 0 ||
+        add_type(module, &st->Vertex_type, &td_Vertex_spec, NULL) < 0 ||
+        add_type(module, &st->Points_type, &td_Points_spec, NULL) < 0 ||
+        add_type(module, &st->Prims_type, &td_Prims_spec, NULL) < 0) {
         return -1;
     }
     if (td_bounds_setup(st) < 0 || td_pick_setup(st) < 0 || td_codec_setup(module) < 0 || td_decode_setup(module) < 0) {
@@ -303,6 +309,11 @@ td_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->Position_type);
     Py_VISIT(st->Vector_type);
     Py_VISIT(st->Cell_type);
+    Py_VISIT(st->Point_type);
+    Py_VISIT(st->Prim_type);
+    Py_VISIT(st->Vertex_type);
+    Py_VISIT(st->Points_type);
+    Py_VISIT(st->Prims_type);
     Py_VISIT(st->Bounds_type);
     Py_VISIT(st->BoundsXYZ_type);
     Py_VISIT(st->PickResult_type);
@@ -353,6 +364,11 @@ td_clear(PyObject *module)
     Py_CLEAR(st->Position_type);
     Py_CLEAR(st->Vector_type);
     Py_CLEAR(st->Cell_type);
+    Py_CLEAR(st->Point_type);
+    Py_CLEAR(st->Prim_type);
+    Py_CLEAR(st->Vertex_type);
+    Py_CLEAR(st->Points_type);
+    Py_CLEAR(st->Prims_type);
     Py_CLEAR(st->Bounds_type);
     Py_CLEAR(st->BoundsXYZ_type);
     Py_CLEAR(st->PickResult_type);

@@ -24,6 +24,7 @@ from ._save import FileSaveStatus, waitForSaves
 # so that a new operator type needs no edit here.
 _API_NAMES = (
     "OP", "COMP", "ObjectCOMP", "TOP", "SOP", "MAT", "DAT", "Cell", "Par", "ParCollection", "ParGroup",
+    "Point", "Prim", "Vertex", "Points", "Prims",
     "ParMode", "Page", "Connector", "AbsTime", "Project", "Matrix", "Position", "Vector",
     "root", "absTime", "project", "advance", "families", "tdError",
 )

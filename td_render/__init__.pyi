@@ -17,14 +17,14 @@ def ops(*patterns: Union[str, int, OP]) -> list[OP]: ...
 # After adding an operator type (or a parameter), run: .venv/bin/python scripts/gen_stubs.py
 __all__ = [
     "OP", "COMP", "ObjectCOMP", "TOP", "SOP", "MAT", "DAT", "Cell", "Par", "ParCollection", "ParGroup",
-    "ParMode", "Page", "Connector", "AbsTime", "Project", "Matrix", "Position", "Vector", "root", "absTime",
-    "project", "advance", "families", "tdError", "baseCOMP", "containerCOMP", "cameraCOMP", "geometryCOMP",
-    "lightCOMP", "ambientlightCOMP", "environmentlightCOMP", "nullCOMP", "renderTOP", "renderpassTOP",
-    "depthTOP", "renderselectTOP", "constantTOP", "nullTOP", "levelTOP", "compositeTOP", "scriptTOP",
-    "flipTOP", "transformTOP", "resolutionTOP", "blurTOP", "selectTOP", "inTOP", "outTOP", "rampTOP",
-    "noiseTOP", "moviefileinTOP", "glslTOP", "boxSOP", "sphereSOP", "gridSOP", "rectangleSOP", "circleSOP",
-    "lineSOP", "torusSOP", "tubeSOP", "fileinSOP", "constantMAT", "phongMAT", "pbrMAT", "glslMAT",
-    "wireframeMAT", "textDAT", "tableDAT", "renderpickDAT", "op", "opex", "ops", "tdu", "FileSaveStatus",
-    "waitForSaves",
+    "Point", "Prim", "Vertex", "Points", "Prims", "ParMode", "Page", "Connector", "AbsTime", "Project",
+    "Matrix", "Position", "Vector", "root", "absTime", "project", "advance", "families", "tdError",
+    "baseCOMP", "containerCOMP", "cameraCOMP", "geometryCOMP", "lightCOMP", "ambientlightCOMP",
+    "environmentlightCOMP", "nullCOMP", "renderTOP", "renderpassTOP", "depthTOP", "renderselectTOP",
+    "constantTOP", "nullTOP", "levelTOP", "compositeTOP", "scriptTOP", "flipTOP", "transformTOP",
+    "resolutionTOP", "blurTOP", "selectTOP", "inTOP", "outTOP", "rampTOP", "noiseTOP", "moviefileinTOP",
+    "glslTOP", "boxSOP", "sphereSOP", "gridSOP", "rectangleSOP", "circleSOP", "lineSOP", "torusSOP",
+    "tubeSOP", "fileinSOP", "scriptSOP", "constantMAT", "phongMAT", "pbrMAT", "glslMAT", "wireframeMAT",
+    "textDAT", "tableDAT", "renderpickDAT", "op", "opex", "ops", "tdu", "FileSaveStatus", "waitForSaves",
 ]
 # END GENERATED

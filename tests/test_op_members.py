@@ -46,6 +46,7 @@ TYPES = {
     td.torusSOP: ("torus", "SOP", "Torus", "", False, 0, 1),
     td.tubeSOP: ("tube", "SOP", "Tube", "", False, 0, 1),
     td.fileinSOP: ("filein", "SOP", "File In", "", False, 0, 0),
+    td.scriptSOP: ("script", "SOP", "Script", "", False, 0, 64),
     td.constantMAT: ("constant", "MAT", "Constant", "", False, 0, 0),
     td.phongMAT: ("phong", "MAT", "Phong", "", False, 0, 0),
     td.pbrMAT: ("pbr", "MAT", "PBR", "", False, 0, 0),
@@ -87,7 +88,7 @@ def test_families():
                                   td.resolutionTOP, td.blurTOP, td.selectTOP, td.inTOP, td.outTOP,
                                   td.rampTOP, td.noiseTOP, td.moviefileinTOP, td.glslTOP] and td.families["CHOP"] == []
     assert td.families["SOP"] == [td.boxSOP, td.sphereSOP, td.gridSOP, td.rectangleSOP, td.circleSOP,
-                                  td.lineSOP, td.torusSOP, td.tubeSOP, td.fileinSOP]
+                                  td.lineSOP, td.torusSOP, td.tubeSOP, td.fileinSOP, td.scriptSOP]
     assert td.families["DAT"] == [td.textDAT, td.tableDAT, td.renderpickDAT] and td.families["POP"] == []
     assert sum(len(v) for v in td.families.values()) == len(TYPES)
 

@@ -35,6 +35,11 @@ typedef struct td_state {
     PyTypeObject *Position_type;
     PyTypeObject *Vector_type;
     PyTypeObject *Cell_type;     /* a DAT's cell (ops/cell.c) */
+    PyTypeObject *Point_type;    /* a SOP's points and prims (ops/sop_geo.h) */
+    PyTypeObject *Prim_type;
+    PyTypeObject *Vertex_type;
+    PyTypeObject *Points_type;
+    PyTypeObject *Prims_type;
     PyTypeObject *Bounds_type;   /* geometryCOMP.computeBounds(): (min, max, center, size) */
     PyTypeObject *BoundsXYZ_type; /* each of those: (x, y, z) */
     PyTypeObject *PickResult_type; /* renderTOP.pick() */

@@ -44,6 +44,7 @@
     X(torusSOP)          \
     X(tubeSOP)           \
     X(fileinSOP)         \
+    X(scriptSOP)         \
     X(constantMAT)       \
     X(phongMAT)          \
     X(pbrMAT)            \

@@ -11,10 +11,9 @@
 
 #include "bind/state.h"
 #include "graph/op.h"
-#include "graph/path.h"
 #include "image/pixels.h"
-#include "ops/dat.h"
 #include "ops/image_top.h"
+#include "ops/script_callbacks.h"
 #include "td_shaders.h"
 
 #define SCRIPT_PARS(X)                                                                                     \
@@ -24,68 +23,26 @@ TD_PAR_TABLE(script_pars, SCRIPT_PARS);
 
 static const td_material_program script_program = {.name = "scriptTOP", .fragment = td_shader_script_top_frag};
 
-/* Runs the callbacks DAT's text and its onCook(top); -1 with the Python error. */
+/* onCook runs while the TOP is the one that started the cook: copyNumpyArray() then makes this
+ * cook's image instead of touching the TOP. */
 static int
-run_callbacks(TdOp *top, const char *path, td_top_state *s)
+enter_callback(TdOp *top, void *arg)
 {
-    TdOp *dat = td_path_resolve(top->parent != NULL ? top->parent : top, path);
-    if (dat == NULL || !dat->valid || td_dat_class_of(dat) == NULL) {
-        char msg[600];
-        snprintf(msg, sizeof(msg), "callbacks '%.500s' %s", path, dat == NULL || !dat->valid ? "names no operator" : "is not a DAT");
-        return td_image_top_error(top, msg);
-    }
-    Py_INCREF(dat);
-    td_dat_data *d = td_dat_contents(dat);
-    PyObject *text = d != NULL ? td_dat_text_object(dat, d) : NULL;
-    PyObject *name = text != NULL ? td_op_path(dat) : NULL;
-    Py_DECREF(dat);
-    if (name == NULL) {
-        Py_XDECREF(text);
-        return -1;
-    }
-    int rc = -1;
-    PyObject *globals = NULL, *code = NULL, *fn = NULL;
-    PyObject *base = td_op_expr_globals(top);
-    const char *src = PyUnicode_AsUTF8(text), *fname = PyUnicode_AsUTF8(name);
-    if (base == NULL || src == NULL || fname == NULL || (globals = PyDict_Copy(base)) == NULL) {
-        goto done;
-    }
-    code = Py_CompileString(src, fname, Py_file_input);
-    if (code == NULL) {
-        goto done;
-    }
-    PyObject *r = PyEval_EvalCode(code, globals, globals);
-    if (r == NULL) {
-        goto done;
-    }
-    Py_DECREF(r);
-    fn = PyDict_GetItemString(globals, "onCook"); /* borrowed from globals, which we hold */
-    if (fn == NULL || !PyCallable_Check(fn)) {
-        rc = 0;
-        goto done;
-    }
+    td_top_state *s = arg;
     if (!top->valid || top->ext != s) {
-        rc = td_op_check(top) < 0 ? -1 : td_image_top_error(top, "it was reset by its callbacks");
-        goto done;
+        return td_op_check(top) < 0 ? -1 : td_image_top_error(top, "it was reset by its callbacks");
     }
     s->in_callback++;
-    Py_INCREF(fn); /* the callback may empty its own module's globals */
-    r = PyObject_CallOneArg(fn, (PyObject *)top);
-    Py_DECREF(fn);
+    return 0;
+}
+
+static void
+leave_callback(TdOp *top, void *arg)
+{
+    td_top_state *s = arg;
     if (top->valid && top->ext == s) {
         s->in_callback--;
     }
-    if (r == NULL) {
-        goto done;
-    }
-    Py_DECREF(r);
-    rc = 0;
-done:
-    Py_XDECREF(code);
-    Py_XDECREF(globals);
-    Py_DECREF(text);
-    Py_DECREF(name);
-    return rc;
 }
 
 /* Runs the callbacks (which may hand it pixels: td_top_state.pixels, the build's input 0). */
@@ -97,7 +54,9 @@ script_fill(TdOp *top, td_image_build *b)
         return -1;
     }
     const char *path = td_values_str(b->vals, PAR_callbacks);
-    if (path[0] != '\0' && run_callbacks(top, path, s) < 0) {
+    static const char *const functions[] = {"onCook"};
+    td_script_hooks hooks = {.enter = enter_callback, .leave = leave_callback, .arg = s};
+    if (path[0] != '\0' && td_script_run(top, path, functions, 1, &hooks) < 0) {
         return -1;
     }
     if (!top->valid || top->ext != s) {

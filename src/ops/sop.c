@@ -12,15 +12,18 @@
 #include "bind/bridge.h"
 #include "ops/object.h"
 #include "ops/registry.h"
+#include "ops/sop_geo.h"
 
 typedef struct {
     td_mesh *mesh;
     uint64_t version;  /* op->version the mesh was built from */
+    uint64_t serial;   /* the network's serial after the cook that made it (always SOPs) */
     td_values *values; /* the parameter values it was built from */
     int ninputs;       /* the input meshes it was built from (identity: a rebuilt input is a new mesh) */
     td_mesh *inputs[TD_SOP_MAX_INPUTS]; /* one reference each */
     int cooking;       /* 1 while its inputs or itself cook: reaching it again is a loop */
     int released;      /* td_sop_release ran while it cooked: the cook frees the state at its end */
+    td_geo_builder *building; /* a cook hook's geometry in progress (one reference), or NULL */
 } td_sop_state;
 
 /* Do two evaluations of the same SOP give the same parameters? (Exact strs compare without
@@ -57,7 +60,37 @@ free_state(td_sop_state *s)
     td_mesh_decref(s->mesh);
     drop_inputs(s->inputs, s->ninputs);
     td_values_free(s->values);
+    td_geo_builder_decref(s->building);
     PyMem_Free(s);
+}
+
+td_geo_builder *
+td_sop_building(TdOp *sop)
+{
+    td_sop_state *s = td_sop_class_of(sop) != NULL ? sop->ext : NULL;
+    return s != NULL && sop->valid ? s->building : NULL;
+}
+
+td_mesh *
+td_sop_last_mesh(TdOp *sop)
+{
+    td_sop_state *s = td_sop_class_of(sop) != NULL ? sop->ext : NULL;
+    return s != NULL ? s->mesh : NULL;
+}
+
+int
+td_sop_set_building(TdOp *sop, td_geo_builder *b)
+{
+    td_sop_state *s = td_sop_class_of(sop) != NULL ? sop->ext : NULL;
+    if (s == NULL) {
+        return -1;
+    }
+    if (b != NULL) {
+        td_geo_builder_incref(b);
+    }
+    td_geo_builder_decref(s->building);
+    s->building = b;
+    return 0;
 }
 
 static td_sop_state *
@@ -164,6 +197,9 @@ make_mesh(TdOp *sop, const td_sop_class *proto, const td_values *vals, td_mesh *
             td_raise_err(td_state_of((PyObject *)sop), &err);
         }
     }
+    if (rc != 0) {
+        td_op_cook_failed(sop); /* the failure shows in op.errors() until the next cook */
+    }
     td_op_cook_end(sop, rc == 0);
     if (rc != 0) {
         td_mesh_decref(*out);
@@ -196,7 +232,8 @@ td_sop_mesh(TdOp *sop)
     if (s->cooking) {
         PyObject *path = td_op_path(sop);
         if (path != NULL) {
-            PyErr_Format(td_state_of((PyObject *)sop)->tdError, "%U: its inputs loop back to it", path);
+            PyErr_Format(td_state_of((PyObject *)sop)->tdError,
+                         "%U: it is already cooking (its inputs loop back to it, or its own cook reads it)", path);
             Py_DECREF(path);
         }
         return NULL;
@@ -217,7 +254,9 @@ td_sop_mesh(TdOp *sop)
         PyErr_SetString(td_state_of((PyObject *)sop)->tdError, "the SOP was reset while its inputs or expressions ran");
     }
     else if (vals != NULL) {
-        if (s->mesh == NULL || proto->always || td_op_flag(sop, TD_FLAG_BYPASS) || s->version != sop->version ||
+        td_state *st = td_state_of((PyObject *)sop);
+        if (s->mesh == NULL || (proto->always && s->serial != st->serial) || td_op_flag(sop, TD_FLAG_BYPASS) ||
+            s->version != sop->version ||
             !same_values(s->values, vals) || !same_inputs(s, inputs, n)) {
             td_mesh *m = NULL;
             if (make_mesh(sop, proto, vals, inputs, n, &m) == 0) {
@@ -236,6 +275,7 @@ td_sop_mesh(TdOp *sop)
                     memcpy(s->inputs, inputs, (size_t)n * sizeof(td_mesh *));
                     s->ninputs = n;
                     n = 0; /* the state holds them now */
+                    s->serial = st->serial; /* what its own cook changed does not cook it again */
                     td_op_record_memory(sop, td_mesh_cpu_bytes(m));
                     ok = 1;
                 }
@@ -279,29 +319,30 @@ td_sop_release(TdOp *sop)
 
 /* ---- members every SOP has ---- */
 
-/* The SOP's mesh (cooked if needed) for a member; NULL with a Python error. */
-static td_mesh *
-member_mesh(TdOp *self)
-{
-    if (td_op_check(self) < 0) {
-        return NULL;
-    }
-    Py_INCREF(self);
-    td_mesh *m = td_sop_mesh(self);
-    Py_DECREF(self);
-    return m;
-}
-
 static PyObject *
 sop_count(TdOp *self, void *which)
 {
-    td_mesh *m = member_mesh(self);
-    if (m == NULL) {
+    td_geo_src g;
+    if (td_geo_src_of(self, &g) < 0) {
         return NULL;
     }
-    size_t n = which == NULL ? m->nverts : which == (void *)1 ? m->nprims : (m->nprims ? m->prim_start[m->nprims] : 0);
-    td_mesh_decref(m);
+    uint32_t np = td_geo_nprims(&g);
+    size_t n = which == NULL ? td_geo_npoints(&g) : which == (void *)1 ? np : (np ? td_geo_prim_start(&g)[np] : 0);
+    td_geo_src_clear(&g);
     return PyLong_FromSize_t(n);
+}
+
+static PyObject *
+sop_points(TdOp *self, void *which)
+{
+    td_geo_src g;
+    if (td_geo_src_of(self, &g) < 0) {
+        return NULL;
+    }
+    td_state *st = td_state_of((PyObject *)self);
+    PyObject *r = which == NULL ? td_points_new(st, &g) : td_prims_new(st, &g);
+    td_geo_src_clear(&g);
+    return r;
 }
 
 static PyObject *
@@ -312,18 +353,27 @@ sop_compute_bounds(TdOp *self, PyObject *args, PyObject *kwargs)
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|pp:computeBounds", kwlist, &display, &render)) {
         return NULL;
     }
-    td_mesh *m = member_mesh(self);
-    if (m == NULL) {
+    td_geo_src g;
+    if (td_geo_src_of(self, &g) < 0) {
         return NULL;
     }
     double lo[3] = {0, 0, 0}, hi[3] = {0, 0, 0};
     if ((!display || td_op_flag(self, TD_FLAG_DISPLAY)) && (!render || td_op_flag(self, TD_FLAG_RENDER))) {
-        for (int k = 0; k < 3; k++) {
-            lo[k] = m->bounds_min[k];
-            hi[k] = m->bounds_max[k];
+        if (g.mesh != NULL) {
+            for (int k = 0; k < 3; k++) {
+                lo[k] = g.mesh->bounds_min[k];
+                hi[k] = g.mesh->bounds_max[k];
+            }
+        }
+        for (uint32_t i = 0; g.builder != NULL && i < g.builder->npoints; i++) { /* a cook in progress */
+            for (int k = 0; k < 3; k++) {
+                double v = g.builder->P[(size_t)i * 3 + k];
+                lo[k] = i == 0 || v < lo[k] ? v : lo[k];
+                hi[k] = i == 0 || v > hi[k] ? v : hi[k];
+            }
         }
     }
-    td_mesh_decref(m);
+    td_geo_src_clear(&g);
     return td_bounds_new(td_state_of((PyObject *)self), lo, hi);
 }
 
@@ -331,6 +381,12 @@ static PyGetSetDef sop_getset[] = {
     {"numPoints", (getter)sop_count, NULL, "The number of points (int, read only): the mesh's vertices. Cooks the SOP if needed.", NULL},
     {"numPrims", (getter)sop_count, NULL, "The number of primitives (int, read only): its polygons and polylines.", (void *)1},
     {"numVertices", (getter)sop_count, NULL, "The number of vertices (int, read only): the primitives' corners summed.", (void *)2},
+    {"points", (getter)sop_points, NULL,
+     "The SOP's points (a Points: len, [i] -> Point, iteration; read only). Cooks the SOP if needed;\n"
+     "the Points and Points got from it read that cook's geometry. During a scriptSOP's onCook, the\n"
+     "points built so far.", NULL},
+    {"prims", (getter)sop_points, NULL,
+     "The SOP's primitives (a Prims: len, [i] -> Prim, iteration; read only), as points.", (void *)1},
     {NULL},
 };
 
@@ -340,6 +396,13 @@ static PyMethodDef sop_methods[] = {
      "The bounding box of the SOP's points in its own space (before any COMP's transform), a named\n"
      "tuple (min, max, center, size), each a named tuple (x, y, z). display / render: zeros unless\n"
      "the SOP's Display / Render flag is on. No points give zeros."},
+    {"pointArray", (PyCFunction)(void (*)(void))td_sop_point_array, METH_VARARGS | METH_KEYWORDS,
+     "pointArray($self, /, attrib='P')\n--\n\n"
+     "A copy of one point attribute of every point as a new float32 NumPy array of shape\n"
+     "(numPoints, size): 'P' (x, y, z), 'N', 'uv' (u, v, w), 'Cd' (r, g, b, a) or any other the SOP\n"
+     "has; KeyError naming those it has otherwise. Cooks the SOP if needed (during a scriptSOP's\n"
+     "onCook, the points built so far). td_render's own (TouchDesigner reads points one by one);\n"
+     "the bulk counterpart of scriptSOP.setGeometry()."},
     {NULL},
 };
 
@@ -348,7 +411,8 @@ static PyType_Slot sop_slots[] = {
                 "A SOP cooks (builds its mesh) when a render or a member needs it and its parameter\n"
                 "values or its inputs' meshes changed. SOPs wired to it (setInputs, Connectors) cook\n"
                 "first, in order; a loop of inputs is an error. Bypassed, a SOP passes its first input\n"
-                "through. numPoints, numPrims, numVertices and computeBounds() read its mesh."},
+                "through. numPoints, numPrims, numVertices, computeBounds(), points, prims (TouchDesigner's\n"
+                "Point/Prim/Vertex API, read only) and pointArray() (ours, NumPy) read its mesh."},
     {Py_tp_getset, sop_getset},
     {Py_tp_methods, sop_methods},
     {0, NULL},

@@ -16,8 +16,10 @@
  *   cook: instead of build where the SOP runs Python to make its mesh (scriptSOP): 0 with *out a
  *     new mesh, or -1 with a Python error. Python may change or destroy anything meanwhile, the
  *     SOP included: td_sop_mesh re-checks the SOP after it.
- *   always: 1 if the SOP cooks on every td_sop_mesh (its result depends on more than its
- *     parameters and inputs: Python callbacks), 0 if only when those changed. */
+ *   always: 1 if the SOP also cooks whenever anything in the network changed since its last cook
+ *     (the module's serial: any change, td.advance() included), as a scriptTOP does: its result
+ *     depends on more than its parameters and inputs (Python callbacks); 0 if only when those
+ *     changed. */
 typedef struct td_sop_class {
     int (*build)(const td_values *vals, td_mesh *const *inputs, int ninputs, td_mesh **out, td_err *err);
     int (*cook)(TdOp *sop, const td_values *vals, td_mesh *const *inputs, int ninputs, td_mesh **out);
@@ -35,6 +37,12 @@ td_sop_class_of(const TdOp *op)
  * bypassed, its first input's mesh (an empty mesh without one). New reference, or NULL with a
  * Python error set. */
 td_mesh *td_sop_mesh(TdOp *sop);
+/* The geometry a cook hook is building now (a scriptSOP's builder while its onCook runs), borrowed,
+ * or NULL. td_sop_set_building(sop, b) sets it (the SOP holds a reference; NULL drops it). */
+struct td_geo_builder *td_sop_building(TdOp *sop);
+int td_sop_set_building(TdOp *sop, struct td_geo_builder *b);
+/* The mesh of the SOP's last successful cook (borrowed), or NULL. */
+td_mesh *td_sop_last_mesh(TdOp *sop);
 /* release hook shared by SOP classes: drops the cached mesh. */
 void td_sop_release(TdOp *sop);
 
