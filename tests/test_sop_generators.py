@@ -234,9 +234,10 @@ def test_impossible_shapes_raise_on_the_sop(net, cls, pars, match):
     sop = net.create(td.geometryCOMP).create(cls)
     for name, value in pars.items():
         setattr(sop.par, name, value)
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(td.tdError, match=sop.path + ": .*" + match):
         sop.numPoints
-    with pytest.raises(ValueError, match=match):
+    assert match in sop.errors()
+    with pytest.raises(td.tdError, match=match):
         sop.computeBounds()
 
 

@@ -1,8 +1,8 @@
 /* fileinSOP: geometry read from a Wavefront .obj file (geom/obj.h), the path relative to the
  * current folder. The file is read and parsed with the GIL released, once per (path, modification
  * time, size, flipfacing, normals); a cook after an unrelated change reuses the mesh (the same
- * mesh, so renders and SOPs reading it see no change). Each cook checks the file's version
- * (td_sop_class.always), so a changed file is read again at the next cook; with refresh off it is
+ * mesh, so renders and SOPs reading it see no change). Each use checks the file's version
+ * (td_sop_class.stale), so a changed file is read again at the next cook; with refresh off it is
  * read again only on refreshpulse or a change of the parameters. A failed read is an error on the
  * SOP, kept for that version of the file without reading it again. */
 #include <string.h>
@@ -206,7 +206,21 @@ filein_op_cook(TdOp *op, int force)
     return m != NULL ? 0 : -1;
 }
 
-static const td_sop_class filein_proto = {.cook = filein_cook, .always = 1};
+/* Is the file (with refresh on) another version than the one read? A stat, no Python. */
+static int
+filein_stale(TdOp *sop, const td_values *vals)
+{
+    TdFileinSOP *self = (TdFileinSOP *)sop;
+    const char *path = td_values_str(vals, PAR_file);
+    if (vals->v[PAR_refresh].num == 0.0 || path[0] == '\0') {
+        return 0;
+    }
+    long long mtime = -1, size = -1;
+    int found = td_file_stamp(path, &mtime, &size) == 0;
+    return !found ? self->mtime_ns != -1 : mtime != self->mtime_ns || size != self->size;
+}
+
+static const td_sop_class filein_proto = {.cook = filein_cook, .stale = filein_stale};
 
 static PyType_Slot filein_slots[] = {
     {Py_tp_doc, "fileinSOP: geometry from a Wavefront .obj file (the path relative to the current folder).\n\n"

@@ -171,6 +171,21 @@ empty_mesh(TdOp *sop)
     return m;
 }
 
+/* A failed build: tdError "<path>: <message>" (a cook error of the SOP, like a TOP's), or the
+ * error's own exception for no memory. */
+static void
+build_error(TdOp *sop, const td_err *err)
+{
+    td_state *st = td_state_of((PyObject *)sop);
+    PyObject *path = err->kind != TD_ERR_MEMORY ? td_op_path(sop) : NULL;
+    if (path == NULL) {
+        td_raise_err(st, err);
+        return;
+    }
+    PyErr_Format(st->tdError, "%U: %s", path, err->msg);
+    Py_DECREF(path);
+}
+
 /* The mesh of sop's class from vals and inputs: 0 with *out, or -1 with a Python error. */
 static int
 make_mesh(TdOp *sop, const td_sop_class *proto, const td_values *vals, td_mesh *const *inputs, int n, td_mesh **out)
@@ -194,7 +209,7 @@ make_mesh(TdOp *sop, const td_sop_class *proto, const td_values *vals, td_mesh *
         td_err err = {0};
         rc = proto->build(vals, inputs, n, out, &err);
         if (rc != 0) {
-            td_raise_err(td_state_of((PyObject *)sop), &err);
+            build_error(sop, &err);
         }
     }
     if (rc != 0) {
@@ -256,6 +271,7 @@ td_sop_mesh(TdOp *sop)
     else if (vals != NULL) {
         td_state *st = td_state_of((PyObject *)sop);
         if (s->mesh == NULL || (proto->always && s->serial != st->serial) || td_op_flag(sop, TD_FLAG_BYPASS) ||
+            (proto->stale != NULL && proto->stale(sop, vals)) ||
             s->version != sop->version ||
             !same_values(s->values, vals) || !same_inputs(s, inputs, n)) {
             td_mesh *m = NULL;

@@ -19,11 +19,14 @@
  *   always: 1 if the SOP also cooks whenever anything in the network changed since its last cook
  *     (the module's serial: any change, td.advance() included), as a scriptTOP does: its result
  *     depends on more than its parameters and inputs (Python callbacks); 0 if only when those
- *     changed. */
+ *     changed.
+ *   stale: NULL, or whether what the SOP reads besides its parameters and inputs changed since
+ *     its last cook (fileinSOP: its file's version); plain C, no Python. 1 makes it cook. */
 typedef struct td_sop_class {
     int (*build)(const td_values *vals, td_mesh *const *inputs, int ninputs, td_mesh **out, td_err *err);
     int (*cook)(TdOp *sop, const td_values *vals, td_mesh *const *inputs, int ninputs, td_mesh **out);
     int always;
+    int (*stale)(TdOp *sop, const td_values *vals);
 } td_sop_class;
 
 static inline const td_sop_class *
