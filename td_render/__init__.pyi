@@ -22,8 +22,8 @@ __all__ = [
     "lightCOMP", "ambientlightCOMP", "environmentlightCOMP", "nullCOMP", "renderTOP", "renderpassTOP",
     "depthTOP", "renderselectTOP", "constantTOP", "nullTOP", "levelTOP", "compositeTOP", "scriptTOP",
     "flipTOP", "transformTOP", "resolutionTOP", "blurTOP", "selectTOP", "inTOP", "outTOP", "rampTOP",
-    "noiseTOP", "moviefileinTOP", "glslTOP", "boxSOP", "sphereSOP", "constantMAT", "phongMAT", "pbrMAT",
-    "glslMAT", "wireframeMAT", "textDAT", "tableDAT", "op", "opex", "ops", "tdu", "FileSaveStatus",
-    "waitForSaves",
+    "noiseTOP", "moviefileinTOP", "glslTOP", "boxSOP", "sphereSOP", "nullSOP", "inSOP", "outSOP",
+    "transformSOP", "mergeSOP", "constantMAT", "phongMAT", "pbrMAT", "glslMAT", "wireframeMAT", "textDAT",
+    "tableDAT", "op", "opex", "ops", "tdu", "FileSaveStatus", "waitForSaves",
 ]
 # END GENERATED

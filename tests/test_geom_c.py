@@ -1,4 +1,5 @@
-"""The plain-C geometry (src/geom) built and tested on its own: tests/c/test_geom.c compiled with
+"""The plain-C geometry (src/geom) built and tested on its own: tests/c/test_geom.c (generators) and
+tests/c/test_geom_filters.c (merge, transform), each compiled with
 src/geom/*.c and src/util/*.c only, no Python headers and no GL, which also shows that the layer
 needs neither. The program fails allocations one at a time through the linker's --wrap; it is
 built twice, once plain and once under AddressSanitizer + UndefinedBehaviorSanitizer (out-of-bounds
@@ -17,11 +18,12 @@ SANITIZE = ["-fsanitize=address,undefined,float-cast-overflow", "-fno-sanitize-r
             "-fno-omit-frame-pointer"]
 
 
+@pytest.mark.parametrize("program", ["test_geom.c", "test_geom_filters.c"])
 @pytest.mark.parametrize("flags", [[], SANITIZE], ids=["plain", "sanitized"])
-def test_geom_c_program(tmp_path, flags):
+def test_geom_c_program(tmp_path, flags, program):
     cc = shutil.which("cc")
     assert cc is not None, "a C compiler (cc) is needed to build td_render"
-    sources = [os.path.join(ROOT, "tests", "c", "test_geom.c")]
+    sources = [os.path.join(ROOT, "tests", "c", program)]
     sources += sorted(glob.glob(os.path.join(ROOT, "src", "geom", "*.c")))
     sources += sorted(glob.glob(os.path.join(ROOT, "src", "util", "*.c")))
     exe = str(tmp_path / "test_geom")

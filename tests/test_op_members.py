@@ -39,6 +39,11 @@ TYPES = {
     td.glslTOP: ("glsl", "TOP", "GLSL", "", False, 0, 16),
     td.boxSOP: ("box", "SOP", "Box", "", False, 0, 1),
     td.sphereSOP: ("sphere", "SOP", "Sphere", "", False, 0, 1),
+    td.nullSOP: ("null", "SOP", "Null", "", True, 1, 1),
+    td.inSOP: ("in", "SOP", "In", "", True, 1, 1),
+    td.outSOP: ("out", "SOP", "Out", "", True, 1, 1),
+    td.transformSOP: ("transform", "SOP", "Transform", "", True, 1, 2),
+    td.mergeSOP: ("merge", "SOP", "Merge", "", True, 1, 64),
     td.constantMAT: ("constant", "MAT", "Constant", "", False, 0, 0),
     td.phongMAT: ("phong", "MAT", "Phong", "", False, 0, 0),
     td.pbrMAT: ("pbr", "MAT", "PBR", "", False, 0, 0),
@@ -78,7 +83,8 @@ def test_families():
                                   td.nullTOP, td.levelTOP, td.compositeTOP, td.scriptTOP, td.flipTOP, td.transformTOP,
                                   td.resolutionTOP, td.blurTOP, td.selectTOP, td.inTOP, td.outTOP,
                                   td.rampTOP, td.noiseTOP, td.moviefileinTOP, td.glslTOP] and td.families["CHOP"] == []
-    assert td.families["SOP"] == [td.boxSOP, td.sphereSOP]
+    assert td.families["SOP"] == [td.boxSOP, td.sphereSOP, td.nullSOP, td.inSOP, td.outSOP, td.transformSOP,
+                                  td.mergeSOP]
     assert td.families["DAT"] == [td.textDAT, td.tableDAT] and td.families["POP"] == []
     assert sum(len(v) for v in td.families.values()) == len(TYPES)
 

@@ -89,6 +89,7 @@ td_comp_create_op(TdOp *comp, const td_op_class *cls, PyObject *name)
         Py_DECREF(op);
         return NULL;
     }
+    td_op_flags_yield(op);
     td_op_touch(comp);
     return op;
 }
@@ -107,7 +108,11 @@ comp_create(TdOp *self, PyObject *args, PyObject *kwds)
     if (cls == NULL) {
         return NULL;
     }
-    return (PyObject *)td_comp_create_op(self, cls, name);
+    TdOp *op = td_comp_create_op(self, cls, name);
+    if (op != NULL) {
+        td_op_flags_claim(op); /* a created OP takes its network's exclusive flags */
+    }
+    return (PyObject *)op;
 }
 
 /* ---- copies ---- */

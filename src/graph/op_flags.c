@@ -40,6 +40,67 @@ td_op_get_flag(TdOp *op, void *c)
     return PyBool_FromLong(td_op_flag(op, (td_flag)flag_of(c)));
 }
 
+/* Turns flag off on op's siblings: all of them, or (exclusive) those whose class has it among
+ * its exclusive flags. */
+static void
+clear_on_siblings(TdOp *op, td_flag flag, int exclusive)
+{
+    PyObject *kids = op->parent != NULL ? op->parent->children : NULL;
+    unsigned bit = 1u << flag;
+    for (Py_ssize_t i = 0; kids != NULL && i < PyList_GET_SIZE(kids); i++) {
+        TdOp *sib = (TdOp *)PyList_GET_ITEM(kids, i);
+        if (sib != op && (sib->flags & bit) && (!exclusive || (sib->cls->exclusive_flags & bit))) {
+            sib->flags &= ~bit;
+            td_op_touch(sib);
+        }
+    }
+}
+
+/* Does a sibling of op whose class has flag among its exclusive flags hold it? */
+static int
+sibling_holds(TdOp *op, td_flag flag)
+{
+    PyObject *kids = op->parent != NULL ? op->parent->children : NULL;
+    unsigned bit = 1u << flag;
+    for (Py_ssize_t i = 0; kids != NULL && i < PyList_GET_SIZE(kids); i++) {
+        TdOp *sib = (TdOp *)PyList_GET_ITEM(kids, i);
+        if (sib != op && (sib->flags & bit) && (sib->cls->exclusive_flags & bit)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Exclusive flags: a SOP network shows one SOP (Display) and renders one (Render), as in
+ * TouchDesigner; the family's classes say which flags (td_op_class.exclusive_flags), so the rule
+ * here names no family. Turning one on moves it from the sibling that held it. A new OP made by
+ * COMP.create() takes them from its siblings (td_op_flags_claim: the SOP created last is the one
+ * drawn, which is what scripts that build a chain in order and set no flags expect; TouchDesigner's
+ * documentation does not say). Copies and restored states keep the holder unless their state names
+ * the flag (td_op_flags_yield, then the state's own assignments). */
+void
+td_op_flags_claim(TdOp *op)
+{
+    for (int f = 0; f < TD_NFLAGS; f++) {
+        if ((op->cls->exclusive_flags & TD_FLAGS_DEFAULT) & (1u << f)) {
+            clear_on_siblings(op, (td_flag)f, 1);
+            op->flags |= 1u << f;
+            td_op_touch(op);
+        }
+    }
+}
+
+void
+td_op_flags_yield(TdOp *op)
+{
+    for (int f = 0; f < TD_NFLAGS; f++) {
+        if (((op->cls->exclusive_flags & op->flags) & (1u << f)) && sibling_holds(op, (td_flag)f)) {
+            op->flags &= ~(1u << f);
+            td_op_touch(op);
+        }
+    }
+}
+
 int
 td_op_flag_assign(TdOp *op, td_flag flag, int on)
 {
@@ -48,18 +109,13 @@ td_op_flag_assign(TdOp *op, td_flag flag, int on)
                      "only COMPs can clear allowCooking; %s is a %s", PyUnicode_AsUTF8(op->name), op->cls->optype);
         return -1;
     }
-    if (flag == TD_FLAG_CURRENT && on && op->parent != NULL) {
-        /* One current operator per network. */
-        PyObject *kids = op->parent->children;
-        for (Py_ssize_t i = 0; kids != NULL && i < PyList_GET_SIZE(kids); i++) {
-            TdOp *sib = (TdOp *)PyList_GET_ITEM(kids, i);
-            if (sib != op && td_op_flag(sib, TD_FLAG_CURRENT)) {
-                sib->flags &= ~(1u << TD_FLAG_CURRENT);
-                td_op_touch(sib);
-            }
-        }
-    }
     unsigned bit = 1u << flag;
+    if (on && flag == TD_FLAG_CURRENT) {
+        clear_on_siblings(op, flag, 0); /* one current operator per network */
+    }
+    else if (on && (op->cls->exclusive_flags & bit)) {
+        clear_on_siblings(op, flag, 1);
+    }
     op->flags = on ? (op->flags | bit) : (op->flags & ~bit);
     td_op_touch(op);
     return 0;

@@ -37,6 +37,11 @@
     X(glslTOP)           \
     X(boxSOP)            \
     X(sphereSOP)         \
+    X(nullSOP)           \
+    X(inSOP)             \
+    X(outSOP)            \
+    X(transformSOP)      \
+    X(mergeSOP)          \
     X(constantMAT)       \
     X(phongMAT)          \
     X(pbrMAT)            \
