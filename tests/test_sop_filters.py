@@ -418,6 +418,21 @@ def test_only_the_render_flag_sop_is_drawn(net):
     assert_mask_within_one_pixel(covered(render.numpyArray()), lambda s: silhouette(np.eye(4), 320, 240, s))
 
 
+def test_moving_the_flags_cooks_nothing(net):
+    """Which SOP is shown and rendered changes what a render draws, not any SOP's geometry."""
+    geo, box, t, null, out, render = chain(net)
+    before = render.numpyArray()
+    ops = (box, t, null, out)
+    base = [o.totalCooks for o in ops]
+    extra = geo.create(td.boxSOP)
+    extra.par.sizex = 0.1
+    assert not np.array_equal(render.numpyArray(), before)
+    out.render = True
+    t.display = True
+    assert np.array_equal(render.numpyArray(), before)
+    assert [o.totalCooks for o in ops] == base
+
+
 # ---- hostile expressions ----
 
 def test_expression_destroying_the_input_mid_cook(net):

@@ -89,7 +89,6 @@ td_comp_create_op(TdOp *comp, const td_op_class *cls, PyObject *name)
         Py_DECREF(op);
         return NULL;
     }
-    td_op_flags_yield(op);
     td_op_touch(comp);
     return op;
 }

@@ -40,18 +40,37 @@ td_op_get_flag(TdOp *op, void *c)
     return PyBool_FromLong(td_op_flag(op, (td_flag)flag_of(c)));
 }
 
-/* Turns flag off on op's siblings: all of them, or (exclusive) those whose class has it among
- * its exclusive flags. */
+/* Records a change of flag on op. An exclusive flag (which SOP a network shows and renders)
+ * changes no operator's own result, only what a render gathers: the network serial moves (renders
+ * gather again) but op's version does not, so a SOP keeps its mesh instead of rebuilding it. */
+static void
+flag_changed(TdOp *op, td_flag flag)
+{
+    if ((op->cls->exclusive_flags & (1u << flag)) && op->parent != NULL) {
+        td_op_touch(op->parent);
+    }
+    else {
+        td_op_touch(op);
+    }
+}
+
+/* Turns flag off on op's siblings: all of them (exclusive 0), or the one of those whose class has
+ * it among its exclusive flags that holds it. At most one holds an exclusive flag, and it is most
+ * often the SOP created last, so the search runs from the end and stops there: creating SOP after
+ * SOP in a network stays linear. */
 static void
 clear_on_siblings(TdOp *op, td_flag flag, int exclusive)
 {
     PyObject *kids = op->parent != NULL ? op->parent->children : NULL;
     unsigned bit = 1u << flag;
-    for (Py_ssize_t i = 0; kids != NULL && i < PyList_GET_SIZE(kids); i++) {
+    for (Py_ssize_t i = kids != NULL ? PyList_GET_SIZE(kids) - 1 : -1; i >= 0; i--) {
         TdOp *sib = (TdOp *)PyList_GET_ITEM(kids, i);
         if (sib != op && (sib->flags & bit) && (!exclusive || (sib->cls->exclusive_flags & bit))) {
             sib->flags &= ~bit;
-            td_op_touch(sib);
+            flag_changed(sib, flag);
+            if (exclusive) {
+                return;
+            }
         }
     }
 }
@@ -62,7 +81,7 @@ sibling_holds(TdOp *op, td_flag flag)
 {
     PyObject *kids = op->parent != NULL ? op->parent->children : NULL;
     unsigned bit = 1u << flag;
-    for (Py_ssize_t i = 0; kids != NULL && i < PyList_GET_SIZE(kids); i++) {
+    for (Py_ssize_t i = kids != NULL ? PyList_GET_SIZE(kids) - 1 : -1; i >= 0; i--) {
         TdOp *sib = (TdOp *)PyList_GET_ITEM(kids, i);
         if (sib != op && (sib->flags & bit) && (sib->cls->exclusive_flags & bit)) {
             return 1;
@@ -77,7 +96,7 @@ sibling_holds(TdOp *op, td_flag flag)
  * COMP.create() takes them from its siblings (td_op_flags_claim: the SOP created last is the one
  * drawn, which is what scripts that build a chain in order and set no flags expect; TouchDesigner's
  * documentation does not say). Copies and restored states keep the holder unless their state names
- * the flag (td_op_flags_yield, then the state's own assignments). */
+ * the flag (its own assignments, then td_op_flags_yield). */
 void
 td_op_flags_claim(TdOp *op)
 {
@@ -85,7 +104,7 @@ td_op_flags_claim(TdOp *op)
         if ((op->cls->exclusive_flags & TD_FLAGS_DEFAULT) & (1u << f)) {
             clear_on_siblings(op, (td_flag)f, 1);
             op->flags |= 1u << f;
-            td_op_touch(op);
+            flag_changed(op, (td_flag)f);
         }
     }
 }
@@ -96,7 +115,7 @@ td_op_flags_yield(TdOp *op)
     for (int f = 0; f < TD_NFLAGS; f++) {
         if (((op->cls->exclusive_flags & op->flags) & (1u << f)) && sibling_holds(op, (td_flag)f)) {
             op->flags &= ~(1u << f);
-            td_op_touch(op);
+            flag_changed(op, (td_flag)f);
         }
     }
 }
@@ -117,7 +136,7 @@ td_op_flag_assign(TdOp *op, td_flag flag, int on)
         clear_on_siblings(op, flag, 1);
     }
     op->flags = on ? (op->flags | bit) : (op->flags & ~bit);
-    td_op_touch(op);
+    flag_changed(op, flag);
     return 0;
 }
 

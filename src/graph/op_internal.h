@@ -171,8 +171,8 @@ TdOp *td_op_from_state(TdOp *comp, PyObject *state, PyObject *name);
 const td_op_class *td_op_class_arg(PyObject *type_arg, PyObject *module_obj);
 /* A free name in comp made from wanted: wanted itself or the first numbered variant. New ref. */
 PyObject *td_free_name(TdOp *comp, PyObject *wanted);
-/* Creates an OP of cls in comp named name (None: the class's stem), appended to its children. Of
- * its class's exclusive flags it keeps only those no sibling holds (td_op_flags_yield). */
+/* Creates an OP of cls in comp named name (None: the class's stem), appended to its children, with
+ * the default flags: the caller settles its exclusive flags (td_op_flags_claim or _yield). */
 TdOp *td_comp_create_op(TdOp *comp, const td_op_class *cls, PyObject *name);
 
 /* op_flags.c: exclusive flags (td_op_class.exclusive_flags) among op's siblings.
