@@ -24,7 +24,8 @@ __all__ = [
     "constantTOP", "nullTOP", "levelTOP", "compositeTOP", "scriptTOP", "flipTOP", "transformTOP",
     "resolutionTOP", "blurTOP", "selectTOP", "inTOP", "outTOP", "rampTOP", "noiseTOP", "moviefileinTOP",
     "glslTOP", "boxSOP", "sphereSOP", "gridSOP", "rectangleSOP", "circleSOP", "lineSOP", "torusSOP",
-    "tubeSOP", "fileinSOP", "scriptSOP", "constantMAT", "phongMAT", "pbrMAT", "glslMAT", "wireframeMAT",
-    "textDAT", "tableDAT", "renderpickDAT", "op", "opex", "ops", "tdu", "FileSaveStatus", "waitForSaves",
+    "tubeSOP", "fileinSOP", "scriptSOP", "nullSOP", "inSOP", "outSOP", "transformSOP", "mergeSOP",
+    "constantMAT", "phongMAT", "pbrMAT", "glslMAT", "wireframeMAT", "textDAT", "tableDAT", "renderpickDAT",
+    "op", "opex", "ops", "tdu", "FileSaveStatus", "waitForSaves",
 ]
 # END GENERATED

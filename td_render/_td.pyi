@@ -2122,6 +2122,84 @@ class scriptSOP(SOP):
     def setGeometry(self, /, P: Any, N: Any = ..., uv: Any = ..., Cd: Any = ..., triangles: Any = ..., polygons: Any = ..., sizes: Any = ...) -> Any: ...
 
 @final
+class _nullSOP_par(ParCollection): ...
+@final
+class nullSOP(SOP):
+    """nullSOP: the geometry wired into it, unchanged (the same mesh: nothing is copied)."""
+    @property
+    def par(self) -> _nullSOP_par: ...
+
+@final
+class _inSOP_par(ParCollection):
+    label: _ParAttribute  # Label (Str, In page, default '')
+@final
+class inSOP(SOP):
+    """inSOP: the geometry wired into it, passed on (label is stored). In TouchDesigner an In SOP"""
+    @property
+    def par(self) -> _inSOP_par: ...
+
+@final
+class _outSOP_par(ParCollection):
+    label: _ParAttribute  # Label (Str, Out page, default '')
+@final
+class outSOP(SOP):
+    """outSOP: the geometry wired into it, passed on (label is stored): the end of a SOP chain."""
+    @property
+    def par(self) -> _outSOP_par: ...
+
+@final
+class _transformSOP_par(ParCollection):
+    group: _ParAttribute  # Group (Str, Transform page, default '')
+    xord: _ParAttribute  # Transform Order (Menu, Transform page, default 'srt'; srt str rst rts tsr trs)
+    rord: _ParAttribute  # Rotate Order (Menu, Transform page, default 'xyz'; xyz xzy yxz yzx zxy zyx)
+    tx: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    ty: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    tz: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    rx: _ParAttribute  # Rotate (Float, Transform page, default 0.0)
+    ry: _ParAttribute  # Rotate (Float, Transform page, default 0.0)
+    rz: _ParAttribute  # Rotate (Float, Transform page, default 0.0)
+    sx: _ParAttribute  # Scale (Float, Transform page, default 1.0)
+    sy: _ParAttribute  # Scale (Float, Transform page, default 1.0)
+    sz: _ParAttribute  # Scale (Float, Transform page, default 1.0)
+    px: _ParAttribute  # Pivot (Float, Transform page, default 0.0)
+    py: _ParAttribute  # Pivot (Float, Transform page, default 0.0)
+    pz: _ParAttribute  # Pivot (Float, Transform page, default 0.0)
+    scale: _ParAttribute  # Uniform Scale (Float, Transform page, default 1.0)
+    vlength: _ParAttribute  # Normals Maintain Length (Toggle, Transform page, default True)
+    lookat: _ParAttribute  # Look At (OP, Transform page, default '')
+    upvectorx: _ParAttribute  # Up Vector (Float, Transform page, default 0.0)
+    upvectory: _ParAttribute  # Up Vector (Float, Transform page, default 1.0)
+    upvectorz: _ParAttribute  # Up Vector (Float, Transform page, default 0.0)
+    forwarddir: _ParAttribute  # Forward Direction (Menu, Transform page, default 'posz'; posx negx posy n ...)
+    postxord: _ParAttribute  # Post Transform Order (Menu, Post page, default 'st'; st ts)
+    posttx: _ParAttribute  # Post Translate X (Menu, Post page, default 'off'; off origin reference)
+    fromx: _ParAttribute  # From Input (Menu, Post page, default 'center'; min center max)
+    tox: _ParAttribute  # To Reference (Menu, Post page, default 'center'; min center max)
+    postty: _ParAttribute  # Post Translate Y (Menu, Post page, default 'off'; off origin reference)
+    fromy: _ParAttribute  # From Input (Menu, Post page, default 'center'; min center max)
+    toy: _ParAttribute  # To Reference (Menu, Post page, default 'center'; min center max)
+    posttz: _ParAttribute  # Post Translate Z (Menu, Post page, default 'off'; off origin reference)
+    fromz: _ParAttribute  # From Input (Menu, Post page, default 'center'; min center max)
+    toz: _ParAttribute  # To Reference (Menu, Post page, default 'center'; min center max)
+    postscale: _ParAttribute  # Post Scale (Menu, Post page, default 'peraxis'; peraxis unity reference)
+    postscalex: _ParAttribute  # Post Scale X (Menu, Post page, default 'off'; off unity reference unitypr ...)
+    postscaley: _ParAttribute  # Post Scale Y (Menu, Post page, default 'off'; off unity reference unitypr ...)
+    postscalez: _ParAttribute  # Post Scale Z (Menu, Post page, default 'off'; off unity reference unitypr ...)
+@final
+class transformSOP(SOP):
+    """transformSOP: translates, rotates and scales the geometry wired into it, in the SOP's own"""
+    @property
+    def par(self) -> _transformSOP_par: ...
+
+@final
+class _mergeSOP_par(ParCollection): ...
+@final
+class mergeSOP(SOP):
+    """mergeSOP: the geometry of every SOP wired into it (up to 64), one after another in input order."""
+    @property
+    def par(self) -> _mergeSOP_par: ...
+
+@final
 class _constantMAT_par(ParCollection):
     colorr: _ParAttribute  # Color (Float, Constant page, default 1.0)
     colorg: _ParAttribute  # Color (Float, Constant page, default 1.0)

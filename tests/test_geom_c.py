@@ -1,5 +1,6 @@
 """The plain-C geometry (src/geom) built and tested on its own: tests/c/test_geom.c (meshes, box,
-sphere) and tests/c/test_geom_shapes.c (the other generators), each compiled with
+sphere), tests/c/test_geom_shapes.c (the other generators) and tests/c/test_geom_filters.c (merge,
+transform), each compiled with
 src/geom/*.c and src/util/*.c only, no Python headers and no GL, which also shows that the layer
 needs neither. The program fails allocations one at a time through the linker's --wrap; it is
 built twice, once plain and once under AddressSanitizer + UndefinedBehaviorSanitizer (out-of-bounds
@@ -18,7 +19,7 @@ SANITIZE = ["-fsanitize=address,undefined,float-cast-overflow", "-fno-sanitize-r
             "-fno-omit-frame-pointer"]
 
 
-@pytest.mark.parametrize("program", ["test_geom.c", "test_geom_shapes.c"])
+@pytest.mark.parametrize("program", ["test_geom.c", "test_geom_shapes.c", "test_geom_filters.c"])
 @pytest.mark.parametrize("flags", [[], SANITIZE], ids=["plain", "sanitized"])
 def test_geom_c_program(tmp_path, flags, program):
     cc = shutil.which("cc")

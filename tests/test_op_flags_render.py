@@ -24,14 +24,20 @@ def test_render_flag_off_on_a_geometry_comp_removes_it(box_scene):
     assert box_pixels(render.numpyArray()).any()
 
 
-def test_render_flag_off_on_a_sop_removes_it(box_scene):
+def test_render_flag_picks_the_one_sop_drawn(box_scene):
+    """One SOP of a network has the Render flag: the one created last, or the one given it."""
     render, geo, box = box_scene["render"], box_scene["geo"], box_scene["box"]
+    alone = box_pixels(render.numpyArray())
     other = geo.create(td.boxSOP, "box2")
     other.par.tx = 1.2  # to the right of the first box, still in view
-    both = box_pixels(render.numpyArray()).sum()
-    box.render = False
+    assert other.render and not box.render
     only_other = box_pixels(render.numpyArray())
-    assert 0 < only_other.sum() < both and not only_other[120, 160]
+    assert 0 < only_other.sum() and not only_other[120, 160]
+    box.render = True
+    assert not other.render
+    assert np.array_equal(box_pixels(render.numpyArray()), alone)
+    box.render = False
+    assert not box_pixels(render.numpyArray()).any()
 
 
 def test_allow_cooking_off_stops_the_children_cooking(box_scene):

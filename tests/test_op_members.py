@@ -47,6 +47,11 @@ TYPES = {
     td.tubeSOP: ("tube", "SOP", "Tube", "", False, 0, 1),
     td.fileinSOP: ("filein", "SOP", "File In", "", False, 0, 0),
     td.scriptSOP: ("script", "SOP", "Script", "", False, 0, 64),
+    td.nullSOP: ("null", "SOP", "Null", "", True, 1, 1),
+    td.inSOP: ("in", "SOP", "In", "", True, 1, 1),
+    td.outSOP: ("out", "SOP", "Out", "", True, 1, 1),
+    td.transformSOP: ("transform", "SOP", "Transform", "", True, 1, 2),
+    td.mergeSOP: ("merge", "SOP", "Merge", "", True, 1, 64),
     td.constantMAT: ("constant", "MAT", "Constant", "", False, 0, 0),
     td.phongMAT: ("phong", "MAT", "Phong", "", False, 0, 0),
     td.pbrMAT: ("pbr", "MAT", "PBR", "", False, 0, 0),
@@ -88,7 +93,8 @@ def test_families():
                                   td.resolutionTOP, td.blurTOP, td.selectTOP, td.inTOP, td.outTOP,
                                   td.rampTOP, td.noiseTOP, td.moviefileinTOP, td.glslTOP] and td.families["CHOP"] == []
     assert td.families["SOP"] == [td.boxSOP, td.sphereSOP, td.gridSOP, td.rectangleSOP, td.circleSOP,
-                                  td.lineSOP, td.torusSOP, td.tubeSOP, td.fileinSOP, td.scriptSOP]
+                                  td.lineSOP, td.torusSOP, td.tubeSOP, td.fileinSOP, td.scriptSOP,
+                                  td.nullSOP, td.inSOP, td.outSOP, td.transformSOP, td.mergeSOP]
     assert td.families["DAT"] == [td.textDAT, td.tableDAT, td.renderpickDAT] and td.families["POP"] == []
     assert sum(len(v) for v in td.families.values()) == len(TYPES)
 

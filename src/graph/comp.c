@@ -107,7 +107,11 @@ comp_create(TdOp *self, PyObject *args, PyObject *kwds)
     if (cls == NULL) {
         return NULL;
     }
-    return (PyObject *)td_comp_create_op(self, cls, name);
+    TdOp *op = td_comp_create_op(self, cls, name);
+    if (op != NULL) {
+        td_op_flags_claim(op); /* a created OP takes its network's exclusive flags */
+    }
+    return (PyObject *)op;
 }
 
 /* ---- copies ---- */

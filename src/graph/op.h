@@ -69,6 +69,10 @@ typedef struct td_op_class {
     int (*cook)(TdOp *op, int force);
     /* Type-specific persistent state, NULL if none. */
     const td_op_state_hooks *state;
+    /* Flags (1u << td_flag) that at most one operator of a network holds among the siblings whose
+     * class has them too (a SOP network's Display and Render flags): turning one on for an OP turns
+     * it off on those siblings. 0: none. See graph/op_flags.c for what a new OP gets. */
+    unsigned exclusive_flags;
 } td_op_class;
 
 /* A parameter's value: numbers (float, int, toggle, menu index) in num, strings in str. */

@@ -238,6 +238,7 @@ td_op_change_type(TdOp *op, PyObject *arg)
         goto error;
     }
     td_op_destroy(op);
+    td_op_flags_yield(fresh); /* op's flags, unless it was of another family and a sibling holds them */
     int renamed = td_child_rename(fresh, name);
     Py_DECREF(name);
     if (renamed < 0) {

@@ -40,6 +40,86 @@ td_op_get_flag(TdOp *op, void *c)
     return PyBool_FromLong(td_op_flag(op, (td_flag)flag_of(c)));
 }
 
+/* Records a change of flag on op. An exclusive flag (which SOP a network shows and renders)
+ * changes no operator's own result, only what a render gathers: the network serial moves (renders
+ * gather again) but op's version does not, so a SOP keeps its mesh instead of rebuilding it. */
+static void
+flag_changed(TdOp *op, td_flag flag)
+{
+    if ((op->cls->exclusive_flags & (1u << flag)) && op->parent != NULL) {
+        td_op_touch(op->parent);
+    }
+    else {
+        td_op_touch(op);
+    }
+}
+
+/* Turns flag off on op's siblings: all of them (exclusive 0), or the one of those whose class has
+ * it among its exclusive flags that holds it. At most one holds an exclusive flag, and it is most
+ * often the SOP created last, so the search runs from the end and stops there: creating SOP after
+ * SOP in a network stays linear. */
+static void
+clear_on_siblings(TdOp *op, td_flag flag, int exclusive)
+{
+    PyObject *kids = op->parent != NULL ? op->parent->children : NULL;
+    unsigned bit = 1u << flag;
+    for (Py_ssize_t i = kids != NULL ? PyList_GET_SIZE(kids) - 1 : -1; i >= 0; i--) {
+        TdOp *sib = (TdOp *)PyList_GET_ITEM(kids, i);
+        if (sib != op && (sib->flags & bit) && (!exclusive || (sib->cls->exclusive_flags & bit))) {
+            sib->flags &= ~bit;
+            flag_changed(sib, flag);
+            if (exclusive) {
+                return;
+            }
+        }
+    }
+}
+
+/* Does a sibling of op whose class has flag among its exclusive flags hold it? */
+static int
+sibling_holds(TdOp *op, td_flag flag)
+{
+    PyObject *kids = op->parent != NULL ? op->parent->children : NULL;
+    unsigned bit = 1u << flag;
+    for (Py_ssize_t i = kids != NULL ? PyList_GET_SIZE(kids) - 1 : -1; i >= 0; i--) {
+        TdOp *sib = (TdOp *)PyList_GET_ITEM(kids, i);
+        if (sib != op && (sib->flags & bit) && (sib->cls->exclusive_flags & bit)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Exclusive flags: a SOP network shows one SOP (Display) and renders one (Render), as in
+ * TouchDesigner; the family's classes say which flags (td_op_class.exclusive_flags), so the rule
+ * here names no family. Turning one on moves it from the sibling that held it. A new OP made by
+ * COMP.create() takes them from its siblings (td_op_flags_claim: the SOP created last is the one
+ * drawn, which is what scripts that build a chain in order and set no flags expect; TouchDesigner's
+ * documentation does not say). Copies and restored states keep the holder unless their state names
+ * the flag (its own assignments, then td_op_flags_yield). */
+void
+td_op_flags_claim(TdOp *op)
+{
+    for (int f = 0; f < TD_NFLAGS; f++) {
+        if ((op->cls->exclusive_flags & TD_FLAGS_DEFAULT) & (1u << f)) {
+            clear_on_siblings(op, (td_flag)f, 1);
+            op->flags |= 1u << f;
+            flag_changed(op, (td_flag)f);
+        }
+    }
+}
+
+void
+td_op_flags_yield(TdOp *op)
+{
+    for (int f = 0; f < TD_NFLAGS; f++) {
+        if (((op->cls->exclusive_flags & op->flags) & (1u << f)) && sibling_holds(op, (td_flag)f)) {
+            op->flags &= ~(1u << f);
+            flag_changed(op, (td_flag)f);
+        }
+    }
+}
+
 int
 td_op_flag_assign(TdOp *op, td_flag flag, int on)
 {
@@ -48,20 +128,15 @@ td_op_flag_assign(TdOp *op, td_flag flag, int on)
                      "only COMPs can clear allowCooking; %s is a %s", PyUnicode_AsUTF8(op->name), op->cls->optype);
         return -1;
     }
-    if (flag == TD_FLAG_CURRENT && on && op->parent != NULL) {
-        /* One current operator per network. */
-        PyObject *kids = op->parent->children;
-        for (Py_ssize_t i = 0; kids != NULL && i < PyList_GET_SIZE(kids); i++) {
-            TdOp *sib = (TdOp *)PyList_GET_ITEM(kids, i);
-            if (sib != op && td_op_flag(sib, TD_FLAG_CURRENT)) {
-                sib->flags &= ~(1u << TD_FLAG_CURRENT);
-                td_op_touch(sib);
-            }
-        }
-    }
     unsigned bit = 1u << flag;
+    if (on && flag == TD_FLAG_CURRENT) {
+        clear_on_siblings(op, flag, 0); /* one current operator per network */
+    }
+    else if (on && (op->cls->exclusive_flags & bit)) {
+        clear_on_siblings(op, flag, 1);
+    }
     op->flags = on ? (op->flags | bit) : (op->flags & ~bit);
-    td_op_touch(op);
+    flag_changed(op, flag);
     return 0;
 }
 

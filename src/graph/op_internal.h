@@ -171,7 +171,16 @@ TdOp *td_op_from_state(TdOp *comp, PyObject *state, PyObject *name);
 const td_op_class *td_op_class_arg(PyObject *type_arg, PyObject *module_obj);
 /* A free name in comp made from wanted: wanted itself or the first numbered variant. New ref. */
 PyObject *td_free_name(TdOp *comp, PyObject *wanted);
-/* Creates an OP of cls in comp named name (None: the class's stem), appended to its children. */
+/* Creates an OP of cls in comp named name (None: the class's stem), appended to its children, with
+ * the default flags: the caller settles its exclusive flags (td_op_flags_claim or _yield). */
 TdOp *td_comp_create_op(TdOp *comp, const td_op_class *cls, PyObject *name);
+
+/* op_flags.c: exclusive flags (td_op_class.exclusive_flags) among op's siblings.
+ *   claim: op takes the exclusive flags a new OP has (TD_FLAGS_DEFAULT), turning them off on its
+ *     siblings (COMP.create(): a new OP takes them);
+ *   yield: each exclusive flag op has on that a sibling holds too is turned off on op (a copy or a
+ *     restored state keeps the network's holder unless it names the flag itself). */
+void td_op_flags_claim(TdOp *op);
+void td_op_flags_yield(TdOp *op);
 
 #endif

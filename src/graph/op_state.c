@@ -354,6 +354,7 @@ make_one(TdOp *comp, PyObject *state, PyObject *name, PyObject *seen)
         Py_DECREF(op);
         return NULL;
     }
+    td_op_flags_yield(op); /* the exclusive flags its state did not turn on stay with their holder */
     return op;
 }
 

@@ -65,7 +65,7 @@ td_op_values(TdOp *op)
         vals->n = i + 1;
     }
     /* An interruption (KeyboardInterrupt, SystemExit) an expression raised stays set: give up. */
-    int lost = PyErr_Occurred() != NULL || !op->valid || op->pars == NULL;
+    int lost = PyErr_Occurred() != NULL || !op->valid || (n > 0 && op->pars == NULL);
     if (lost && !PyErr_Occurred()) {
         td_op_check(op);
     }

@@ -69,5 +69,6 @@ static PyType_Spec box_spec = {
 const td_op_class td_class_boxSOP = {
     .optype = "boxSOP", .family = "SOP", .label = "Box", .base_name = "box", .subtype = "",
     .base = TD_BASE_SOP, .spec = &box_spec, .pars = box_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .proto = &box_proto,
+    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release,
+    .exclusive_flags = TD_SOP_EXCLUSIVE_FLAGS, .proto = &box_proto,
 };

@@ -83,5 +83,5 @@ static PyType_Spec circle_spec = {
 const td_op_class td_class_circleSOP = {
     .optype = "circleSOP", .family = "SOP", .label = "Circle", .base_name = "circle", .subtype = "",
     .base = TD_BASE_SOP, .spec = &circle_spec, .pars = circle_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .proto = &circle_proto,
+    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .exclusive_flags = TD_SOP_EXCLUSIVE_FLAGS, .proto = &circle_proto,
 };

@@ -255,6 +255,6 @@ static PyType_Spec filein_spec = {
 const td_op_class td_class_fileinSOP = {
     .optype = "fileinSOP", .family = "SOP", .label = "File In", .base_name = "filein", .subtype = "",
     .base = TD_BASE_SOP, .spec = &filein_spec, .pars = filein_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = 0, .release = filein_release, .proto = &filein_proto,
+    .min_inputs = 0, .max_inputs = 0, .release = filein_release, .exclusive_flags = TD_SOP_EXCLUSIVE_FLAGS, .proto = &filein_proto,
     .cook = filein_op_cook,
 };

@@ -67,5 +67,5 @@ static PyType_Spec grid_spec = {
 const td_op_class td_class_gridSOP = {
     .optype = "gridSOP", .family = "SOP", .label = "Grid", .base_name = "grid", .subtype = "",
     .base = TD_BASE_SOP, .spec = &grid_spec, .pars = grid_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .proto = &grid_proto,
+    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .exclusive_flags = TD_SOP_EXCLUSIVE_FLAGS, .proto = &grid_proto,
 };

@@ -55,5 +55,5 @@ static PyType_Spec line_spec = {
 const td_op_class td_class_lineSOP = {
     .optype = "lineSOP", .family = "SOP", .label = "Line", .base_name = "line", .subtype = "",
     .base = TD_BASE_SOP, .spec = &line_spec, .pars = line_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .proto = &line_proto,
+    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .exclusive_flags = TD_SOP_EXCLUSIVE_FLAGS, .proto = &line_proto,
 };

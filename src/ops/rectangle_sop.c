@@ -66,5 +66,5 @@ static PyType_Spec rectangle_spec = {
 const td_op_class td_class_rectangleSOP = {
     .optype = "rectangleSOP", .family = "SOP", .label = "Rectangle", .base_name = "rectangle", .subtype = "",
     .base = TD_BASE_SOP, .spec = &rectangle_spec, .pars = rectangle_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .proto = &rectangle_proto,
+    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .exclusive_flags = TD_SOP_EXCLUSIVE_FLAGS, .proto = &rectangle_proto,
 };

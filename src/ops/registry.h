@@ -45,6 +45,11 @@
     X(tubeSOP)           \
     X(fileinSOP)         \
     X(scriptSOP)         \
+    X(nullSOP)           \
+    X(inSOP)             \
+    X(outSOP)            \
+    X(transformSOP)      \
+    X(mergeSOP)          \
     X(constantMAT)       \
     X(phongMAT)          \
     X(pbrMAT)            \

@@ -292,6 +292,6 @@ static PyType_Spec script_spec = {
 const td_op_class td_class_scriptSOP = {
     .optype = "scriptSOP", .family = "SOP", .label = "Script", .base_name = "script", .subtype = "",
     .base = TD_BASE_SOP, .spec = &script_spec, .pars = script_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = TD_SOP_MAX_INPUTS, .release = td_sop_release, .proto = &script_proto,
+    .min_inputs = 0, .max_inputs = TD_SOP_MAX_INPUTS, .release = td_sop_release, .exclusive_flags = TD_SOP_EXCLUSIVE_FLAGS, .proto = &script_proto,
     .cook = script_cook_hook,
 };

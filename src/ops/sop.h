@@ -5,6 +5,11 @@
 #include "geom/mesh.h"
 #include "graph/op.h"
 
+/* td_op_class.exclusive_flags of every SOP: one SOP of a network has the Display flag and one the
+ * Render flag (TouchDesigner's SOP flags; the geometryCOMP renders the SOP with the Render flag).
+ * Turning one on turns it off on the sibling SOPs; a SOP made by create() takes both. */
+#define TD_SOP_EXCLUSIVE_FLAGS ((1u << TD_FLAG_DISPLAY) | (1u << TD_FLAG_RENDER))
+
 /* The most inputs a SOP takes (mergeSOP's); td_op_class.max_inputs of every SOP is at most this. */
 #define TD_SOP_MAX_INPUTS 64
 

@@ -93,5 +93,6 @@ static PyType_Spec sphere_spec = {
 const td_op_class td_class_sphereSOP = {
     .optype = "sphereSOP", .family = "SOP", .label = "Sphere", .base_name = "sphere", .subtype = "",
     .base = TD_BASE_SOP, .spec = &sphere_spec, .pars = sphere_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .proto = &sphere_proto,
+    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release,
+    .exclusive_flags = TD_SOP_EXCLUSIVE_FLAGS, .proto = &sphere_proto,
 };

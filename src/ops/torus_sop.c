@@ -77,5 +77,5 @@ static PyType_Spec torus_spec = {
 const td_op_class td_class_torusSOP = {
     .optype = "torusSOP", .family = "SOP", .label = "Torus", .base_name = "torus", .subtype = "",
     .base = TD_BASE_SOP, .spec = &torus_spec, .pars = torus_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .proto = &torus_proto,
+    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .exclusive_flags = TD_SOP_EXCLUSIVE_FLAGS, .proto = &torus_proto,
 };

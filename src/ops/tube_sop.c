@@ -68,5 +68,5 @@ static PyType_Spec tube_spec = {
 const td_op_class td_class_tubeSOP = {
     .optype = "tubeSOP", .family = "SOP", .label = "Tube", .base_name = "tube", .subtype = "",
     .base = TD_BASE_SOP, .spec = &tube_spec, .pars = tube_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .proto = &tube_proto,
+    .min_inputs = 0, .max_inputs = 1, .release = td_sop_release, .exclusive_flags = TD_SOP_EXCLUSIVE_FLAGS, .proto = &tube_proto,
 };
