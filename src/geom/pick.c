@@ -95,13 +95,16 @@ test_triangle(void *arg, uint32_t tri)
     }
     double inv = 1.0 / det;
     double s[3] = {o[0] - a[0], o[1] - a[1], o[2] - a[2]};
+    /* a little slack on the barycentric bounds: a ray through an edge two triangles share (the
+     * equator of a sphere, on the camera's axis) must not slip between them by rounding */
+    const double slack = 1e-9;
     double u = (s[0] * p[0] + s[1] * p[1] + s[2] * p[2]) * inv;
-    if (u < 0.0 || u > 1.0) {
+    if (u < -slack || u > 1.0 + slack) {
         return;
     }
     double q[3] = {s[1] * e1[2] - s[2] * e1[1], s[2] * e1[0] - s[0] * e1[2], s[0] * e1[1] - s[1] * e1[0]};
     double v = (d[0] * q[0] + d[1] * q[1] + d[2] * q[2]) * inv;
-    if (v < 0.0 || u + v > 1.0) {
+    if (v < -slack || u + v > 1.0 + slack) {
         return;
     }
     double t = (e2[0] * q[0] + e2[1] * q[1] + e2[2] * q[2]) * inv;
