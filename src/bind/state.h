@@ -21,7 +21,7 @@ struct td_saver;
 typedef struct td_state {
     PyObject *tdError;
     /* Type objects. */
-    PyTypeObject *base_types[TD_MAX_BASES]; /* OP, COMP, ObjectCOMP, TOP, SOP, MAT, DAT */
+    PyTypeObject *base_types[TD_MAX_BASES]; /* OP, COMP, ObjectCOMP, TOP, SOP, MAT, DAT, CHOP */
     PyTypeObject *op_types[TD_MAX_CLASSES]; /* one per entry of classes */
     PyTypeObject *Par_type;
     PyTypeObject *ParCollection_type;
@@ -35,6 +35,7 @@ typedef struct td_state {
     PyTypeObject *Position_type;
     PyTypeObject *Vector_type;
     PyTypeObject *Cell_type;     /* a DAT's cell (ops/cell.c) */
+    PyTypeObject *Channel_type;  /* a CHOP's channel (ops/channel.c) */
     PyTypeObject *Bounds_type;   /* geometryCOMP.computeBounds(): (min, max, center, size) */
     PyTypeObject *BoundsXYZ_type; /* each of those: (x, y, z) */
     PyObject *FileSaveStatus; /* td_render.FileSaveStatus (a Python str subclass), registered at import */

@@ -37,13 +37,18 @@
     X(glslTOP)           \
     X(boxSOP)            \
     X(sphereSOP)         \
+    X(noiseSOP)          \
     X(constantMAT)       \
     X(phongMAT)          \
     X(pbrMAT)            \
     X(glslMAT)           \
     X(wireframeMAT)      \
     X(textDAT)           \
-    X(tableDAT)
+    X(tableDAT)          \
+    X(constantCHOP)      \
+    X(noiseCHOP)         \
+    X(scriptCHOP)        \
+    X(soptoCHOP)
 
 #define TD_CLASS_ENUM(name) TD_CLS_##name,
 typedef enum { TD_OP_CLASSES(TD_CLASS_ENUM) TD_NCLASSES } td_class_id;
@@ -54,6 +59,6 @@ TD_OP_CLASSES(TD_CLASS_DECL)
 #undef TD_CLASS_DECL
 
 /* Specs of the family bases defined in src/ops. */
-extern PyType_Spec td_ObjectCOMP_spec, td_TOP_spec, td_SOP_spec, td_MAT_spec, td_DAT_spec;
+extern PyType_Spec td_ObjectCOMP_spec, td_TOP_spec, td_SOP_spec, td_MAT_spec, td_DAT_spec, td_CHOP_spec;
 
 #endif
