@@ -380,3 +380,40 @@ def test_td_chop_chans_from_instancing_side_is_the_same_snapshot(net):
     c = net.create(td.constantCHOP)
     a, b = c[0], c[0]
     assert a.vals == b.vals and math.isfinite(a.eval()) and a.eval(5) == a[0]
+
+
+def test_readers_during_on_cook_get_a_copy(net):
+    """Another CHOP reading the scriptCHOP while its onCook runs gets the channels made so far, as a
+    snapshot that the rest of the cook does not change."""
+    s, _ = script(net, "def onCook(scriptOp):\n"
+                       "    scriptOp.numSamples = 5\n"
+                       "    scriptOp.appendChan('x')\n"
+                       "    scriptOp.store('seen', op('reader').numSamples)\n"
+                       "    scriptOp.numSamples = 7\n")
+    reader = net.create(td.noiseCHOP, "reader")
+    reader.setInputs([s])
+    assert s.numSamples == 7 and s.fetch("seen") == 5
+    assert reader.numSamples == 7  # its input is a new cook now
+
+
+def test_a_value_that_destroys_the_chop_while_converting(net):
+    s, _ = script(net, "class Evil:\n"
+                       "    def __init__(self, o): self.o = o\n"
+                       "    def __float__(self):\n"
+                       "        self.o.destroy()\n"
+                       "        return 1.0\n"
+                       "def onCook(scriptOp):\n"
+                       "    scriptOp.appendChan('a').vals = [Evil(scriptOp)]\n")
+    with pytest.raises(td.tdError):
+        s.numChans
+    assert not s.valid
+
+
+def test_cook_force_cooks_again(net):
+    c = net.create(td.constantCHOP)
+    c.cook()
+    n = c.totalCooks
+    c.cook()
+    assert c.totalCooks == n
+    c.cook(force=True)
+    assert c.totalCooks == n + 1

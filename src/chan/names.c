@@ -36,8 +36,8 @@ push(td_chan_names *out, const char *name, size_t len, td_err *err)
 static int
 too_long(const char *tok, size_t len, td_err *err)
 {
-    return td_err_set(err, TD_ERR_VALUE, "a channel name of '%.*s' is longer than %d bytes", (int)(len > 200 ? 200 : len),
-                      tok, TD_CHAN_NAME - 1);
+    return td_err_set(err, TD_ERR_VALUE, "a channel name of '%.*s' is longer than %d bytes",
+                      (int)(len > 200 ? 200 : len), tok, TD_CHAN_NAME - 1);
 }
 
 /* One item of a bracket list: "7", "1-5" or "1-5:2" into lo, hi, step; 0 or -1. */

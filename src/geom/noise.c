@@ -182,11 +182,11 @@ td_geom_noise(const td_mesh *in, const td_geom_noise_desc *d, td_mesh **out, td_
             if (d->attr == TD_GEOM_NOISE_POS) {
                 float *pw = P + (size_t)i * psize;
                 for (int j = 0; j < 3; j++) {
-                    pw[j] = (float)(pw[j] + n * v[j]);
+                    pw[j] = td_to_float(pw[j] + n * v[j]);
                 }
             }
             else {
-                v[first + k] = (float)(v[first + k] + n);
+                v[first + k] = td_to_float(v[first + k] + n);
             }
         }
         if (d->attr == TD_GEOM_NOISE_N) {

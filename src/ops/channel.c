@@ -7,6 +7,7 @@
  *   >>> c = op('noise1')['chan1']; c.name, len(c), c[0], c.vals[:2], c.numpyArray().dtype */
 #include "bind/numpy.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -77,7 +78,7 @@ chans_of(TdChannel *c)
     if (c->owner == NULL || td_op_check(c->owner) < 0) {
         return NULL;
     }
-    ch = td_chop_chans(c->owner); /* the channels being made while the cook runs */
+    ch = td_chop_chans_live(c->owner); /* the channels being made while the cook runs */
     if (ch != NULL && c->index >= ch->nchans) {
         td_chans_decref(ch);
         PyErr_Format(PyExc_IndexError, "channel %u of '%s' is gone (the CHOP has %u channels now)", c->index,
@@ -224,8 +225,8 @@ channel_set_vals(TdChannel *c, PyObject *value, void *unused)
     uint32_t ns;
     float *dst = writable(c, &ns);
     if (dst != NULL && (size_t)n != ns) {
-        PyErr_Format(PyExc_ValueError, "vals has %zd values; the CHOP has %u samples a channel (set numSamples first)", n,
-                     ns);
+        PyErr_Format(PyExc_ValueError, "vals has %zd values; the CHOP has %u samples a channel (set numSamples first)",
+                     n, ns);
         dst = NULL;
     }
     if (dst != NULL) {
@@ -276,7 +277,7 @@ channel_ass_item(TdChannel *c, Py_ssize_t i, PyObject *value)
     if (v == -1.0 && PyErr_Occurred()) {
         return -1;
     }
-    if (!isfinite((float)v)) {
+    if (!isfinite(v) || fabs(v) > FLT_MAX) {
         PyErr_SetString(PyExc_ValueError, "a sample must be a finite float32");
         return -1;
     }

@@ -215,9 +215,8 @@ td_chop_chans(TdOp *chop)
     if (s == NULL) {
         return NULL;
     }
-    if (s->pending != NULL) { /* its own onCook reads what it is making */
-        td_chans_incref(s->pending);
-        return s->pending;
+    if (s->pending != NULL) { /* read while its onCook runs: what it has made so far */
+        return td_chop_resized(s->pending, s->pending->nchans, s->pending->nsamples);
     }
     int frozen = 0;
     for (TdOp *p = chop->parent; p != NULL; p = p->parent) {
@@ -296,6 +295,30 @@ td_chop_chans(TdOp *chop)
     return result;
 }
 
+int
+td_chop_cook(TdOp *chop, int force)
+{
+    td_chop_state *s = chop->ext;
+    if (force && s != NULL && s->pending == NULL) {
+        td_chans_decref(s->chans); /* nothing to compare with: the cook happens */
+        s->chans = NULL;
+    }
+    td_chans *c = td_chop_chans(chop);
+    td_chans_decref(c);
+    return c != NULL ? 0 : -1;
+}
+
+td_chans *
+td_chop_chans_live(TdOp *chop)
+{
+    td_chans *p = td_chop_pending(chop);
+    if (p != NULL) {
+        td_chans_incref(p);
+        return p;
+    }
+    return td_chop_chans(chop);
+}
+
 void
 td_chop_release(TdOp *chop)
 {
@@ -370,8 +393,8 @@ td_chop_resized(const td_chans *c, uint32_t nchans, uint32_t nsamples)
 {
     if (nsamples > TD_CHOP_MAX_SAMPLES || nchans > TD_CHOP_MAX_CHANS ||
         (uint64_t)nchans * nsamples > TD_CHOP_MAX_TOTAL) {
-        PyErr_Format(PyExc_ValueError, "%u channels of %u samples are too many (at most %u channels, %u samples, %u in all)",
-                     nchans, nsamples, TD_CHOP_MAX_CHANS, TD_CHOP_MAX_SAMPLES, TD_CHOP_MAX_TOTAL);
+        PyErr_Format(PyExc_ValueError,
+                     "%u channels of %u samples are too many (at most %u channels, %u samples, %u in all)", nchans, nsamples, TD_CHOP_MAX_CHANS, TD_CHOP_MAX_SAMPLES, TD_CHOP_MAX_TOTAL);
         return NULL;
     }
     td_err err = {0};
@@ -400,7 +423,7 @@ member_chans(TdOp *self)
         return NULL;
     }
     Py_INCREF(self);
-    td_chans *c = td_chop_chans(self);
+    td_chans *c = td_chop_chans_live(self);
     Py_DECREF(self);
     return c;
 }
@@ -472,8 +495,8 @@ chop_set(TdOp *self, PyObject *value, void *which)
             return -1;
         }
         if (!isfinite(v) || ((intptr_t)which == 2 && v <= 0.0)) {
-            PyErr_Format(PyExc_ValueError, "%s must be a finite number%s", (intptr_t)which == 2 ? "rate" : "start or end",
-                         (intptr_t)which == 2 ? " above 0" : "");
+            PyErr_Format(PyExc_ValueError, "%s must be a finite number%s",
+                         (intptr_t)which == 2 ? "rate" : "start or end", (intptr_t)which == 2 ? " above 0" : "");
             return -1;
         }
     }
@@ -556,7 +579,8 @@ select_chans(TdOp *self, td_chans *c, PyObject *keys, int case_sensitive, int fi
         }
         else {
             PyMem_Free(hit);
-            PyErr_Format(PyExc_TypeError, "a channel is named by a str or an int index, not %.100s", Py_TYPE(key)->tp_name);
+            PyErr_Format(PyExc_TypeError, "a channel is named by a str or an int index, not %.100s",
+                         Py_TYPE(key)->tp_name);
             return NULL;
         }
     }
@@ -721,7 +745,8 @@ chop_bool(TdOp *self)
 }
 
 static PyGetSetDef chop_getset[] = {
-    {"numChans", (getter)chop_get, NULL, "The number of channels (int, read only). Cooks the CHOP if needed.", (void *)0},
+    {"numChans", (getter)chop_get, NULL, "The number of channels (int, read only). Cooks the CHOP if needed.",
+     (void *)0},
     {"numSamples", (getter)chop_get, (setter)chop_set,
      "The number of samples per channel (int). Settable only in a scriptCHOP's onCook (samples\n"
      "kept up to the new length, new ones 0).", (void *)1},
@@ -729,8 +754,9 @@ static PyGetSetDef chop_getset[] = {
                                                    "Settable only in a scriptCHOP's onCook.", (void *)2},
     {"start", (getter)chop_get, (setter)chop_set, "The index of the first sample (float). Settable only in a\n"
                                                     "scriptCHOP's onCook.", (void *)3},
-    {"end", (getter)chop_get, (setter)chop_set, "The index of the last sample: start + numSamples - 1 (float).\n"
-                                                  "Setting it (only in a scriptCHOP's onCook) sets numSamples.", (void *)4},
+    {"end", (getter)chop_get, (setter)chop_set,
+     "The index of the last sample: start + numSamples - 1 (float). Setting it (only in a\n"
+     "scriptCHOP's onCook) sets numSamples.", (void *)4},
     {"isTimeSlice", (getter)chop_get, NULL, "False: no CHOP here cooks time slices (read only).", (void *)5},
     {NULL},
 };

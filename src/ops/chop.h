@@ -41,11 +41,17 @@ td_chop_class_of(const TdOp *op)
 
 /* The CHOP's channels, cooked if needed (its parameters' values or its inputs' channels changed,
  * or as `always` / `timed` say): its inputs first, recursively (a loop is a tdError); bypassed,
- * its first input's channels (none without one). While a scriptCHOP's onCook runs, the channels it
- * is making. New reference, or NULL with a Python error set. */
+ * its first input's channels (none without one). While a scriptCHOP's onCook runs, a copy of the
+ * channels it is making so far. New reference (never changed afterwards), or NULL with a Python
+ * error set. */
 td_chans *td_chop_chans(TdOp *chop);
+/* The same, except that while its onCook runs it is the channels being made themselves (which
+ * that cook goes on changing): for the CHOP's own members and Channels, read at once. */
+td_chans *td_chop_chans_live(TdOp *chop);
 /* release hook shared by CHOP classes: drops the cached channels. */
 void td_chop_release(TdOp *chop);
+/* cook hook shared by CHOP classes (OP.cook): cooks the channels if needed, always with force. */
+int td_chop_cook(TdOp *chop, int force);
 
 /* ---- the channels a CHOP is making while Python fills them (scriptCHOP) ---- */
 

@@ -7,6 +7,7 @@
 #include "chan/names.h"
 #include "graph/op.h"
 #include "ops/chop.h"
+#include "util/noise.h"
 
 /* TouchDesigner's sequence as a fixed block of 40 (the most its Constant CHOP held before the
  * sequence); the first name defaults to "chan1" as TouchDesigner's does. */
@@ -50,7 +51,7 @@ constant_build(const td_values *vals, td_chans *const *inputs, int ninputs, doub
         }
         values = grown;
         for (uint32_t i = before; i < names.n; i++) {
-            values[i] = (float)vals->v[PAR_const0value + k * STRIDE].num;
+            values[i] = td_to_float(vals->v[PAR_const0value + k * STRIDE].num);
         }
         nvalues = names.n;
     }
@@ -105,5 +106,5 @@ static PyType_Spec constant_spec = {
 const td_op_class td_class_constantCHOP = {
     .optype = "constantCHOP", .family = "CHOP", .label = "Constant", .base_name = "constant", .subtype = "",
     .base = TD_BASE_CHOP, .spec = &constant_spec, .pars = constant_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = 0, .release = td_chop_release, .proto = &constant_proto,
+    .min_inputs = 0, .max_inputs = 0, .release = td_chop_release, .cook = td_chop_cook, .proto = &constant_proto,
 };

@@ -115,7 +115,7 @@ noise_build(const td_values *vals, td_chans *const *inputs, int ninputs, double 
             }
             double p[3] = {(q[0] + v[PAR_tx].num) / period, (q[1] + v[PAR_ty].num) / period,
                            (q[2] + v[PAR_tz].num) / period};
-            s[k] = (float)(offset + amp * td_noise_fractal(&d, p));
+            s[k] = td_to_float(offset + amp * td_noise_fractal(&d, p));
         }
     }
     td_chan_names_free(&names);
@@ -152,5 +152,5 @@ static PyType_Spec noise_spec = {
 const td_op_class td_class_noiseCHOP = {
     .optype = "noiseCHOP", .family = "CHOP", .label = "Noise", .base_name = "noise", .subtype = "",
     .base = TD_BASE_CHOP, .spec = &noise_spec, .pars = noise_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = 1, .release = td_chop_release, .proto = &noise_proto,
+    .min_inputs = 0, .max_inputs = 1, .release = td_chop_release, .cook = td_chop_cook, .proto = &noise_proto,
 };

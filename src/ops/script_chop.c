@@ -215,11 +215,13 @@ script_copy_numpy(TdOp *self, PyObject *args, PyObject *kwargs)
     }
     PyArrayObject *a = (PyArrayObject *)obj;
     if (PyArray_TYPE(a) != NPY_FLOAT32) {
-        PyErr_SetString(PyExc_TypeError, "copyNumpyArray(): the array's dtype must be float32 (convert it with .astype())");
+        PyErr_SetString(PyExc_TypeError,
+                        "copyNumpyArray(): the array's dtype must be float32 (convert it with .astype())");
         return NULL;
     }
     if (PyArray_NDIM(a) != 2) {
-        PyErr_Format(PyExc_ValueError, "copyNumpyArray(): the array must have shape (numChannels, numSamples), not %d dimensions",
+        PyErr_Format(PyExc_ValueError,
+                     "copyNumpyArray(): the array must have shape (numChannels, numSamples), not %d dimensions",
                      PyArray_NDIM(a));
         return NULL;
     }
@@ -347,5 +349,6 @@ static PyType_Spec script_spec = {
 const td_op_class td_class_scriptCHOP = {
     .optype = "scriptCHOP", .family = "CHOP", .label = "Script", .base_name = "script", .subtype = "",
     .base = TD_BASE_CHOP, .spec = &script_spec, .pars = script_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = TD_CHOP_MAX_INPUTS, .release = td_chop_release, .proto = &script_proto,
+    .min_inputs = 0, .max_inputs = TD_CHOP_MAX_INPUTS, .release = td_chop_release, .cook = td_chop_cook,
+    .proto = &script_proto,
 };

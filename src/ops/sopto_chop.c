@@ -56,7 +56,8 @@ sopto_cook(TdOp *chop, const td_values *vals, td_chans *const *inputs, int ninpu
     TdOp *sop = td_path_resolve(chop->parent != NULL ? chop->parent : chop, path);
     if (sop == NULL || !sop->valid || td_sop_class_of(sop) == NULL) {
         char msg[600];
-        snprintf(msg, sizeof(msg), "sop '%.500s' %s", path, sop == NULL || !sop->valid ? "names no operator" : "is not a SOP");
+        snprintf(msg, sizeof(msg), "sop '%.500s' %s", path,
+                 sop == NULL || !sop->valid ? "names no operator" : "is not a SOP");
         return td_chop_error(chop, msg);
     }
     Py_INCREF(sop);
@@ -134,5 +135,5 @@ static PyType_Spec sopto_spec = {
 const td_op_class td_class_soptoCHOP = {
     .optype = "soptoCHOP", .family = "CHOP", .label = "SOP to", .base_name = "sopto", .subtype = "",
     .base = TD_BASE_CHOP, .spec = &sopto_spec, .pars = sopto_pars, .npars = PAR_COUNT,
-    .min_inputs = 0, .max_inputs = 0, .release = td_chop_release, .proto = &sopto_proto,
+    .min_inputs = 0, .max_inputs = 0, .release = td_chop_release, .cook = td_chop_cook, .proto = &sopto_proto,
 };

@@ -51,7 +51,7 @@ td_noise_seed(double seed)
 static int32_t
 cell(double v, double *frac)
 {
-    double f = floor(v);
+    double f = isfinite(v) ? floor(v) : 0.0;
     if (f < -2147483648.0) {
         f = -2147483648.0;
     }

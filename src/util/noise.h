@@ -18,6 +18,7 @@
 #ifndef TD_UTIL_NOISE_H
 #define TD_UTIL_NOISE_H
 
+#include <float.h>
 #include <stdint.h>
 
 typedef enum {
@@ -37,6 +38,13 @@ typedef struct td_noise_desc {
     double gain;     /* weight factor between octaves */
     double exponent; /* > 0 */
 } td_noise_desc;
+
+/* v as a float, saturated at +-FLT_MAX (a double beyond float's range does not convert). */
+static inline float
+td_to_float(double v)
+{
+    return v > FLT_MAX ? FLT_MAX : v < -FLT_MAX ? -FLT_MAX : (float)v;
+}
 
 /* A 32-bit seed from a parameter value (any finite double; each value its own noise). */
 uint32_t td_noise_seed(double seed);
