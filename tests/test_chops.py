@@ -417,3 +417,13 @@ def test_cook_force_cooks_again(net):
     assert c.totalCooks == n
     c.cook(force=True)
     assert c.totalCooks == n + 1
+
+
+def test_extreme_values_saturate_at_float32(net):
+    f32 = np.finfo(np.float32).max
+    c = net.create(td.constantCHOP)
+    c.par.const0value = 1e300
+    assert c[0][0] == f32
+    n = noise(net, amp=1e300, tx=1e300, period=1e-300, end=9, endunit="samples")
+    a = n.numpyArray()
+    assert a.shape == (1, 10) and np.all(np.abs(a) <= f32)

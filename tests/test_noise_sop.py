@@ -119,3 +119,9 @@ def test_errors(net, geo):
         n.par.exp = -1
     n.bypass = True
     assert n.numPoints == 24
+
+
+def test_extreme_values_saturate(net, geo):
+    n = noisy(geo, geo.create(td.boxSOP), amp=1e300, period=1e-300, tx=1e300)
+    p, _ = points(net, n)
+    assert n.numPoints == 24 and not np.any(np.isnan(p))

@@ -16,13 +16,16 @@ mix(uint32_t x)
     return x;
 }
 
+/* The hash of lattice point c + (dx, dy, dz), in unsigned arithmetic (it wraps at the lattice's
+ * ends instead of overflowing). */
 static uint32_t
-hash3(int32_t x, int32_t y, int32_t z, uint32_t seed)
+hash3(const int32_t c[3], int dx, int dy, int dz, uint32_t seed)
 {
+    uint32_t x = (uint32_t)c[0] + (uint32_t)dx, y = (uint32_t)c[1] + (uint32_t)dy, z = (uint32_t)c[2] + (uint32_t)dz;
     uint32_t h = mix(seed ^ 0x9e3779b9U);
-    h = mix(h ^ (uint32_t)x);
-    h = mix(h ^ ((uint32_t)y * 0x85ebca6bU));
-    h = mix(h ^ ((uint32_t)z * 0xc2b2ae35U));
+    h = mix(h ^ x);
+    h = mix(h ^ (y * 0x85ebca6bU));
+    h = mix(h ^ (z * 0xc2b2ae35U));
     return h;
 }
 
@@ -80,7 +83,7 @@ gradient(const int32_t c[3], const double f[3], uint32_t seed)
     double n[2][2][2];
     for (int i = 0; i < 8; i++) {
         int dx = i & 1, dy = (i >> 1) & 1, dz = (i >> 2) & 1;
-        const double *g = grads[hash3(c[0] + dx, c[1] + dy, c[2] + dz, seed) % 12];
+        const double *g = grads[hash3(c, dx, dy, dz, seed) % 12];
         n[dz][dy][dx] = g[0] * (f[0] - dx) + g[1] * (f[1] - dy) + g[2] * (f[2] - dz);
     }
     double u[3];
@@ -103,7 +106,7 @@ value(const int32_t c[3], const double f[3], uint32_t seed)
     double n[2][2][2];
     for (int i = 0; i < 8; i++) {
         int dx = i & 1, dy = (i >> 1) & 1, dz = (i >> 2) & 1;
-        n[dz][dy][dx] = unit(hash3(c[0] + dx, c[1] + dy, c[2] + dz, seed));
+        n[dz][dy][dx] = unit(hash3(c, dx, dy, dz, seed));
     }
     return lerp(lerp(lerp(n[0][0][0], n[0][0][1], u[0]), lerp(n[0][1][0], n[0][1][1], u[0]), u[1]),
                 lerp(lerp(n[1][0][0], n[1][0][1], u[0]), lerp(n[1][1][0], n[1][1][1], u[0]), u[1]), u[2]);
@@ -116,7 +119,7 @@ cellular(const int32_t c[3], const double f[3], uint32_t seed)
     for (int dz = -1; dz <= 1; dz++) {
         for (int dy = -1; dy <= 1; dy++) {
             for (int dx = -1; dx <= 1; dx++) {
-                uint32_t h = hash3(c[0] + dx, c[1] + dy, c[2] + dz, seed);
+                uint32_t h = hash3(c, dx, dy, dz, seed);
                 double q[3] = {dx + (unit(h) + 1.0) * 0.5, dy + (unit(mix(h)) + 1.0) * 0.5,
                                dz + (unit(mix(h ^ 0x5bd1e995U)) + 1.0) * 0.5};
                 double d = 0.0;
@@ -144,7 +147,7 @@ td_noise_basis(td_noise_kind kind, uint32_t seed, const double p[3])
     case TD_NOISE_BROWNIAN:
         return value(c, f, seed);
     case TD_NOISE_RANDOM:
-        return unit(hash3(c[0], c[1], c[2], seed));
+        return unit(hash3(c, 0, 0, 0, seed));
     case TD_NOISE_ALLIGATOR:
         return cellular(c, f, seed);
     case TD_NOISE_SPARSE:
