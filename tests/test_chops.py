@@ -427,3 +427,40 @@ def test_extreme_values_saturate_at_float32(net):
     n = noise(net, amp=1e300, tx=1e300, period=1e-300, end=9, endunit="samples")
     a = n.numpyArray()
     assert a.shape == (1, 10) and np.all(np.abs(a) <= f32)
+
+
+# ---- any parameter values: an error or channels, never a crash ----
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# moderate numbers and the extremes (an interval of 10^7 samples is allowed, and only slow)
+_VALUES = st.one_of(st.floats(-1e5, 1e5), st.sampled_from([math.nan, math.inf, -math.inf, 1e300, -1e300, 1e-300, 0]),
+                    st.integers(-10**5, 10**5), st.text(alphabet="ab1-:,[] xyz", max_size=24), st.booleans())
+
+
+@settings(max_examples=60)
+@given(data=st.data())
+def test_any_parameter_values_give_channels_or_an_error(data):
+    net = td.root.create(td.baseCOMP)
+    try:
+        geo = net.create(td.geometryCOMP)
+        box = geo.create(td.boxSOP)
+        sop = geo.create(td.noiseSOP)
+        sop.setInputs([box])
+        chops = [net.create(cls) for cls in (td.constantCHOP, td.noiseCHOP, td.soptoCHOP)]
+        chops[2].par.sop = sop.path
+        for o in chops[:2] + [sop]:
+            for par in data.draw(st.lists(st.sampled_from(o.pars()), max_size=6)):
+                try:
+                    par.val = data.draw(_VALUES)
+                except (TypeError, ValueError):
+                    pass
+        for c in chops:
+            try:
+                a = c.numpyArray()
+                assert a.shape == (c.numChans, c.numSamples) and a.dtype == np.float32
+            except (td.tdError, ValueError, MemoryError):
+                assert c.errors() != "" or c is chops[2]
+    finally:
+        net.destroy()
