@@ -18,6 +18,7 @@
 #include "graph/op.h"
 #include "graph/par.h"
 #include "graph/pardoc.h"
+#include "ops/chop.h"
 #include "ops/dat.h"
 #include "ops/object.h"
 #include "ops/registry.h"
@@ -233,9 +234,9 @@ td_exec(PyObject *module)
     st->nclasses = TD_NCLASSES;
     static PyType_Spec *const base_specs[TD_NBASES] = {&td_OP_spec, &td_COMP_spec, &td_ObjectCOMP_spec,
                                                        &td_TOP_spec, &td_SOP_spec, &td_MAT_spec,
-                                                       &td_DAT_spec};
+                                                       &td_DAT_spec, &td_CHOP_spec};
     static const td_base_id base_parent[TD_NBASES] = {TD_BASE_OP, TD_BASE_OP, TD_BASE_COMP,
-                                                      TD_BASE_OP, TD_BASE_OP, TD_BASE_OP, TD_BASE_OP};
+                                                      TD_BASE_OP, TD_BASE_OP, TD_BASE_OP, TD_BASE_OP, TD_BASE_OP};
     for (int i = 0; i < TD_NBASES; i++) {
         PyTypeObject *parent = i == 0 ? NULL : st->base_types[base_parent[i]];
         if (add_type(module, &st->base_types[i], base_specs[i], parent) < 0) {
@@ -263,7 +264,8 @@ td_exec(PyObject *module)
         add_type(module, &st->Prim_type, &td_Prim_spec, NULL) < 0 ||
         add_type(module, &st->Vertex_type, &td_Vertex_spec, NULL) < 0 ||
         add_type(module, &st->Points_type, &td_Points_spec, NULL) < 0 ||
-        add_type(module, &st->Prims_type, &td_Prims_spec, NULL) < 0) {
+        add_type(module, &st->Prims_type, &td_Prims_spec, NULL) < 0 ||
+        add_type(module, &st->Channel_type, &td_Channel_spec, NULL) < 0) {
         return -1;
     }
     if (td_bounds_setup(st) < 0 || td_pick_setup(st) < 0 || td_codec_setup(module) < 0 || td_decode_setup(module) < 0) {
@@ -314,6 +316,7 @@ td_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->Vertex_type);
     Py_VISIT(st->Points_type);
     Py_VISIT(st->Prims_type);
+    Py_VISIT(st->Channel_type);
     Py_VISIT(st->Bounds_type);
     Py_VISIT(st->BoundsXYZ_type);
     Py_VISIT(st->PickResult_type);
@@ -369,6 +372,7 @@ td_clear(PyObject *module)
     Py_CLEAR(st->Vertex_type);
     Py_CLEAR(st->Points_type);
     Py_CLEAR(st->Prims_type);
+    Py_CLEAR(st->Channel_type);
     Py_CLEAR(st->Bounds_type);
     Py_CLEAR(st->BoundsXYZ_type);
     Py_CLEAR(st->PickResult_type);

@@ -23,8 +23,8 @@ from ._save import FileSaveStatus, waitForSaves
 # What the package takes from the C module: these names, and every operator type in _td.families,
 # so that a new operator type needs no edit here.
 _API_NAMES = (
-    "OP", "COMP", "ObjectCOMP", "TOP", "SOP", "MAT", "DAT", "Cell", "Par", "ParCollection", "ParGroup",
-    "Point", "Prim", "Vertex", "Points", "Prims",
+    "OP", "COMP", "ObjectCOMP", "TOP", "SOP", "MAT", "DAT", "CHOP", "Cell", "Channel", "Par", "ParCollection",
+    "ParGroup", "Point", "Prim", "Vertex", "Points", "Prims",
     "ParMode", "Page", "Connector", "AbsTime", "Project", "Matrix", "Position", "Vector",
     "root", "absTime", "project", "advance", "families", "tdError",
 )

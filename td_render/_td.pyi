@@ -755,6 +755,42 @@ class Vertex:
 class MAT(OP):
     """A material."""
 
+class CHOP(OP):
+    """A channel operator: named float channels of equal length."""
+    @property
+    def numChans(self) -> int: ...
+    numSamples: int
+    rate: float
+    start: float
+    end: float
+    @property
+    def isTimeSlice(self) -> bool: ...
+    def chan(self, *nameOrIndex: Union[str, int], caseSensitive: bool = True) -> Optional[Channel]: ...
+    def chans(self, *nameOrIndex: Union[str, int], caseSensitive: bool = True) -> list[Channel]: ...
+    def numpyArray(self) -> npt.NDArray[np.float32]: ...
+    def __getitem__(self, nameOrIndex: Union[str, int], /) -> Optional[Channel]: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Channel]: ...
+    def __bool__(self) -> bool: ...
+
+@final
+class Channel:
+    """One channel of a CHOP."""
+    @property
+    def name(self) -> str: ...
+    @property
+    def index(self) -> int: ...
+    @property
+    def owner(self) -> CHOP: ...
+    @property
+    def valid(self) -> bool: ...
+    vals: list[float]
+    def eval(self, index: Optional[float] = None, /) -> float: ...
+    def numpyArray(self) -> npt.NDArray[np.float32]: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int, /) -> float: ...
+    def __setitem__(self, index: int, value: float, /) -> None: ...
+
 _Key = Union[int, str]
 
 class DAT(OP):
@@ -2200,6 +2236,35 @@ class mergeSOP(SOP):
     def par(self) -> _mergeSOP_par: ...
 
 @final
+class _noiseSOP_par(ParCollection):
+    group: _ParAttribute  # Group (Str, Noise page, default '')
+    attribute: _ParAttribute  # Attribute (Menu, Noise page, default 'pos'; pos n cd alpha uv w)
+    type: _ParAttribute  # Type (Menu, Noise page, default 'sparse'; sparse hermite harmonic brownian rand ...)
+    seed: _ParAttribute  # Seed (Float, Noise page, default 1.0)
+    period: _ParAttribute  # Period (Float, Noise page, default 1.0)
+    harmon: _ParAttribute  # Harmonics (Int, Noise page, default 2)
+    spread: _ParAttribute  # Harmonic Spread (Float, Noise page, default 2.0)
+    gain: _ParAttribute  # Harmonic Gain (Float, Noise page, default 0.7)
+    rough: _ParAttribute  # Roughness (Float, Noise page, default 0.5)
+    exp: _ParAttribute  # Exponent (Float, Noise page, default 1.0)
+    amp: _ParAttribute  # Amplitude (Float, Noise page, default 1.0)
+    offset: _ParAttribute  # Offset (Float, Noise page, default 0.0)
+    tx: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    ty: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    tz: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    rx: _ParAttribute  # Rotate (Float, Transform page, default 0.0)
+    ry: _ParAttribute  # Rotate (Float, Transform page, default 0.0)
+    rz: _ParAttribute  # Rotate (Float, Transform page, default 0.0)
+    sx: _ParAttribute  # Scale (Float, Transform page, default 1.0)
+    sy: _ParAttribute  # Scale (Float, Transform page, default 1.0)
+    sz: _ParAttribute  # Scale (Float, Transform page, default 1.0)
+@final
+class noiseSOP(SOP):
+    """noiseSOP: its input's geometry with one attribute moved by fractal noise, the same result"""
+    @property
+    def par(self) -> _noiseSOP_par: ...
+
+@final
 class _constantMAT_par(ParCollection):
     colorr: _ParAttribute  # Color (Float, Constant page, default 1.0)
     colorg: _ParAttribute  # Color (Float, Constant page, default 1.0)
@@ -2655,6 +2720,151 @@ class wireframeMAT(MAT):
     """wireframeMAT: draws the edges of the geometry's triangles as lines of colorr/g/b and alpha,"""
     @property
     def par(self) -> _wireframeMAT_par: ...
+
+@final
+class _constantCHOP_par(ParCollection):
+    const0name: _ParAttribute  # Name (Str, Constant page, default 'chan1')
+    const0value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const1name: _ParAttribute  # Name (Str, Constant page, default '')
+    const1value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const2name: _ParAttribute  # Name (Str, Constant page, default '')
+    const2value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const3name: _ParAttribute  # Name (Str, Constant page, default '')
+    const3value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const4name: _ParAttribute  # Name (Str, Constant page, default '')
+    const4value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const5name: _ParAttribute  # Name (Str, Constant page, default '')
+    const5value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const6name: _ParAttribute  # Name (Str, Constant page, default '')
+    const6value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const7name: _ParAttribute  # Name (Str, Constant page, default '')
+    const7value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const8name: _ParAttribute  # Name (Str, Constant page, default '')
+    const8value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const9name: _ParAttribute  # Name (Str, Constant page, default '')
+    const9value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const10name: _ParAttribute  # Name (Str, Constant page, default '')
+    const10value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const11name: _ParAttribute  # Name (Str, Constant page, default '')
+    const11value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const12name: _ParAttribute  # Name (Str, Constant page, default '')
+    const12value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const13name: _ParAttribute  # Name (Str, Constant page, default '')
+    const13value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const14name: _ParAttribute  # Name (Str, Constant page, default '')
+    const14value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const15name: _ParAttribute  # Name (Str, Constant page, default '')
+    const15value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const16name: _ParAttribute  # Name (Str, Constant page, default '')
+    const16value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const17name: _ParAttribute  # Name (Str, Constant page, default '')
+    const17value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const18name: _ParAttribute  # Name (Str, Constant page, default '')
+    const18value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const19name: _ParAttribute  # Name (Str, Constant page, default '')
+    const19value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const20name: _ParAttribute  # Name (Str, Constant page, default '')
+    const20value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const21name: _ParAttribute  # Name (Str, Constant page, default '')
+    const21value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const22name: _ParAttribute  # Name (Str, Constant page, default '')
+    const22value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const23name: _ParAttribute  # Name (Str, Constant page, default '')
+    const23value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const24name: _ParAttribute  # Name (Str, Constant page, default '')
+    const24value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const25name: _ParAttribute  # Name (Str, Constant page, default '')
+    const25value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const26name: _ParAttribute  # Name (Str, Constant page, default '')
+    const26value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const27name: _ParAttribute  # Name (Str, Constant page, default '')
+    const27value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const28name: _ParAttribute  # Name (Str, Constant page, default '')
+    const28value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const29name: _ParAttribute  # Name (Str, Constant page, default '')
+    const29value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const30name: _ParAttribute  # Name (Str, Constant page, default '')
+    const30value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const31name: _ParAttribute  # Name (Str, Constant page, default '')
+    const31value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const32name: _ParAttribute  # Name (Str, Constant page, default '')
+    const32value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const33name: _ParAttribute  # Name (Str, Constant page, default '')
+    const33value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const34name: _ParAttribute  # Name (Str, Constant page, default '')
+    const34value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const35name: _ParAttribute  # Name (Str, Constant page, default '')
+    const35value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const36name: _ParAttribute  # Name (Str, Constant page, default '')
+    const36value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const37name: _ParAttribute  # Name (Str, Constant page, default '')
+    const37value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const38name: _ParAttribute  # Name (Str, Constant page, default '')
+    const38value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+    const39name: _ParAttribute  # Name (Str, Constant page, default '')
+    const39value: _ParAttribute  # Value (Float, Constant page, default 0.0)
+@final
+class constantCHOP(CHOP):
+    """constantCHOP: channels of constant values, one sample each (start 0, rate 60)."""
+    @property
+    def par(self) -> _constantCHOP_par: ...
+
+@final
+class _noiseCHOP_par(ParCollection):
+    type: _ParAttribute  # Type (Menu, Noise page, default 'sparse'; sparse hermite harmonic brownian rand ...)
+    seed: _ParAttribute  # Seed (Float, Noise page, default 1.0)
+    period: _ParAttribute  # Period (Float, Noise page, default 1.0)
+    harmon: _ParAttribute  # Harmonics (Int, Noise page, default 2)
+    spread: _ParAttribute  # Harmonic Spread (Float, Noise page, default 2.0)
+    gain: _ParAttribute  # Harmonic Gain (Float, Noise page, default 0.7)
+    rough: _ParAttribute  # Roughness (Float, Noise page, default 0.5)
+    exp: _ParAttribute  # Exponent (Float, Noise page, default 1.0)
+    amp: _ParAttribute  # Amplitude (Float, Noise page, default 1.0)
+    offset: _ParAttribute  # Offset (Float, Noise page, default 0.0)
+    tx: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    ty: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    tz: _ParAttribute  # Translate (Float, Transform page, default 0.0)
+    channelname: _ParAttribute  # Channel Name (Str, Channel page, default 'chan1')
+    start: _ParAttribute  # Start (Float, Channel page, default 0.0)
+    startunit: _ParAttribute  # Start Unit (Menu, Channel page, default 'frames'; samples frames seconds)
+    end: _ParAttribute  # End (Float, Channel page, default 599.0)
+    endunit: _ParAttribute  # End Unit (Menu, Channel page, default 'frames'; samples frames seconds)
+    rate: _ParAttribute  # Sample Rate (Float, Channel page, default 60.0)
+@final
+class noiseCHOP(CHOP):
+    """noiseCHOP: channels of fractal noise, the same values for the same parameters and seed."""
+    @property
+    def par(self) -> _noiseCHOP_par: ...
+
+@final
+class _scriptCHOP_par(ParCollection):
+    callbacks: _ParAttribute  # Callbacks DAT (OP, Script page, default '')
+@final
+class scriptCHOP(CHOP):
+    """scriptCHOP: channels made in Python by its callbacks DAT's onCook(scriptOp)."""
+    @property
+    def par(self) -> _scriptCHOP_par: ...
+    def appendChan(self, /, name: Any = ...) -> Any: ...
+    def clear(self, /) -> Any: ...
+    def copy(self, chop: Any, /) -> Any: ...
+    def copyNumpyArray(self, numpyArray: Any, /, *, baseName: Any = ...) -> Any: ...
+
+@final
+class _soptoCHOP_par(ParCollection):
+    sop: _ParAttribute  # SOP (OP, SOP to CHOP page, default '')
+    group: _ParAttribute  # Group (Str, SOP to CHOP page, default '')
+    position: _ParAttribute  # Position (Toggle, SOP to CHOP page, default True)
+    colorrgb: _ParAttribute  # Color RGB (Toggle, SOP to CHOP page, default False)
+    coloralpha: _ParAttribute  # Color Alpha (Toggle, SOP to CHOP page, default False)
+    normal: _ParAttribute  # Normal (Toggle, SOP to CHOP page, default False)
+    textureuv: _ParAttribute  # Texture UV (Toggle, SOP to CHOP page, default False)
+    texturew: _ParAttribute  # Texture W (Toggle, SOP to CHOP page, default False)
+    pointindex: _ParAttribute  # Point Index (Toggle, SOP to CHOP page, default False)
+@final
+class soptoCHOP(CHOP):
+    """soptoCHOP: the point attributes of the SOP named by sop as channels, one sample per point"""
+    @property
+    def par(self) -> _soptoCHOP_par: ...
 
 @final
 class _textDAT_par(ParCollection):

@@ -112,6 +112,30 @@ def test_top_pixels_place_one_instance_a_pixel(scene):
         assert img[pixel(p)][0] == pytest.approx(k / 100.0, abs=1e-6)
 
 
+def test_chop_channels_place_one_instance_a_sample(scene):
+    geo, net = scene["geo"], scene["net"]
+    chop = net.create(td.scriptCHOP, "positions")
+    code = net.create(td.textDAT, "positions_callbacks")
+    code.text = ("import numpy\n"
+                 "def onCook(scriptOp):\n"
+                 "    scriptOp.clear()\n"
+                 "    for k, name in enumerate(('tx', 'ty', 'tz', 'cr')):\n"
+                 "        scriptOp.appendChan(name)\n"
+                 "    scriptOp.numSamples = 100\n"
+                 "    for k, c in enumerate(scriptOp.chans()):\n"
+                 "        c.vals = [p[k] for p in %r] if k < 3 else [i / 100.0 for i in range(100)]\n" % GRID)
+    chop.par.callbacks = code
+    assert chop.numChans == 4 and chop.numSamples == 100
+    geo.par.instanceop = "positions"
+    assert_mask_within_one_pixel(covered(scene["render"]), union(GRID))
+    # one instance a sample, in order: colour each by its own sample of cr
+    geo.par.instancecolorop = "positions"
+    geo.par.instancer = geo.par.instanceg = geo.par.instanceb = "cr"
+    img = scene["render"].numpyArray()
+    for k, p in enumerate(GRID):
+        assert img[pixel(p)][0] == pytest.approx(k / 100.0, abs=1e-6)
+
+
 def test_manual_count_and_oplength(scene):
     geo = scene["geo"]
     geo.par.instancecountmode = "manual"

@@ -52,6 +52,7 @@ TYPES = {
     td.outSOP: ("out", "SOP", "Out", "", True, 1, 1),
     td.transformSOP: ("transform", "SOP", "Transform", "", True, 1, 2),
     td.mergeSOP: ("merge", "SOP", "Merge", "", True, 1, 64),
+    td.noiseSOP: ("noise", "SOP", "Noise", "", True, 1, 1),
     td.constantMAT: ("constant", "MAT", "Constant", "", False, 0, 0),
     td.phongMAT: ("phong", "MAT", "Phong", "", False, 0, 0),
     td.pbrMAT: ("pbr", "MAT", "PBR", "", False, 0, 0),
@@ -60,6 +61,10 @@ TYPES = {
     td.textDAT: ("text", "DAT", "Text", "", False, 0, 0),
     td.tableDAT: ("table", "DAT", "Table", "", False, 0, 0),
     td.renderpickDAT: ("renderpick", "DAT", "Render Pick", "", False, 0, 1),
+    td.constantCHOP: ("constant", "CHOP", "Constant", "", False, 0, 0),
+    td.noiseCHOP: ("noise", "CHOP", "Noise", "", False, 0, 1),
+    td.scriptCHOP: ("script", "CHOP", "Script", "", False, 0, 16),
+    td.soptoCHOP: ("sopto", "CHOP", "SOP to", "", False, 0, 0),
 }
 
 
@@ -75,7 +80,7 @@ def test_type_members(net, cls):
     assert (o.isFilter, o.minInputs, o.maxInputs, o.isMultiInputs, o.visibleLevel) == (is_filter, lo, hi, True, 0)
     assert o.licenseType == "Non-Commercial" and 1 <= len(o.icon) <= 3
     assert o.isCOMP == (family == "COMP") and o.isTOP == (family == "TOP") and o.isSOP == (family == "SOP")
-    assert o.isMAT == (family == "MAT") and not o.isCHOP and o.isDAT == (family == "DAT")
+    assert o.isMAT == (family == "MAT") and o.isCHOP == (family == "CHOP") and o.isDAT == (family == "DAT")
     assert o.isObject == (sub == "object") and o.isPanel == (sub == "panel") and o.isBase == (cls is td.baseCOMP)
     assert cls in td.families[family]
     for member in ("type", "family", "label", "subType", "OPType", "icon", "isFilter", "minInputs", "maxInputs",
@@ -91,10 +96,11 @@ def test_families():
     assert td.families["TOP"] == [td.renderTOP, td.renderpassTOP, td.depthTOP, td.renderselectTOP, td.constantTOP,
                                   td.nullTOP, td.levelTOP, td.compositeTOP, td.scriptTOP, td.flipTOP, td.transformTOP,
                                   td.resolutionTOP, td.blurTOP, td.selectTOP, td.inTOP, td.outTOP,
-                                  td.rampTOP, td.noiseTOP, td.moviefileinTOP, td.glslTOP] and td.families["CHOP"] == []
+                                  td.rampTOP, td.noiseTOP, td.moviefileinTOP, td.glslTOP]
+    assert td.families["CHOP"] == [td.constantCHOP, td.noiseCHOP, td.scriptCHOP, td.soptoCHOP]
     assert td.families["SOP"] == [td.boxSOP, td.sphereSOP, td.gridSOP, td.rectangleSOP, td.circleSOP,
                                   td.lineSOP, td.torusSOP, td.tubeSOP, td.fileinSOP, td.scriptSOP,
-                                  td.nullSOP, td.inSOP, td.outSOP, td.transformSOP, td.mergeSOP]
+                                  td.nullSOP, td.inSOP, td.outSOP, td.transformSOP, td.mergeSOP, td.noiseSOP]
     assert td.families["DAT"] == [td.textDAT, td.tableDAT, td.renderpickDAT] and td.families["POP"] == []
     assert sum(len(v) for v in td.families.values()) == len(TYPES)
 
@@ -205,7 +211,7 @@ def test_project_and_time_objects():
 
 
 NEW_TYPES = [td.ParGroup, td.Page, td.Connector, td.AbsTime, td.Project, td.containerCOMP, td.ParMode,
-             td.Matrix, td.Position, td.Vector, td.ObjectCOMP, td.nullCOMP]
+             td.Matrix, td.Position, td.Vector, td.ObjectCOMP, td.nullCOMP, td.CHOP, td.Channel, td.scriptCHOP]
 
 
 def test_help_works_on_every_new_type_and_method():

@@ -270,3 +270,26 @@ def test_picks_into_a_sphere_meet_the_analytic_sphere(net):
             assert 1 - 2 * sag < math.hypot(*hit.position) <= 1 + 1e-6
             hits += 1
     assert hits > 50 and misses > 50
+
+
+def test_picks_name_the_instance_hit(net):
+    geo, box, render = scene(net)
+    box.par.scale = 0.5
+    pos = net.create(td.tableDAT, "pos")
+    pos.text = "tx\tty\ttz\n-1.5\t0\t0\n0\t0\t0\n1.5\t0.5\t1"
+    geo.par.instancing = True
+    geo.par.instanceop = "pos"
+    centres = [(-1.5, 0.0, 0.0), (0.0, 0.0, 0.0), (1.5, 0.5, 1.0)]
+    for k, c in enumerate(centres):
+        front = (c[0], c[1], c[2] + 0.25)  # the instance's front face, half of 0.5 in front of its centre
+        u = (front[0] / (5 - front[2]) * T + 1) / 2
+        v = (front[1] / (5 - front[2]) * T * W / H + 1) / 2
+        hit = render.pick(u, v)
+        assert hit is not None and hit.instance == k and hit.path == geo.path
+        assert hit.position == pytest.approx(front, abs=1e-6)
+    loc, pick = picker(net, render, [(1, 0.5, 0.5)])
+    pick.par.instanceid = True
+    pick.par.position = "sopspace"
+    row = rows_of(pick)[0]
+    # the SOP's own coordinates: before the instance's translate
+    assert row["instance"] == "1" and float(row["P_2"]) == pytest.approx(0.25, abs=1e-6)

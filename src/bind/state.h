@@ -21,7 +21,7 @@ struct td_saver;
 typedef struct td_state {
     PyObject *tdError;
     /* Type objects. */
-    PyTypeObject *base_types[TD_MAX_BASES]; /* OP, COMP, ObjectCOMP, TOP, SOP, MAT, DAT */
+    PyTypeObject *base_types[TD_MAX_BASES]; /* OP, COMP, ObjectCOMP, TOP, SOP, MAT, DAT, CHOP */
     PyTypeObject *op_types[TD_MAX_CLASSES]; /* one per entry of classes */
     PyTypeObject *Par_type;
     PyTypeObject *ParCollection_type;
@@ -40,6 +40,7 @@ typedef struct td_state {
     PyTypeObject *Vertex_type;
     PyTypeObject *Points_type;
     PyTypeObject *Prims_type;
+    PyTypeObject *Channel_type;  /* a CHOP's channel (ops/channel.c) */
     PyTypeObject *Bounds_type;   /* geometryCOMP.computeBounds(): (min, max, center, size) */
     PyTypeObject *BoundsXYZ_type; /* each of those: (x, y, z) */
     PyTypeObject *PickResult_type; /* renderTOP.pick() */

@@ -30,6 +30,7 @@ typedef enum {
     TD_BASE_SOP,
     TD_BASE_MAT,
     TD_BASE_DAT,
+    TD_BASE_CHOP,
     TD_NBASES
 } td_base_id;
 
@@ -49,7 +50,7 @@ typedef struct td_op_state_hooks {
 
 typedef struct td_op_class {
     const char *optype;    /* Python class name and COMP.create() string: "renderTOP" */
-    const char *family;    /* "TOP", "COMP", "SOP", "MAT", "DAT" */
+    const char *family;    /* "TOP", "COMP", "SOP", "MAT", "DAT", "CHOP" */
     const char *label;     /* "Render" */
     const char *base_name; /* default name stem: "render" -> render1, render2 ... */
     const char *subtype;   /* "object" for object COMPs, "panel" for panel COMPs, "" otherwise */

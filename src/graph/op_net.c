@@ -533,7 +533,7 @@ td_op_get_output_connectors(TdOp *op, void *c)
     (void)c;
     TD_CHECK(op, NULL);
     int wired = strcmp(op->cls->family, "TOP") == 0 || strcmp(op->cls->family, "SOP") == 0 ||
-                strcmp(op->cls->family, "DAT") == 0;
+                strcmp(op->cls->family, "DAT") == 0 || strcmp(op->cls->family, "CHOP") == 0;
     PyObject *out = PyList_New(0);
     if (out != NULL && wired) {
         PyObject *conn = td_connector_new(td_state_of((PyObject *)op), op, 0, 0);

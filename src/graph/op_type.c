@@ -208,7 +208,7 @@ static PyGetSetDef op_getset[] = {
     RO("OPType", td_op_get_type_string, "Python class name as a string, e.g. 'renderTOP' (read-only).", "OPType"),
     RO("label", td_op_get_type_string, "Operator type label, e.g. 'Render' (read-only).", "label"),
     RO("icon", td_op_get_type_string, "The letters of the operator's icon, e.g. 'Ren' (read-only).", "icon"),
-    RO("family", td_op_get_type_string, "Operator family: 'TOP', 'COMP', 'SOP', 'MAT' or 'DAT' (read-only).",
+    RO("family", td_op_get_type_string, "Operator family: 'TOP', 'COMP', 'SOP', 'MAT', 'CHOP' or 'DAT' (read-only).",
        "family"),
     RO("isFilter", td_op_get_type_int, "True if the operator needs an input (a filter), False for generators\n"
                                        "(read-only).", "isFilter"),
@@ -219,7 +219,7 @@ static PyGetSetDef op_getset[] = {
     RO("visibleLevel", td_op_get_type_int, "Visibility level: 0, no operator here is expert-only (read-only).",
        "visibleLevel"),
     RO("isBase", td_op_get_is, "True for a baseCOMP (read-only).", "base"),
-    RO("isCHOP", td_op_get_is, "True if the operator is a CHOP (none exist here) (read-only).", "CHOP"),
+    RO("isCHOP", td_op_get_is, "True if the operator is a CHOP (read-only).", "CHOP"),
     RO("isCOMP", td_op_get_is, "True if the operator is a component (read-only).", "COMP"),
     RO("isDAT", td_op_get_is, "True if the operator is a DAT (read-only).", "DAT"),
     RO("isMAT", td_op_get_is, "True if the operator is a material (read-only).", "MAT"),

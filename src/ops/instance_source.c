@@ -8,6 +8,7 @@
 #include "bind/state.h"
 #include "gpu/format.h"
 #include "graph/op.h"
+#include "ops/chop.h"
 #include "ops/dat.h"
 #include "ops/instance.h"
 #include "ops/render_scene.h"
@@ -165,10 +166,10 @@ top_chans(TdOp *top)
     return c;
 }
 
-/* The sources by family. The CHOP family is not in this table yet: a CHOP is refused by name
- * below. */
+/* The sources by family. */
 typedef td_chans *(*source_fn)(TdOp *source);
 static const source_fn family_sources[TD_NBASES] = {
+    [TD_BASE_CHOP] = td_chop_chans,
     [TD_BASE_SOP] = sop_chans,
     [TD_BASE_DAT] = dat_chans,
     [TD_BASE_TOP] = top_chans,
@@ -180,13 +181,7 @@ td_instance_chans(TdOp *who, TdOp *source)
     source_fn fn = (unsigned)source->cls->base < TD_NBASES ? family_sources[source->cls->base] : NULL;
     if (fn == NULL) {
         char msg[160];
-        if (strcmp(source->cls->family, "CHOP") == 0) {
-            snprintf(msg, sizeof(msg), "CHOP instancing: reading a %.60s's channels is not available yet",
-                     source->cls->optype);
-        }
-        else {
-            snprintf(msg, sizeof(msg), "instancing reads a CHOP, SOP, DAT or TOP, not a %.60s", source->cls->optype);
-        }
+        snprintf(msg, sizeof(msg), "instancing reads a CHOP, SOP, DAT or TOP, not a %.60s", source->cls->optype);
         td_render_error(who, "%s", msg);
         return NULL;
     }

@@ -50,6 +50,7 @@
     X(outSOP)            \
     X(transformSOP)      \
     X(mergeSOP)          \
+    X(noiseSOP)          \
     X(constantMAT)       \
     X(phongMAT)          \
     X(pbrMAT)            \
@@ -57,7 +58,11 @@
     X(wireframeMAT)      \
     X(textDAT)           \
     X(tableDAT)          \
-    X(renderpickDAT)
+    X(renderpickDAT)     \
+    X(constantCHOP)      \
+    X(noiseCHOP)         \
+    X(scriptCHOP)        \
+    X(soptoCHOP)
 
 #define TD_CLASS_ENUM(name) TD_CLS_##name,
 typedef enum { TD_OP_CLASSES(TD_CLASS_ENUM) TD_NCLASSES } td_class_id;
@@ -68,6 +73,6 @@ TD_OP_CLASSES(TD_CLASS_DECL)
 #undef TD_CLASS_DECL
 
 /* Specs of the family bases defined in src/ops. */
-extern PyType_Spec td_ObjectCOMP_spec, td_TOP_spec, td_SOP_spec, td_MAT_spec, td_DAT_spec;
+extern PyType_Spec td_ObjectCOMP_spec, td_TOP_spec, td_SOP_spec, td_MAT_spec, td_DAT_spec, td_CHOP_spec;
 
 #endif
