@@ -130,8 +130,12 @@ def test_heavy_render_has_larger_gpu_cook_time(sphere_scene):
     render, sphere = sphere_scene["render"], sphere_scene["sphere"]
     render.par.resolutionw = render.par.resolutionh = 8
     sphere.par.rows, sphere.par.cols = 4, 8
-    render.numpyArray()
-    tiny = render.gpuCookTime
+    times = []
+    for rows in (4, 5, 6, 7):  # the least of a few: the first compiles its program, any may be preempted
+        sphere.par.rows = rows
+        render.numpyArray()
+        times.append(render.gpuCookTime)
+    tiny = min(times)
     render.par.resolutionw = render.par.resolutionh = 1024
     sphere.par.rows, sphere.par.cols = 512, 1024
     render.numpyArray()

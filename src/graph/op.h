@@ -240,6 +240,9 @@ typedef struct td_values {
  * BaseException that is not an Exception (KeyboardInterrupt, SystemExit: kept pending as is). */
 td_values *td_op_values(TdOp *op);
 void td_values_free(td_values *vals);
+/* Are two evaluations of the same operator's parameters the same values? (numbers bit for bit,
+ * strs by content; no Python code runs) */
+int td_values_equal(const td_values *a, const td_values *b);
 /* The string value of parameter index as UTF-8 ("" for none). Valid while vals lives. */
 const char *td_values_str(const td_values *vals, Py_ssize_t index);
 

@@ -1,6 +1,8 @@
 /* Parameters for C code: td_op_values evaluates every parameter of an OP into C-owned values that
  * builders read by index, and the module's pending cook error collects the failures of those
  * evaluations (td_cook_error_take raises it after a build). */
+#include <string.h>
+
 #include "bind/state.h"
 #include "graph/expr.h"
 #include "graph/op.h"
@@ -130,3 +132,21 @@ td_cook_error_clear(td_state *st)
     Py_CLEAR(st->cook_error);
 }
 
+
+int
+td_values_equal(const td_values *a, const td_values *b)
+{
+    if (a == NULL || b == NULL || a->n != b->n) {
+        return 0;
+    }
+    for (size_t i = 0; i < a->n; i++) {
+        if (memcmp(&a->v[i].num, &b->v[i].num, sizeof(double)) != 0) {
+            return 0;
+        }
+        PyObject *x = a->v[i].str, *y = b->v[i].str;
+        if ((x == NULL) != (y == NULL) || (x != NULL && PyUnicode_Compare(x, y) != 0)) {
+            return 0;
+        }
+    }
+    return 1;
+}

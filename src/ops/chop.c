@@ -29,25 +29,6 @@ typedef struct {
     int released;      /* td_chop_release ran while it cooked: the cook frees the state at its end */
 } td_chop_state;
 
-/* Do two evaluations of the same CHOP give the same parameters? */
-static int
-same_values(const td_values *a, const td_values *b)
-{
-    if (a == NULL || b == NULL || a->n != b->n) {
-        return 0;
-    }
-    for (size_t i = 0; i < a->n; i++) {
-        if (memcmp(&a->v[i].num, &b->v[i].num, sizeof(double)) != 0) {
-            return 0;
-        }
-        PyObject *x = a->v[i].str, *y = b->v[i].str;
-        if ((x == NULL) != (y == NULL) || (x != NULL && PyUnicode_Compare(x, y) != 0)) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 static void
 drop_inputs(td_chans **inputs, int n)
 {
@@ -249,7 +230,7 @@ td_chop_chans(TdOp *chop)
         int ok = 0;
         if (s->chans == NULL || td_op_flag(chop, TD_FLAG_BYPASS) || s->version != chop->version ||
             (proto->always && s->serial != serial) || (proto->timed && s->frame != frame) ||
-            !same_values(s->values, vals) || !same_inputs(s, inputs, n)) {
+            !td_values_equal(s->values, vals) || !same_inputs(s, inputs, n)) {
             td_chans *c = NULL;
             if (make_chans(chop, proto, vals, inputs, n, frame, &c) == 0) {
                 if (s->released || !chop->valid) {

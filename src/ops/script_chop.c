@@ -16,73 +16,25 @@
 #include "bind/bridge.h"
 #include "bind/state.h"
 #include "graph/op.h"
-#include "graph/path.h"
 #include "ops/chop.h"
-#include "ops/dat.h"
+#include "ops/script_callbacks.h"
 
 #define SCRIPT_PARS(X) X(callbacks, TD_PAR_O, "Callbacks DAT", "Script", "")
 TD_PAR_TABLE(script_pars, SCRIPT_PARS);
 
-/* Runs the callbacks DAT's text and its onCook(chop); -1 with the Python error. */
+/* Before onCook: the channels being made must still be there (the module's text may have reset the
+ * CHOP). */
 static int
-run_callbacks(TdOp *chop, const char *path)
+chop_enter(TdOp *chop, void *arg)
 {
-    TdOp *dat = td_path_resolve(chop->parent != NULL ? chop->parent : chop, path);
-    if (dat == NULL || !dat->valid || td_dat_class_of(dat) == NULL) {
-        char msg[600];
-        snprintf(msg, sizeof(msg), "callbacks '%.500s' %s", path,
-                 dat == NULL || !dat->valid ? "names no operator" : "is not a DAT");
-        return td_chop_error(chop, msg);
-    }
-    Py_INCREF(dat);
-    td_dat_data *d = td_dat_contents(dat);
-    PyObject *text = d != NULL ? td_dat_text_object(dat, d) : NULL;
-    PyObject *name = text != NULL ? td_op_path(dat) : NULL;
-    Py_DECREF(dat);
-    if (name == NULL) {
-        Py_XDECREF(text);
-        return -1;
-    }
-    int rc = -1;
-    PyObject *globals = NULL, *code = NULL;
-    PyObject *base = td_op_expr_globals(chop);
-    const char *src = PyUnicode_AsUTF8(text), *fname = PyUnicode_AsUTF8(name);
-    if (base == NULL || src == NULL || fname == NULL || (globals = PyDict_Copy(base)) == NULL) {
-        goto done;
-    }
-    code = Py_CompileString(src, fname, Py_file_input);
-    if (code == NULL) {
-        goto done;
-    }
-    PyObject *r = PyEval_EvalCode(code, globals, globals);
-    if (r == NULL) {
-        goto done;
-    }
-    Py_DECREF(r);
-    PyObject *fn = PyDict_GetItemString(globals, "onCook"); /* borrowed from globals, which we hold */
-    if (fn == NULL || !PyCallable_Check(fn)) {
-        rc = 0;
-        goto done;
-    }
+    (void)arg;
     if (td_chop_pending(chop) == NULL) {
-        rc = td_op_check(chop) < 0 ? -1 : td_chop_error(chop, "it was reset by its callbacks");
-        goto done;
+        return td_op_check(chop) < 0 ? -1 : td_chop_error(chop, "it was reset by its callbacks");
     }
-    Py_INCREF(fn); /* the callback may empty its own module's globals */
-    r = PyObject_CallOneArg(fn, (PyObject *)chop);
-    Py_DECREF(fn);
-    if (r == NULL) {
-        goto done;
-    }
-    Py_DECREF(r);
-    rc = 0;
-done:
-    Py_XDECREF(code);
-    Py_XDECREF(globals);
-    Py_DECREF(text);
-    Py_DECREF(name);
-    return rc;
+    return 0;
 }
+
+static const char *const callback_functions[] = {"onCook"};
 
 /* Each cook starts with no channels, the last cook's length, rate and start kept (as after
  * clear()); one sample at rate 60 before the first. */
@@ -101,7 +53,8 @@ script_cook(TdOp *chop, const td_values *vals, td_chans *const *inputs, int ninp
     if (td_chop_begin_pending(chop, start) < 0) {
         return -1;
     }
-    int rc = path[0] != '\0' ? run_callbacks(chop, path) : 0;
+    const td_script_hooks hooks = {.enter = chop_enter};
+    int rc = path[0] != '\0' ? td_script_run(chop, path, callback_functions, 1, &hooks) : 0;
     td_chans *made = td_chop_end_pending(chop);
     if (rc == 0 && made == NULL) {
         rc = td_op_check(chop) < 0 ? -1 : td_chop_error(chop, "it was reset while it cooked");

@@ -26,26 +26,6 @@ typedef struct {
     td_geo_builder *building; /* a cook hook's geometry in progress (one reference), or NULL */
 } td_sop_state;
 
-/* Do two evaluations of the same SOP give the same parameters? (Exact strs compare without
- * running Python.) */
-static int
-same_values(const td_values *a, const td_values *b)
-{
-    if (a == NULL || b == NULL || a->n != b->n) {
-        return 0;
-    }
-    for (size_t i = 0; i < a->n; i++) {
-        if (memcmp(&a->v[i].num, &b->v[i].num, sizeof(double)) != 0) {
-            return 0;
-        }
-        PyObject *x = a->v[i].str, *y = b->v[i].str;
-        if ((x == NULL) != (y == NULL) || (x != NULL && PyUnicode_Compare(x, y) != 0)) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 static void
 drop_inputs(td_mesh **inputs, int n)
 {
@@ -273,7 +253,7 @@ td_sop_mesh(TdOp *sop)
         if (s->mesh == NULL || (proto->always && s->serial != st->serial) || td_op_flag(sop, TD_FLAG_BYPASS) ||
             (proto->stale != NULL && proto->stale(sop, vals)) ||
             s->version != sop->version ||
-            !same_values(s->values, vals) || !same_inputs(s, inputs, n)) {
+            !td_values_equal(s->values, vals) || !same_inputs(s, inputs, n)) {
             td_mesh *m = NULL;
             if (make_mesh(sop, proto, vals, inputs, n, &m) == 0) {
                 if (s->released || !sop->valid) { /* the cook's Python reset or destroyed the SOP */

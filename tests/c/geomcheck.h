@@ -1,7 +1,7 @@
 /* What the C geometry test programs share: allocation control through the linker's --wrap (an
  * allocation made to fail, live allocations counted for leaks) and the CHECK macro. Included by
- * exactly one file of each program (tests/test_geom_c.py builds each program from one test file,
- * src/geom and src/util). */
+ * exactly one file of each program (tests/test_geom_c.py and tests/test_obj_c.py build each program
+ * from one test file, src/geom and src/util). */
 #ifndef TD_TESTS_GEOMCHECK_H
 #define TD_TESTS_GEOMCHECK_H
 
@@ -63,7 +63,7 @@ static int checks, failures;
     } while (0)
 
 /* Each allocation of a build failing in turn: -1, a memory error, *out NULL, nothing leaked. */
-static void
+__attribute__((unused)) static void
 test_out_of_memory(const char *what, int (*build)(const void *, td_mesh **, td_err *), const void *desc)
 {
     long n;

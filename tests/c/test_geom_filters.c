@@ -13,56 +13,7 @@
 #include "geom/geom.h"
 #include "util/mat4.h"
 
-/* ---- allocation control (the test program's own state) ---- */
-
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t size);
-void __real_free(void *p);
-
-static long alloc_calls;    /* allocations attempted since the counter was reset */
-static long fail_at = -1;   /* the allocation (0-based) that fails; -1: none */
-static long live;           /* allocations not yet freed */
-
-static void *
-counted(void *p)
-{
-    live += p != NULL;
-    return p;
-}
-
-void *
-__wrap_malloc(size_t n)
-{
-    return alloc_calls++ == fail_at ? NULL : counted(__real_malloc(n));
-}
-
-void *
-__wrap_calloc(size_t n, size_t size)
-{
-    return alloc_calls++ == fail_at ? NULL : counted(__real_calloc(n, size));
-}
-
-void
-__wrap_free(void *p)
-{
-    live -= p != NULL;
-    __real_free(p);
-}
-
-/* ---- checks ---- */
-
-static int checks, failures;
-
-#define CHECK(cond, ...)                                                     \
-    do {                                                                     \
-        checks++;                                                            \
-        if (!(cond)) {                                                       \
-            failures++;                                                      \
-            printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);           \
-            printf(__VA_ARGS__);                                             \
-            printf("\n");                                                    \
-        }                                                                    \
-    } while (0)
+#include "geomcheck.h"
 
 static int
 near(double a, double b, double tol)
@@ -288,7 +239,7 @@ test_transform(void)
 
 /* Every allocation failing in turn: a memory error, nothing leaked. */
 static void
-test_out_of_memory(void)
+test_filters_out_of_memory(void)
 {
     td_mesh *box = unit_box(), *tri = coloured_triangle();
     td_mesh *in[2] = {box, tri};
@@ -326,7 +277,7 @@ main(void)
     test_merge_bare_triangles();
     test_merge_too_many_attributes();
     test_transform();
-    test_out_of_memory();
+    test_filters_out_of_memory();
     CHECK(live == 0, "%ld allocations never freed", live);
     printf("%s %d checks, %d failed\n", failures ? "FAILED" : "ok", checks, failures);
     return failures ? 1 : 0;
