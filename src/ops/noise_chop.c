@@ -7,35 +7,17 @@
 #include "bind/state.h"
 #include "chan/names.h"
 #include "graph/op.h"
+#include "ops/noise_pars.h"
 #include "ops/chop.h"
-#include "util/noise.h"
 
-#define NOISETYPE_MENU(M)                                                                                  \
-    M(NTYPE_SPARSE, "sparse") M(NTYPE_HERMITE, "hermite") M(NTYPE_HARMONIC, "harmonic")                    \
-    M(NTYPE_BROWNIAN, "brownian") M(NTYPE_RANDOM, "random") M(NTYPE_ALLIGATOR, "alligator")
-enum { NOISETYPE_MENU(TD_MENU_ID) };
-static const char *const noisetype_menu[] = {NOISETYPE_MENU(TD_MENU_TOKEN) NULL};
-static const char *const noisetype_labels[] = {"Sparse", "Hermite", "Harmonic Summation", "Brownian", "Random",
-                                               "Alligator", NULL};
 #define UNIT_MENU(M) M(UNIT_SAMPLES, "samples") M(UNIT_FRAMES, "frames") M(UNIT_SECONDS, "seconds")
 enum { UNIT_MENU(TD_MENU_ID) };
 static const char *const unit_menu[] = {UNIT_MENU(TD_MENU_TOKEN) NULL};
 static const char *const unit_labels[] = {"Samples", "Frames", "Seconds", NULL};
 
-_Static_assert((int)NTYPE_ALLIGATOR == (int)TD_NOISE_ALLIGATOR && (int)NTYPE_RANDOM == (int)TD_NOISE_RANDOM,
-               "the menu is util/noise.h's kinds in order");
 
 #define NOISE_PARS(X)                                                                                      \
-    X(type, TD_PAR_ML, "Type", "Noise", NTYPE_SPARSE, noisetype_menu, noisetype_labels)                    \
-    X(seed, TD_PAR_F, "Seed", "Noise", 1)                                                                  \
-    X(period, TD_PAR_F, "Period", "Noise", 1)                                                              \
-    X(harmon, TD_PAR_I, "Harmonics", "Noise", 2, 0, 32, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)             \
-    X(spread, TD_PAR_F, "Harmonic Spread", "Noise", 2)                                                     \
-    X(gain, TD_PAR_F, "Harmonic Gain", "Noise", 0.7)                                                       \
-    X(rough, TD_PAR_F, "Roughness", "Noise", 0.5)                                                          \
-    X(exp, TD_PAR_FR, "Exponent", "Noise", 1, 0, 10, TD_PAR_REJECT_MIN)                                    \
-    X(amp, TD_PAR_F, "Amplitude", "Noise", 1)                                                              \
-    X(offset, TD_PAR_F, "Offset", "Noise", 0)                                                              \
+    TD_NOISE_FRACTAL_PARS(X)                                                                               \
     X(tx, TD_PAR_F, "Translate", "Transform", 0)                                                           \
     X(ty, TD_PAR_F, "Translate", "Transform", 0)                                                           \
     X(tz, TD_PAR_F, "Translate", "Transform", 0)                                                           \

@@ -3,6 +3,7 @@
 #include "bind/state.h"
 #include "geom/noise.h"
 #include "graph/op.h"
+#include "ops/noise_pars.h"
 #include "ops/sop.h"
 #include "util/mat4.h"
 
@@ -12,29 +13,12 @@ enum { ATTRIBUTE_MENU(TD_MENU_ID) };
 static const char *const attribute_menu[] = {ATTRIBUTE_MENU(TD_MENU_TOKEN) NULL};
 static const char *const attribute_labels[] = {"Point Position", "Point Normals", "Point Diffuse Color", "Point Alpha",
                                                "Point Texture UV", "Point Texture W", NULL};
-#define NOISETYPE_MENU(M)                                                                                  \
-    M(NTYPE_SPARSE, "sparse") M(NTYPE_HERMITE, "hermite") M(NTYPE_HARMONIC, "harmonic")                    \
-    M(NTYPE_BROWNIAN, "brownian") M(NTYPE_RANDOM, "random") M(NTYPE_ALLIGATOR, "alligator")
-enum { NOISETYPE_MENU(TD_MENU_ID) };
-static const char *const noisetype_menu[] = {NOISETYPE_MENU(TD_MENU_TOKEN) NULL};
-static const char *const noisetype_labels[] = {"Sparse", "Hermite", "Harmonic Summation", "Brownian", "Random",
-                                               "Alligator", NULL};
-_Static_assert((int)ATTR_W == (int)TD_GEOM_NOISE_W && (int)NTYPE_ALLIGATOR == (int)TD_NOISE_ALLIGATOR,
-               "the menus are geom/noise.h's and util/noise.h's enums in order");
+_Static_assert((int)ATTR_W == (int)TD_GEOM_NOISE_W, "the menu is geom/noise.h's attributes in order");
 
 #define NOISE_PARS(X)                                                                                      \
     X(group, TD_PAR_S, "Group", "Noise", "")                                                               \
     X(attribute, TD_PAR_ML, "Attribute", "Noise", ATTR_POS, attribute_menu, attribute_labels)              \
-    X(type, TD_PAR_ML, "Type", "Noise", NTYPE_SPARSE, noisetype_menu, noisetype_labels)                    \
-    X(seed, TD_PAR_F, "Seed", "Noise", 1)                                                                  \
-    X(period, TD_PAR_F, "Period", "Noise", 1)                                                              \
-    X(harmon, TD_PAR_I, "Harmonics", "Noise", 2, 0, 32, TD_PAR_REJECT_MIN | TD_PAR_REJECT_MAX)             \
-    X(spread, TD_PAR_F, "Harmonic Spread", "Noise", 2)                                                     \
-    X(gain, TD_PAR_F, "Harmonic Gain", "Noise", 0.7)                                                       \
-    X(rough, TD_PAR_F, "Roughness", "Noise", 0.5)                                                          \
-    X(exp, TD_PAR_FR, "Exponent", "Noise", 1, 0, 10, TD_PAR_REJECT_MIN)                                    \
-    X(amp, TD_PAR_F, "Amplitude", "Noise", 1)                                                              \
-    X(offset, TD_PAR_F, "Offset", "Noise", 0)                                                              \
+    TD_NOISE_FRACTAL_PARS(X)                                                                               \
     X(tx, TD_PAR_F, "Translate", "Transform", 0)                                                           \
     X(ty, TD_PAR_F, "Translate", "Transform", 0)                                                           \
     X(tz, TD_PAR_F, "Translate", "Transform", 0)                                                           \
