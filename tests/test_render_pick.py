@@ -293,3 +293,29 @@ def test_picks_name_the_instance_hit(net):
     row = rows_of(pick)[0]
     # the SOP's own coordinates: before the instance's translate
     assert row["instance"] == "1" and float(row["P_2"]) == pytest.approx(0.25, abs=1e-6)
+
+
+def test_a_concave_polygon_is_cut_into_its_own_shape(net):
+    # an L-shaped hexagon listed from (2, 1), next to its reflex corner (1, 1): a fan from there
+    # would cover the notch x > 1, y > 1; ear clipping keeps to the L
+    geo = net.create(td.geometryCOMP, "geo1")
+    script = geo.create(td.scriptSOP)
+    code = net.create(td.textDAT, "cb")
+    code.text = ("def onCook(scriptOp):\n"
+                 "    scriptOp.clear()\n"
+                 "    poly = scriptOp.appendPoly(6, closed=True, addPoints=True)\n"
+                 "    for v, (x, y) in zip(poly, [(2, 1), (1, 1), (1, 2), (0, 2), (0, 0), (2, 0)]):\n"
+                 "        v.point.P = (x - 1, y - 1, 0)\n")
+    script.par.callbacks = code
+    net.create(td.cameraCOMP, "cam1")
+    render = net.create(td.renderTOP, "render1")
+    render.par.resolutionw, render.par.resolutionh = W, H
+
+    def at(x, y):  # the pick at the point (x, y, 0) of the L's own coordinates
+        x, y = x - 1, y - 1
+        return render.pick((x / 5 * T + 1) / 2, (y / 5 * T * W / H + 1) / 2)
+
+    assert at(1.4, 1.5) is None and at(1.8, 1.8) is None  # the notch
+    for x, y in [(0.5, 0.5), (1.8, 0.5), (0.5, 1.8), (0.9, 1.2), (1.2, 0.9)]:
+        assert at(x, y) is not None, (x, y)
+    assert script.numPrims == 1 and script.numVertices == 6

@@ -3,6 +3,7 @@
 
 #include "geom/bvh.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,6 +167,115 @@ td_mesh_new_polys(uint32_t nverts, uint32_t nprims, uint32_t nprimverts, td_err 
     return m;
 }
 
+/* ---- triangulating polygons ----
+ * A convex polygon is a fan from its first vertex. A concave one is cut by ear clipping in the
+ * plane it mostly lies in (its Newell normal's dominant axis dropped): a corner that turns the
+ * polygon's way and holds no other vertex is cut off, until a triangle is left. A polygon that
+ * has no ear (self-intersecting, or degenerate) has the rest as a fan. Ear clipping costs up to n^3
+ * steps, so a polygon of more than TD_MESH_EAR_MAX corners is always a fan. */
+#define TD_MESH_EAR_MAX 1024
+
+typedef struct {
+    double *xy;    /* 2 a vertex: the polygon in its plane */
+    uint32_t *ring; /* the vertices (positions in the polygon) not cut off yet */
+} ear_scratch;
+
+static int
+ears_init(ear_scratch *e, uint32_t n)
+{
+    e->xy = malloc((size_t)n * 2 * sizeof(double));
+    e->ring = malloc((size_t)n * sizeof(uint32_t));
+    return e->xy != NULL && e->ring != NULL ? 0 : -1;
+}
+
+static void
+ears_free(ear_scratch *e)
+{
+    free(e->xy);
+    free(e->ring);
+}
+
+static double
+cross2(const double *a, const double *b, const double *c)
+{
+    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+}
+
+/* Projects the polygon into e->xy, oriented so that it winds counter-clockwise there, and says
+ * whether every corner turns that way (or is straight). */
+static int
+is_convex(const td_mesh_attr *P, const uint32_t *v, uint32_t n, ear_scratch *e)
+{
+    double nrm[3] = {0, 0, 0};
+    for (uint32_t i = 0; i < n; i++) {
+        const float *a = P->data + (size_t)v[i] * P->size, *b = P->data + (size_t)v[(i + 1) % n] * P->size;
+        nrm[0] += ((double)a[1] - b[1]) * ((double)a[2] + b[2]);
+        nrm[1] += ((double)a[2] - b[2]) * ((double)a[0] + b[0]);
+        nrm[2] += ((double)a[0] - b[0]) * ((double)a[1] + b[1]);
+    }
+    int k = fabs(nrm[0]) > fabs(nrm[1]) ? (fabs(nrm[0]) > fabs(nrm[2]) ? 0 : 2) : (fabs(nrm[1]) > fabs(nrm[2]) ? 1 : 2);
+    int x = (k + 1) % 3, y = (k + 2) % 3; /* (x, y, k) right-handed */
+    double flip = nrm[k] < 0.0 ? -1.0 : 1.0;
+    for (uint32_t i = 0; i < n; i++) {
+        const float *a = P->data + (size_t)v[i] * P->size;
+        e->xy[2 * i] = a[x];
+        e->xy[2 * i + 1] = a[y] * flip;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        if (cross2(e->xy + 2 * i, e->xy + 2 * ((i + 1) % n), e->xy + 2 * ((i + 2) % n)) < 0.0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int
+inside(const double *p, const double *a, const double *b, const double *c)
+{
+    return cross2(a, b, p) >= 0.0 && cross2(b, c, p) >= 0.0 && cross2(c, a, p) >= 0.0;
+}
+
+/* Ear clipping of the polygon v[0..n) projected by is_convex; writes 3 (n - 2) indices. */
+static size_t
+clip_ears(const uint32_t *v, uint32_t n, ear_scratch *e, uint32_t *out)
+{
+    size_t t = 0;
+    uint32_t left = n;
+    for (uint32_t i = 0; i < n; i++) {
+        e->ring[i] = i;
+    }
+    uint32_t at = 0, tries = 0;
+    while (left > 3 && tries < left) {
+        uint32_t ia = e->ring[(at + left - 1) % left], ib = e->ring[at % left], ic = e->ring[(at + 1) % left];
+        const double *a = e->xy + 2 * ia, *b = e->xy + 2 * ib, *c = e->xy + 2 * ic;
+        int ear = cross2(a, b, c) > 0.0;
+        for (uint32_t j = 0; ear && j < left; j++) {
+            uint32_t q = e->ring[j];
+            if (q != ia && q != ib && q != ic && inside(e->xy + 2 * q, a, b, c)) {
+                ear = 0;
+            }
+        }
+        if (!ear) {
+            at = (at + 1) % left;
+            tries++;
+            continue;
+        }
+        out[t++] = v[ia];
+        out[t++] = v[ib];
+        out[t++] = v[ic];
+        memmove(e->ring + at % left, e->ring + at % left + 1, (left - at % left - 1) * sizeof(uint32_t));
+        left--;
+        at = at % left;
+        tries = 0;
+    }
+    for (uint32_t i = 1; i + 1 < left; i++) { /* the last triangle, or a fan of what has no ear */
+        out[t++] = v[e->ring[0]];
+        out[t++] = v[e->ring[i]];
+        out[t++] = v[e->ring[i + 1]];
+    }
+    return t;
+}
+
 int
 td_mesh_finish(td_mesh *m, td_err *err)
 {
@@ -205,10 +315,28 @@ td_mesh_finish(td_mesh *m, td_err *err)
         return td_err_nomem(err, "mesh triangles");
     }
     size_t t = 0, s = 0;
+    uint32_t most = 0; /* the largest polygon: room for the ear clipping of a concave one */
+    for (uint32_t p = 0; p < m->nprims; p++) {
+        uint32_t n = m->prim_start[p + 1] - m->prim_start[p];
+        most = m->prim_closed[p] && n > most ? n : most;
+    }
+    ear_scratch ears = {0};
+    most = most < TD_MESH_EAR_MAX ? most : TD_MESH_EAR_MAX;
+    if (most > 3 && ears_init(&ears, most) != 0) {
+        ears_free(&ears);
+        free(tri);
+        free(seg);
+        return td_err_nomem(err, "mesh triangles");
+    }
+    const td_mesh_attr *P = td_mesh_find(m, "P");
     for (uint32_t p = 0; p < m->nprims; p++) {
         const uint32_t *v = m->prim_verts + m->prim_start[p];
         uint32_t n = m->prim_start[p + 1] - m->prim_start[p];
         if (m->prim_closed[p]) {
+            if (n > 3 && n <= TD_MESH_EAR_MAX && P != NULL && P->size >= 3 && !is_convex(P, v, n, &ears)) {
+                t += clip_ears(v, n, &ears, tri + t);
+                continue;
+            }
             for (uint32_t i = 1; i + 1 < n; i++) {
                 tri[t++] = v[0];
                 tri[t++] = v[i];
@@ -222,6 +350,7 @@ td_mesh_finish(td_mesh *m, td_err *err)
             }
         }
     }
+    ears_free(&ears);
     free(m->indices);
     free(m->lines);
     m->indices = tri;

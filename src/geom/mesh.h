@@ -67,8 +67,9 @@ td_mesh *td_mesh_new(uint32_t nverts, uint32_t nindices, td_err *err);
 td_mesh *td_mesh_new_polys(uint32_t nverts, uint32_t nprims, uint32_t nprimverts, td_err *err);
 /* Checks the primitives (offsets non-decreasing and within prim_verts, vertex indices < nverts, a
  * closed polygon at least 3 vertices, an open one at least 2), makes indices (each closed polygon
- * as a fan from its first vertex: right for convex polygons) and lines (each open polyline's
- * segments), and computes the bounds. 0, or -1 with err filled (TD_ERR_VALUE naming the bad
+ * as n - 2 triangles: a fan from its first vertex when it is convex, ear clipping in its plane when
+ * it is not; P must be filled first) and lines (each open polyline's segments), and computes the
+ * bounds. 0, or -1 with err filled (TD_ERR_VALUE naming the bad
  * primitive, TD_ERR_MEMORY). */
 int td_mesh_finish(td_mesh *m, td_err *err);
 /* Adds an attribute of size (1..4) floats a vertex, zero-filled, and returns its data (nverts * size
