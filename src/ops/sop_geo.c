@@ -168,3 +168,28 @@ td_geo_index(Py_ssize_t i, uint32_t n, const char *what)
     }
     return i;
 }
+
+int
+td_geo_object_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(Py_TYPE(self));
+    Py_VISIT(((TdGeoObject *)self)->src.owner);
+    return 0;
+}
+
+int
+td_geo_object_clear(PyObject *self)
+{
+    td_geo_src_clear(&((TdGeoObject *)self)->src);
+    return 0;
+}
+
+void
+td_geo_object_dealloc(PyObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    PyObject_GC_UnTrack(self);
+    td_geo_object_clear(self);
+    PyObject_GC_Del(self);
+    Py_DECREF(tp);
+}

@@ -70,4 +70,14 @@ td_geo_builder *td_script_sop_builder(TdOp *self, const char *method);
 
 extern PyType_Spec td_Point_spec, td_Prim_spec, td_Vertex_spec, td_Points_spec, td_Prims_spec;
 
+/* Every Python type of the API (Point, Prim, Vertex, Points, Prims) starts its object with this,
+ * and takes these three slots from sop_geo.c (the held SOP is its only Python reference). */
+typedef struct {
+    PyObject_HEAD
+    td_geo_src src;
+} TdGeoObject;
+int td_geo_object_traverse(PyObject *self, visitproc visit, void *arg);
+int td_geo_object_clear(PyObject *self);
+void td_geo_object_dealloc(PyObject *self);
+
 #endif

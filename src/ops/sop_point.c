@@ -12,6 +12,7 @@ typedef struct {
     td_geo_src src;
     uint32_t index;
 } TdPoint;
+_Static_assert(offsetof(TdPoint, src) == offsetof(TdGeoObject, src), "a TdGeoObject prefix");
 
 PyObject *
 td_point_new(td_state *st, const td_geo_src *s, uint32_t index)
@@ -34,31 +35,6 @@ td_point_source(td_state *st, PyObject *o, uint32_t *index)
     }
     *index = ((TdPoint *)o)->index;
     return &((TdPoint *)o)->src;
-}
-
-static int
-point_traverse(TdPoint *p, visitproc visit, void *arg)
-{
-    Py_VISIT(Py_TYPE(p));
-    Py_VISIT(p->src.owner);
-    return 0;
-}
-
-static int
-point_clear(TdPoint *p)
-{
-    td_geo_src_clear(&p->src);
-    return 0;
-}
-
-static void
-point_dealloc(TdPoint *p)
-{
-    PyTypeObject *tp = Py_TYPE(p);
-    PyObject_GC_UnTrack(p);
-    point_clear(p);
-    PyObject_GC_Del(p);
-    Py_DECREF(tp);
 }
 
 /* The point's attribute name, or NULL: with AttributeError if the geometry has none, or the
@@ -323,9 +299,9 @@ static PyType_Slot point_slots[] = {
                 "valid, and unchanged, whatever happens to the SOP later. A Point made during a\n"
                 "scriptSOP's onCook can be set (P, x, y, z, N, uv, Cd) until onCook returns or clear()\n"
                 "runs; after that it raises tdError."},
-    {Py_tp_dealloc, point_dealloc},
-    {Py_tp_traverse, point_traverse},
-    {Py_tp_clear, point_clear},
+    {Py_tp_dealloc, td_geo_object_dealloc},
+    {Py_tp_traverse, td_geo_object_traverse},
+    {Py_tp_clear, td_geo_object_clear},
     {Py_tp_getset, point_getset},
     {Py_tp_getattro, point_getattro},
     {Py_tp_repr, point_repr},

@@ -7,6 +7,7 @@ typedef struct {
     PyObject_HEAD
     td_geo_src src;
 } TdPoints;
+_Static_assert(offsetof(TdPoints, src) == offsetof(TdGeoObject, src), "a TdGeoObject prefix");
 
 PyObject *
 td_points_new(td_state *st, const td_geo_src *s)
@@ -18,31 +19,6 @@ td_points_new(td_state *st, const td_geo_src *s)
     td_geo_src_copy(&p->src, s);
     PyObject_GC_Track(p);
     return (PyObject *)p;
-}
-
-static int
-points_traverse(TdPoints *p, visitproc visit, void *arg)
-{
-    Py_VISIT(Py_TYPE(p));
-    Py_VISIT(p->src.owner);
-    return 0;
-}
-
-static int
-points_clear(TdPoints *p)
-{
-    td_geo_src_clear(&p->src);
-    return 0;
-}
-
-static void
-points_dealloc(TdPoints *p)
-{
-    PyTypeObject *tp = Py_TYPE(p);
-    PyObject_GC_UnTrack(p);
-    points_clear(p);
-    PyObject_GC_Del(p);
-    Py_DECREF(tp);
 }
 
 static Py_ssize_t
@@ -77,9 +53,9 @@ static PyType_Slot points_slots[] = {
                 "points[i] (a Point; negative i from the end), iteration, owner. Read from a cooked SOP,\n"
                 "it holds that cook's geometry; read during a scriptSOP's onCook, the points built so far\n"
                 "(it raises tdError once onCook returned or clear() ran)."},
-    {Py_tp_dealloc, points_dealloc},
-    {Py_tp_traverse, points_traverse},
-    {Py_tp_clear, points_clear},
+    {Py_tp_dealloc, td_geo_object_dealloc},
+    {Py_tp_traverse, td_geo_object_traverse},
+    {Py_tp_clear, td_geo_object_clear},
     {Py_tp_getset, points_getset},
     {Py_sq_length, points_length},
     {Py_sq_item, points_item},

@@ -13,6 +13,7 @@ typedef struct {
     td_geo_src src;
     uint32_t index;
 } TdPrim;
+_Static_assert(offsetof(TdPrim, src) == offsetof(TdGeoObject, src), "a TdGeoObject prefix");
 
 PyObject *
 td_prim_new(td_state *st, const td_geo_src *s, uint32_t index)
@@ -25,31 +26,6 @@ td_prim_new(td_state *st, const td_geo_src *s, uint32_t index)
     p->index = index;
     PyObject_GC_Track(p);
     return (PyObject *)p;
-}
-
-static int
-prim_traverse(TdPrim *p, visitproc visit, void *arg)
-{
-    Py_VISIT(Py_TYPE(p));
-    Py_VISIT(p->src.owner);
-    return 0;
-}
-
-static int
-prim_clear(TdPrim *p)
-{
-    td_geo_src_clear(&p->src);
-    return 0;
-}
-
-static void
-prim_dealloc(TdPrim *p)
-{
-    PyTypeObject *tp = Py_TYPE(p);
-    PyObject_GC_UnTrack(p);
-    prim_clear(p);
-    PyObject_GC_Del(p);
-    Py_DECREF(tp);
 }
 
 /* The prim's first vertex reference and count; -1 with the tdError of a stale prim. */
@@ -252,9 +228,9 @@ static PyType_Slot prim_slots[] = {
                 "Vertex i. A Prim of a cooked SOP reads that cook's geometry and stays valid; one made\n"
                 "during a scriptSOP's onCook raises tdError once onCook returned or clear() ran.\n"
                 "Not offered: destroy(), eval(), weight, setting center."},
-    {Py_tp_dealloc, prim_dealloc},
-    {Py_tp_traverse, prim_traverse},
-    {Py_tp_clear, prim_clear},
+    {Py_tp_dealloc, td_geo_object_dealloc},
+    {Py_tp_traverse, td_geo_object_traverse},
+    {Py_tp_clear, td_geo_object_clear},
     {Py_tp_getset, prim_getset},
     {Py_sq_length, prim_length},
     {Py_sq_item, prim_item},

@@ -7,6 +7,7 @@ typedef struct {
     PyObject_HEAD
     td_geo_src src;
 } TdPrims;
+_Static_assert(offsetof(TdPrims, src) == offsetof(TdGeoObject, src), "a TdGeoObject prefix");
 
 PyObject *
 td_prims_new(td_state *st, const td_geo_src *s)
@@ -18,31 +19,6 @@ td_prims_new(td_state *st, const td_geo_src *s)
     td_geo_src_copy(&p->src, s);
     PyObject_GC_Track(p);
     return (PyObject *)p;
-}
-
-static int
-prims_traverse(TdPrims *p, visitproc visit, void *arg)
-{
-    Py_VISIT(Py_TYPE(p));
-    Py_VISIT(p->src.owner);
-    return 0;
-}
-
-static int
-prims_clear(TdPrims *p)
-{
-    td_geo_src_clear(&p->src);
-    return 0;
-}
-
-static void
-prims_dealloc(TdPrims *p)
-{
-    PyTypeObject *tp = Py_TYPE(p);
-    PyObject_GC_UnTrack(p);
-    prims_clear(p);
-    PyObject_GC_Del(p);
-    Py_DECREF(tp);
 }
 
 static Py_ssize_t
@@ -77,9 +53,9 @@ static PyType_Slot prims_slots[] = {
                 "prims[i] (a Prim; negative i from the end), iteration, owner. Read from a cooked SOP, it\n"
                 "holds that cook's geometry; read during a scriptSOP's onCook, the primitives built so far\n"
                 "(it raises tdError once onCook returned or clear() ran)."},
-    {Py_tp_dealloc, prims_dealloc},
-    {Py_tp_traverse, prims_traverse},
-    {Py_tp_clear, prims_clear},
+    {Py_tp_dealloc, td_geo_object_dealloc},
+    {Py_tp_traverse, td_geo_object_traverse},
+    {Py_tp_clear, td_geo_object_clear},
     {Py_tp_getset, prims_getset},
     {Py_sq_length, prims_length},
     {Py_sq_item, prims_item},

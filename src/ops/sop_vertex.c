@@ -7,6 +7,7 @@ typedef struct {
     td_geo_src src;
     uint32_t prim, index;
 } TdVertex;
+_Static_assert(offsetof(TdVertex, src) == offsetof(TdGeoObject, src), "a TdGeoObject prefix");
 
 PyObject *
 td_vertex_new(td_state *st, const td_geo_src *s, uint32_t prim, uint32_t index)
@@ -20,31 +21,6 @@ td_vertex_new(td_state *st, const td_geo_src *s, uint32_t prim, uint32_t index)
     v->index = index;
     PyObject_GC_Track(v);
     return (PyObject *)v;
-}
-
-static int
-vertex_traverse(TdVertex *v, visitproc visit, void *arg)
-{
-    Py_VISIT(Py_TYPE(v));
-    Py_VISIT(v->src.owner);
-    return 0;
-}
-
-static int
-vertex_clear(TdVertex *v)
-{
-    td_geo_src_clear(&v->src);
-    return 0;
-}
-
-static void
-vertex_dealloc(TdVertex *v)
-{
-    PyTypeObject *tp = Py_TYPE(v);
-    PyObject_GC_UnTrack(v);
-    vertex_clear(v);
-    PyObject_GC_Del(v);
-    Py_DECREF(tp);
 }
 
 /* The index of the vertex reference in prim_verts; -1 with the tdError of a stale vertex. */
@@ -162,9 +138,9 @@ static PyGetSetDef vertex_getset[] = {
 static PyType_Slot vertex_slots[] = {
     {Py_tp_doc, "Vertex: one corner of a primitive (prim[i]), TouchDesigner's Vertex Class: index, prim,\n"
                 "point, owner. In td_render a vertex's attributes are its point's (vertex.point.uv)."},
-    {Py_tp_dealloc, vertex_dealloc},
-    {Py_tp_traverse, vertex_traverse},
-    {Py_tp_clear, vertex_clear},
+    {Py_tp_dealloc, td_geo_object_dealloc},
+    {Py_tp_traverse, td_geo_object_traverse},
+    {Py_tp_clear, td_geo_object_clear},
     {Py_tp_getset, vertex_getset},
     {Py_tp_repr, vertex_repr},
     {0, NULL},
